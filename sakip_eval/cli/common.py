@@ -1,0 +1,38 @@
+"""Shared pieces of the command line: the app, common options and JSON output."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from ..i18n import Lang
+from ..serialize import dumps
+
+DEFAULT_WORKSPACE = Path("evidence/mojosari-2025")
+
+app = typer.Typer(
+    help="Prediksi nilai evaluasi SAKIP sebelum Inspektorat / Pre-score a SAKIP evaluation.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Bahasa keluaran / output language (id, en).")]
+FormatOpt = Annotated[Format, typer.Option("--format", help="table atau json / table or json.")]
+WorkspaceArg = Annotated[Path, typer.Argument(help="Folder workspace (bawaan: contoh Mojosari 2025).")]
+
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+def print_json(data: object) -> None:
+    sys.stdout.write(dumps(data))

@@ -1,0 +1,118 @@
+"""`rules list|show|lint` and `schema KIND`."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..errors import InputError
+from ..i18n import Lang, t
+from ..lint import lint
+from ..rulebook import load_rulebook
+from ..serialize import number
+from .common import Format, FormatOpt, LangOpt, app, out, print_json
+
+rules_app = typer.Typer(help="Rulebook: daftar, rincian dan pemeriksaan aturan / list, show and lint rules.",
+                        no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
+               regime: Annotated[str, typer.Option(help="Regime rulebook.")] = "lke-2021") -> None:
+    """Daftar kriteria dan aturan / list criteria and rules."""
+    book = load_rulebook(regime)
+    if fmt is Format.JSON:
+        print_json({
+            "regime": book.regime.id,
+            "subcomponents": [
+                {"id": s.id, "component": c.id, "kind": s.kind, "weight": number(s.weight),
+                 "name": s.name.get(lang)}
+                for c in book.regime.components for s in c.subcomponents
+            ],
+            "criteria": [
+                {"id": c.id, "subcomponent": c.id.rsplit(".", 1)[0], "text": c.text.get(lang),
+                 "evidence_types": c.evidence.types, "expects": c.evidence.expects.get(lang),
+                 "recommendation": c.recommendation.get(lang), "applies_to": c.applies_to, "effort": c.effort}
+                for c in book.criteria.values()
+            ],
+            "rules": [
+                {"id": s.rule.id, "effect": s.rule.effect, "target": s.rule.target, "grade": s.rule.grade,
+                 "title": s.rule.title.get(lang), "generated": s.generated, "file": s.file, "line": s.line}
+                for s in book.rules
+            ],
+        })
+        return
+    table = Table(title=book.regime.name.get(lang), title_justify="left", expand=True)
+    table.add_column(t("rules.id", lang), no_wrap=True)
+    table.add_column(t("rules.kind", lang), no_wrap=True)
+    table.add_column(t("rules.text", lang), ratio=3)
+    for crit in book.criteria.values():
+        table.add_row(crit.id, "kriteria" if lang is Lang.ID else "criterion", crit.text.get(lang))
+    for sourced in book.rules:
+        if not sourced.generated:
+            rule = sourced.rule
+            target = f"{rule.target or '*'}" + (f" ≤/≥ {rule.grade}" if rule.grade else "")
+            table.add_row(rule.id, f"{rule.effect} {target}", rule.title.get(lang))
+    out.print(table)
+
+
+@rules_app.command("show")
+def rules_show(rule_id: Annotated[str, typer.Argument(help="Id kriteria (1.a.1) atau aturan.")],
+               lang: LangOpt = Lang.ID, regime: Annotated[str, typer.Option()] = "lke-2021") -> None:
+    """Rincian satu kriteria atau aturan / details of one criterion or rule."""
+    book = load_rulebook(regime)
+    if rule_id in book.criteria:
+        crit = book.criteria[rule_id]
+        file, line = book.criteria_lines[rule_id]
+        out.print(f"[bold]{crit.id}[/bold] {crit.text.get(lang)}  ({file}:{line})")
+        types = ", ".join(crit.evidence.types)
+        out.print(f"  {t('score.evidence', lang)}: {types} — {crit.evidence.expects.get(lang)}")
+        out.print(f"  → {crit.recommendation.get(lang)}")
+        related = [s.rule for s in book.rules if s.rule.target == rule_id or rule_id in json.dumps(s.rule.when)]
+        for rule in related:
+            out.print(f"  [{rule.effect}] {rule.id}: {rule.title.get(lang)}")
+        return
+    try:
+        sourced = book.rule(rule_id)
+    except KeyError:
+        raise InputError("rules.not_found", id=rule_id) from None
+    rule = sourced.rule
+    out.print(f"[bold]{rule.id}[/bold] {rule.title.get(lang)}  ({sourced.file}:{sourced.line})")
+    out.print(f"  {t('rules.effect', lang)}: {rule.effect} {rule.target or ''} {rule.grade or ''}")
+    out.print(f"  {rule.rationale.get(lang)}")
+    for ref in rule.references:
+        out.print(f"  • {ref}")
+    out.print(f"  when: {json.dumps(rule.when, ensure_ascii=False)}")
+    if rule.recommendation:
+        out.print(f"  → {rule.recommendation.get(lang)}")
+
+
+@rules_app.command("lint")
+def rules_lint(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
+               regime: Annotated[str, typer.Option()] = "lke-2021",
+               strict: Annotated[bool, typer.Option(help="Peringatan juga membuat keluar dengan kode 1.")] = False,
+               ) -> None:
+    """Periksa rulebook / check the rulebook for mistakes."""
+    problems = lint(load_rulebook(regime))
+    if fmt is Format.JSON:
+        print_json({"problems": [p.__dict__ for p in problems]})
+    elif not problems:
+        out.print(t("rules.lint_ok", lang))
+    for p in problems if fmt is Format.TABLE else []:
+        out.print(f"{p.file}:{p.line}: {p.severity}: [{p.code}] {p.message}")
+    if any(p.severity == "error" for p in problems) or (strict and problems):
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(kind: Annotated[str, typer.Argument(help="workspace, inventory, assessment, lkjip, followup")]) -> None:
+    """JSON Schema satu jenis berkas / the JSON Schema of one file kind."""
+    from ..schemas import schema_for
+
+    print_json(schema_for(kind))
+
+

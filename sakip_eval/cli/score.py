@@ -1,0 +1,69 @@
+"""`score` and `calibrate`: the prediction as a checklist, JSON, or against the real LHE."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from .. import checklist
+from ..calibration import calibrate
+from ..errors import InputError
+from ..i18n import Lang, t
+from ..prediction import predict
+from ..serialize import number, prediction_to_dict
+from ..workspace import load_workspace
+from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
+
+
+@app.command()
+def score(
+    workspace: WorkspaceArg = DEFAULT_WORKSPACE,
+    fmt: FormatOpt = Format.TABLE,
+    lang: LangOpt = Lang.ID,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Keluar dengan kode 1 bila nilai di bawah N.")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Jumlah rekomendasi yang ditampilkan.")] = 10,
+) -> None:
+    """Checklist dan prediksi nilai / checklist and predicted score."""
+    pred = predict(load_workspace(workspace))
+    if fmt is Format.JSON:
+        print_json(prediction_to_dict(pred, lang))
+    else:
+        checklist.render(pred, lang, out, top=top)
+    if fail_under is not None and pred.total < Decimal(str(fail_under)):
+        err.print(t("score.fail_under", lang, total=checklist.fmt(pred.total, lang),
+                                     threshold=fail_under))
+        raise typer.Exit(1)
+
+
+@app.command(name="calibrate")
+def calibrate_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt: FormatOpt = Format.TABLE,
+                  lang: LangOpt = Lang.ID) -> None:
+    """Bandingkan prediksi dengan hasil LHE / compare the prediction with the real LHE."""
+    ws = load_workspace(workspace)
+    if ws.meta.actual is None:
+        raise InputError("calibrate.no_actual", file=str(workspace / "workspace.yaml"), field="actual")
+    rows = calibrate(predict(ws), ws.meta.actual)
+    if fmt is Format.JSON:
+        print_json({"rows": [
+            {"item": r.item, "predicted": number(r.predicted),
+             "actual": None if r.actual is None else number(r.actual),
+             "error": None if r.error is None else number(r.error)} for r in rows
+        ]})
+        return
+    table = Table(title=t("calibrate.title", lang), title_justify="left")
+    for key in ("calibrate.item", "calibrate.predicted", "calibrate.actual", "calibrate.error"):
+        table.add_column(t(key, lang), justify="left" if key == "calibrate.item" else "right")
+    for r in rows:
+        table.add_row(
+            r.item, checklist.fmt(r.predicted, lang),
+            "-" if r.actual is None else checklist.fmt(r.actual, lang),
+            "-" if r.error is None else checklist.fmt(r.error, lang),
+        )
+    out.print(table)
+
+

@@ -1,0 +1,128 @@
+"""The only module that talks to durable-rules.
+
+durable-rules has sharp edges (see docs/engine.md): ruleset names are global per host and can be
+registered once, a fact no rule matches raises, identical facts raise, exceptions inside actions are
+swallowed into the session state, and state lives per `sid` until deleted. This module contains all
+of that: each rulebook is compiled once per process under a name that carries its fingerprint, every
+ruleset has a catch-all rule, each run gets a fresh `sid` whose state is deleted afterwards, and an
+exception left in the state becomes a real error.
+"""
+
+from __future__ import annotations
+
+import copy
+import itertools
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from durable import engine as durable_engine
+
+from .conditions import TICK_ALIAS, TICK_KIND, compile_when, parse_when
+from .errors import InputError
+from .rulebook import Rulebook
+
+Fact = dict[str, Any]
+MAX_RULES_PER_RULESET = 400
+CATCH_ALL = "__catch_all__"
+
+
+@dataclass(frozen=True)
+class Firing:
+    """One match of one rule: the rule id and the ids of the facts it matched, in pattern order."""
+
+    rule_id: str
+    facts: tuple[str, ...]
+
+
+class _Host(durable_engine.Host):  # type: ignore[misc]
+    """A private host whose actions record firings per session instead of running user code."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.firings: dict[str, list[Firing]] = {}
+
+    def get_action(self, action_name: str) -> Callable[[Any], None]:
+        if action_name == CATCH_ALL:
+            return _ignore
+
+        def record(closure: Any) -> None:
+            matched = closure._m if isinstance(closure._m, dict) else {}
+            ids = tuple(
+                str(fact["id"]) for alias, fact in sorted(matched.items())
+                if isinstance(fact, dict) and "id" in fact and alias != TICK_ALIAS
+            )
+            sid = str(closure.s.sid)
+            self.firings.setdefault(sid, []).append(Firing(action_name, ids))
+
+        return record
+
+
+def _ignore(_closure: Any) -> None:
+    """Facts that no verification rule matches are normal; the catch-all keeps durable quiet."""
+
+
+class Engine:
+    """A compiled rulebook, ready to run against many workspaces in this process."""
+
+    _lock = threading.Lock()
+    _host: _Host | None = None
+    _registered: ClassVar[set[str]] = set()
+    _sessions = itertools.count(1)
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.rulebook = rulebook
+        self.rulesets = self._compile(rulebook)
+        with Engine._lock:
+            host = self._get_host()
+            fresh = {name: body for name, body in self.rulesets.items() if name not in Engine._registered}
+            if fresh:
+                # durable deletes "run" keys from what it is given: hand it a copy.
+                host.set_rulesets(copy.deepcopy(fresh))
+                Engine._registered.update(fresh)
+
+    @classmethod
+    def _get_host(cls) -> _Host:
+        if cls._host is None:
+            cls._host = _Host()
+        return cls._host
+
+    @staticmethod
+    def _compile(rulebook: Rulebook) -> dict[str, dict[str, Any]]:
+        base = f"sakip-{rulebook.regime.id}-{rulebook.regime.version}-{rulebook.fingerprint}"
+        rulesets: dict[str, dict[str, Any]] = {}
+        chunk: dict[str, Any] = {}
+        part = 0
+        for sourced in rulebook.rules:
+            rule = sourced.rule
+            chunk[rule.id] = {"all": compile_when(parse_when(rule.when)), "run": rule.id}
+            if len(chunk) >= MAX_RULES_PER_RULESET:
+                rulesets[f"{base}-{part}"] = chunk
+                chunk, part = {}, part + 1
+        if chunk or not rulesets:
+            rulesets[f"{base}-{part}"] = chunk
+        for body in rulesets.values():
+            body[CATCH_ALL] = {"all": [{"m": {"$ex": {"kind": 1}}}], "pri": 1000, "run": CATCH_ALL}
+        return rulesets
+
+    def run(self, facts: list[Fact]) -> list[Firing]:
+        """Assert `facts` in one session per ruleset and return every firing, in a stable order."""
+        with Engine._lock:
+            host = self._get_host()
+            sid = f"s{next(Engine._sessions)}"
+            stamped = [{**fact, "sid": sid} for fact in facts]
+            try:
+                for name in self.rulesets:
+                    if stamped:
+                        host.assert_facts(name, stamped)
+                    host.assert_fact(name, {"id": TICK_KIND, "kind": TICK_KIND, "sid": sid})
+                    state = host.get_state(name, sid)
+                    if state and "exception" in state:
+                        raise InputError("error.rule", rule=name, detail=str(state["exception"])[:300])
+                    host.delete_state(name, sid)
+            except (durable_engine.MessageNotHandledException, durable_engine.MessageObservedException) as exc:
+                raise InputError("error.rule", rule="-", detail=str(exc)[:300]) from exc
+            finally:
+                firings = host.firings.pop(sid, [])
+        return sorted(set(firings), key=lambda f: (f.rule_id, f.facts))

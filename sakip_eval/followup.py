@@ -1,0 +1,55 @@
+"""Last evaluation's recommendations and their follow-up (tindak lanjut).
+
+Criterion 4.c.1 turns on every recommendation being closed with evidence; open ones are carried into
+this year's checklist and recommendation list in the LHE's own words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["belum", "proses", "selesai", "tidak-dapat"]
+STATUSES: tuple[Status, ...] = ("belum", "proses", "selesai", "tidak-dapat")
+
+
+class Source(BaseModel):
+    """The LHE letter a recommendation comes from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str | None = None
+    date: dt.date | None = None
+
+
+class HistoryEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    date: dt.datetime | dt.date
+    by: str | None = None
+    old: Status | None = None
+    new: Status | None = None
+    note: str | None = None
+
+
+class Recommendation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=40)
+    text: str = Field(min_length=1)
+    source: Source | None = None
+    status: Status = "belum"
+    evidence: list[str] = Field(default_factory=list)
+    criteria: list[str] = Field(default_factory=list)
+    history: list[HistoryEntry] = Field(default_factory=list)
+
+
+class Followup(BaseModel):
+    """`followup.yaml`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: Source | None = None
+    recommendations: list[Recommendation] = Field(default_factory=list)

@@ -1,0 +1,172 @@
+"""Every word a user reads, in Bahasa Indonesia first and English beside it.
+
+Messages live in one table so that a translator reads them in one place and a test can check that
+each key has both languages. Rule and criterion texts come from `rules/` as :class:`Text` values.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Lang(StrEnum):
+    """Output language. Indonesian is the default because the users are Indonesian civil servants."""
+
+    ID = "id"
+    EN = "en"
+
+
+class Text(BaseModel):
+    """A user-facing text in both languages, as written in rule files."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.id if lang is Lang.ID else self.en
+
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # errors
+    "error.prefix": ("Kesalahan", "Error"),
+    "error.where": ("di {file}", "in {file}"),
+    "error.line": ("baris {line}", "line {line}"),
+    "error.field": ("isian `{field}`", "field `{field}`"),
+    "error.fix": ("Cara memperbaiki", "How to fix"),
+    "error.not_found": ("berkas atau folder tidak ditemukan", "file or folder not found"),
+    "error.not_found.fix": (
+        "Periksa nama folder workspace; buat yang baru dengan `sakip-eval init FOLDER`.",
+        "Check the workspace folder name; create a new one with `sakip-eval init FOLDER`.",
+    ),
+    "error.too_big": ("berkas lebih dari {limit} MiB", "file is larger than {limit} MiB"),
+    "error.not_utf8": (
+        "berkas bukan teks UTF-8 (byte tidak sah pada posisi {offset})",
+        "file is not UTF-8 text (invalid byte at offset {offset})",
+    ),
+    "error.not_utf8.fix": (
+        "Simpan ulang berkas sebagai UTF-8 (di Notepad: Simpan Sebagai > Encoding UTF-8).",
+        "Save the file again as UTF-8 (in Notepad: Save As > Encoding UTF-8).",
+    ),
+    "error.yaml": ("format YAML tidak sah: {detail}", "invalid YAML: {detail}"),
+    "error.yaml.fix": (
+        "Periksa indentasi (pakai spasi, bukan tab) dan tanda titik dua setelah setiap nama isian.",
+        "Check the indentation (spaces, not tabs) and the colon after every field name.",
+    ),
+    "error.duplicate_key": ("isian `{key}` ditulis dua kali", "field `{key}` is written twice"),
+    "error.too_many_nodes": (
+        "berkas terlalu besar setelah alias diuraikan (lebih dari {limit} unsur)",
+        "file too large once aliases are expanded (more than {limit} items)",
+    ),
+    "error.top_not_mapping": (
+        "isi berkas harus berupa pemetaan (kunci: nilai)",
+        "the file must be a mapping (key: value)",
+    ),
+    "error.invalid": ("{detail}", "{detail}"),
+    "error.unknown_key": ("isian `{key}` tidak dikenal", "unknown field `{key}`"),
+    "error.unknown_key.fix": (
+        "Hapus isian itu atau perbaiki ejaannya; lihat `sakip-eval schema {kind}` untuk isian yang sah.",
+        "Remove the field or fix its spelling; see `sakip-eval schema {kind}` for the valid fields.",
+    ),
+    "error.missing_key": ("isian wajib `{key}` belum ada", "required field `{key}` is missing"),
+    "error.number": (
+        "angka `{value}` tidak dapat dibaca: {reason_id}",
+        "cannot read the number `{value}`: {reason_en}",
+    ),
+    "error.number.fix": (
+        "Tulis angka seperti 82,30 atau 10.455.592.750 atau 92,48%; kosongkan atau tulis - bila tidak ada data.",
+        "Write numbers like 82,30 or 10.455.592.750 or 92,48%; leave empty or write - when there is no data.",
+    ),
+    "error.duplicate_id": ("id `{id}` dipakai lebih dari sekali", "id `{id}` is used more than once"),
+    "error.unknown_evidence": (
+        "bukti `{id}` tidak ada di inventory.yaml",
+        "evidence `{id}` is not in inventory.yaml",
+    ),
+    "error.unknown_evidence_type": (
+        "jenis bukti `{type}` tidak dikenal",
+        "unknown evidence type `{type}`",
+    ),
+    "error.unknown_evidence_type.fix": (
+        "Pakai salah satu jenis di rules/{regime}/evidence-types.yaml, misalnya renstra, renja, lkjip.",
+        "Use one of the types in rules/{regime}/evidence-types.yaml, for example renstra, renja, lkjip.",
+    ),
+    "error.unknown_attribute": (
+        "atribut `{attr}` tidak berlaku untuk bukti berjenis `{type}` (yang berlaku: {allowed})",
+        "attribute `{attr}` does not apply to evidence of type `{type}` (allowed: {allowed})",
+    ),
+    "error.unknown_criterion": ("kriteria `{id}` tidak ada di rulebook", "criterion `{id}` is not in the rulebook"),
+    "error.unknown_subcomponent": (
+        "sub-komponen `{id}` tidak ada di rulebook",
+        "sub-component `{id}` is not in the rulebook",
+    ),
+    "error.unknown_regime": ("regime `{regime}` tidak dikenal", "unknown regime `{regime}`"),
+    "error.path_outside": (
+        "berkas `{path}` berada di luar folder workspace",
+        "file `{path}` lies outside the workspace folder",
+    ),
+    "error.file_missing": ("berkas `{path}` tidak ditemukan", "file `{path}` not found"),
+    "error.rule": ("aturan `{rule}` gagal dijalankan: {detail}", "rule `{rule}` failed: {detail}"),
+    "error.rulebook": ("rulebook tidak sah: {detail}", "invalid rulebook: {detail}"),
+    "error.years": (
+        "performance_year ({performance}) harus lebih kecil dari evaluation_year ({evaluation})",
+        "performance_year ({performance}) must be lower than evaluation_year ({evaluation})",
+    ),
+    "error.bad_option": ("pilihan `{value}` tidak sah untuk {option}", "`{value}` is not valid for {option}"),
+    # score / checklist
+    "score.title": ("Prediksi Evaluasi AKIP", "AKIP evaluation prediction"),
+    "score.total": ("Nilai total", "Total score"),
+    "score.category": ("Predikat", "Category"),
+    "score.interpretation": ("Interpretasi", "Interpretation"),
+    "score.component": ("Komponen", "Component"),
+    "score.weight": ("Bobot", "Weight"),
+    "score.score": ("Nilai", "Score"),
+    "score.grade": ("Tingkat", "Grade"),
+    "score.met": ("terpenuhi", "met"),
+    "score.not_met": ("belum terpenuhi", "not met"),
+    "score.na": ("tidak berlaku", "not applicable"),
+    "score.claimed": ("klaim", "claimed"),
+    "score.predicted": ("prediksi", "predicted"),
+    "score.evidence": ("bukti", "evidence"),
+    "score.cap": ("dibatasi paling tinggi {grade}: {reason}", "capped at {grade}: {reason}"),
+    "score.upgrade": ("naik ke {grade}: {reason}", "raised to {grade}: {reason}"),
+    "score.recommendations": ("Rekomendasi utama", "Top recommendations"),
+    "score.points": ("+{points} poin", "+{points} points"),
+    "score.next_category": (
+        "Kurang {gap} poin menuju predikat {category}",
+        "{gap} points short of category {category}",
+    ),
+    "score.top_category": ("Sudah di predikat tertinggi", "Already at the top category"),
+    "score.note_only": ("catatan (tidak memengaruhi nilai)", "note (no effect on the score)"),
+    "score.fail_under": (
+        "Nilai {total} di bawah ambang --fail-under {threshold}",
+        "Score {total} is below --fail-under {threshold}",
+    ),
+    "score.share": ("{met} dari {applicable} kriteria terpenuhi", "{met} of {applicable} criteria met"),
+    "calibrate.title": ("Kalibrasi: prediksi vs hasil LHE", "Calibration: predicted vs actual LHE"),
+    "calibrate.item": ("Bagian", "Item"),
+    "calibrate.predicted": ("Prediksi", "Predicted"),
+    "calibrate.actual": ("Aktual", "Actual"),
+    "calibrate.error": ("Selisih", "Error"),
+    "calibrate.no_actual": (
+        "workspace.yaml belum memuat `actual` (hasil LHE) sehingga tidak ada yang dibandingkan",
+        "workspace.yaml has no `actual` (the LHE result), so there is nothing to compare",
+    ),
+    "rules.id": ("Id", "Id"),
+    "rules.kind": ("Jenis", "Kind"),
+    "rules.text": ("Uraian", "Text"),
+    "rules.effect": ("Akibat", "Effect"),
+    "rules.target": ("Sasaran", "Target"),
+    "rules.lint_ok": ("Rulebook bersih: tidak ada masalah.", "Rulebook clean: no problems."),
+    "rules.not_found": ("aturan atau kriteria `{id}` tidak ditemukan", "rule or criterion `{id}` not found"),
+}
+
+
+def t(key: str, lang: Lang, **params: Any) -> str:
+    """The message `key` in `lang`, with `params` filled in."""
+    indonesian, english = MESSAGES[key]
+    template = indonesian if lang is Lang.ID else english
+    return template.format(**params) if params else template

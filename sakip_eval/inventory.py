@@ -1,0 +1,74 @@
+"""The evidence inventory (bukti dukung): what the unit can show the evaluator.
+
+An item records a document and the facts an evaluator checks about it: is it formalised (signed,
+with a decree number), published, reviewed in tiers, how old is the data inside, since when has this
+kind of document existed. Rules read these facts; they never open the documents themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Formalization(BaseModel):
+    """The decree or signature that makes a document official."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: str | None = None
+    date: dt.date | None = None
+    by: str | None = None
+
+
+class Publication(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    where: str
+    date: dt.date | None = None
+
+
+class Review(BaseModel):
+    """One step of the tiered review trail (reviu berjenjang)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    level: str
+    by: str | None = None
+    date: dt.date | None = None
+    result: str | None = None
+
+
+class EvidenceItem(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=120, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+    type: str
+    title: str = Field(min_length=1)
+    year: int | None = Field(default=None, ge=1990, le=2100)
+    period: str | None = None
+    file: str | None = None
+    formalized: Formalization | bool = False
+    published: Publication | bool = False
+    reviews: list[Review] = Field(default_factory=list)
+    data_year: int | None = Field(default=None, ge=1990, le=2100)
+    kept_since: int | None = Field(default=None, ge=1990, le=2100)
+    attributes: dict[str, bool] = Field(default_factory=dict)
+    notes: str | None = None
+
+    @property
+    def is_formalized(self) -> bool:
+        return self.formalized is not False
+
+    @property
+    def is_published(self) -> bool:
+        return self.published is not False
+
+
+class Inventory(BaseModel):
+    """`inventory.yaml`: the list of evidence items."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[EvidenceItem] = Field(default_factory=list)

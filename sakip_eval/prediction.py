@@ -1,0 +1,351 @@
+"""From a workspace to a prediction: facts, rules, consequences, score and ranked recommendations
+(DESIGN section 5). This module orchestrates; the arithmetic lives in :mod:`sakip_eval.scoring`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .engine import Engine, Firing
+from .facts import Fact, derive_facts
+from .i18n import Text
+from .rulebook import Rulebook, SourcedRule, subcomponent_of
+from .scoring import Answers, Consequence, Score, lift, score, with_met
+from .workspace import Workspace
+
+RecommendationKind = Literal["rule", "criterion", "upgrade", "note"]
+
+
+class Reason(BaseModel):
+    """Why a criterion or sub-component came out as it did: the rule, its text and evidence."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    effect: str
+    text: Text
+    evidence: list[str] = Field(default_factory=list)
+    findings: list[str] = Field(default_factory=list)
+    grade: str | None = None
+
+
+class CriterionResult(BaseModel):
+    id: str
+    subcomponent: str
+    text: Text
+    claimed: str
+    predicted: str
+    evidence: list[str]
+    reasons: list[Reason]
+
+
+class SubcomponentResult(BaseModel):
+    id: str
+    name: Text
+    kind: str
+    weight: Decimal
+    met: int
+    applicable: int
+    base_grade: str
+    grade: str
+    factor: Decimal
+    score: Decimal
+    caps: list[Reason]
+    upgrades: list[Reason]
+
+
+class ComponentResult(BaseModel):
+    id: str
+    name: Text
+    weight: Decimal
+    score: Decimal
+    subcomponents: list[SubcomponentResult]
+
+
+class RecommendationResult(BaseModel):
+    id: str
+    kind: RecommendationKind
+    text: Text
+    criteria: list[str]
+    subcomponents: list[str]
+    rules: list[str]
+    points: Decimal
+    effort: int | None
+    reaches: str
+
+
+class NextCategory(BaseModel):
+    code: str
+    gap: Decimal
+
+
+class Prediction(BaseModel):
+    opd: str
+    pemda: str | None
+    evaluation_year: int
+    performance_year: int
+    regime: str
+    method: str
+    total: Decimal
+    category: str
+    category_name: Text
+    interpretation: Text
+    next_category: NextCategory | None
+    components: list[ComponentResult]
+    criteria: list[CriterionResult]
+    recommendations: list[RecommendationResult]
+    notes: list[Reason]
+    findings: list[dict[str, Any]] = Field(default_factory=list)
+    followup: list[dict[str, Any]] = Field(default_factory=list)
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(book: Rulebook) -> Engine:
+    """One compiled engine per rulebook per process (durable-rules registers rulesets once)."""
+    key = f"{book.regime.id}:{book.fingerprint}"
+    if key not in _ENGINES:
+        _ENGINES[key] = Engine(book)
+    return _ENGINES[key]
+
+
+def consequences_of(book: Rulebook, firings: list[Firing], facts: dict[str, Fact]) -> list[Consequence]:
+    """Turn firings into consequences, resolving a rule's implicit target from the facts it matched."""
+    result = []
+    for firing in firings:
+        rule = book.rule(firing.rule_id).rule
+        target = rule.target
+        matched = [facts[f] for f in firing.facts if f in facts]
+        if target is None:
+            target = _implicit_target(rule.effect, matched)
+        result.append(Consequence(rule.id, rule.effect, target, rule.grade, firing.facts))
+    return sorted(set(result), key=lambda c: (c.rule_id, c.target or "", c.facts))
+
+
+def _implicit_target(effect: str, matched: list[Fact]) -> str | None:
+    for fact in matched:
+        if effect in ("refute", "prove") and "criterion" in fact:
+            return str(fact["criterion"])
+        if effect in ("cap", "upgrade"):
+            if "subcomponent" in fact:
+                return str(fact["subcomponent"])
+            if "criterion" in fact:
+                return subcomponent_of(str(fact["criterion"]))
+    return None
+
+
+def answers_of(ws: Workspace) -> Answers:
+    book = ws.rulebook
+    claimed: dict[str, str] = {}
+    applicable: dict[str, bool] = {}
+    grades: dict[str, str | None] = {}
+    for crit_id, criterion in book.criteria.items():
+        claim = ws.assessment.criteria.get(crit_id)
+        claimed[crit_id] = claim.met if claim else "false"
+        applicable[crit_id] = ws.meta.level in criterion.applies_to and claimed[crit_id] != "na"
+        grades[crit_id] = claim.grade if claim else None
+    return Answers(claimed, applicable, grades)
+
+
+def predict(ws: Workspace, findings: list[Fact] | None = None) -> Prediction:
+    book = ws.rulebook
+    fact_list = derive_facts(ws, findings)
+    facts = {f["id"]: f for f in fact_list}
+    firings = engine_for(book).run(fact_list)
+    consequences = consequences_of(book, firings, facts)
+    answers = answers_of(ws)
+    result = score(book, answers, consequences)
+    reasons = {c: _reason(book, c, facts) for c in consequences}
+    return Prediction(
+        opd=ws.meta.opd,
+        pemda=ws.meta.pemda,
+        evaluation_year=ws.meta.evaluation_year,
+        performance_year=ws.meta.year,
+        regime=book.regime.id,
+        method=book.regime.method,
+        total=result.total,
+        category=result.category.code,
+        category_name=result.category.name,
+        interpretation=result.category.interpretation,
+        next_category=_next_category(book, result),
+        components=_components(book, result, consequences, reasons),
+        criteria=_criteria(ws, result, consequences, reasons),
+        recommendations=rank_recommendations(book, answers, consequences, result),
+        notes=[reasons[c] for c in consequences if c.effect == "note"],
+        findings=[_public_finding(f) for f in findings or []],
+        followup=[
+            {"id": r.id, "text": r.text, "status": r.status, "evidence": list(r.evidence)}
+            for r in (ws.followup.recommendations if ws.followup else [])
+        ],
+    )
+
+
+def _public_finding(fact: Fact) -> dict[str, Any]:
+    return {k: v for k, v in fact.items() if k not in ("kind", "sid")}
+
+
+def _reason(book: Rulebook, c: Consequence, facts: dict[str, Fact]) -> Reason:
+    rule = book.rule(c.rule_id).rule
+    matched = [facts[f] for f in c.facts if f in facts]
+    evidence = sorted({str(f["ref"]) for f in matched if f.get("kind") in ("evidence", "support")})
+    finding_ids = sorted({str(f["ref"]) for f in matched if f.get("kind") == "finding"})
+    fields = {"evidence": ", ".join(evidence) or "-", "findings": ", ".join(finding_ids) or "-"}
+    text = Text(id=_fill(rule.reason.id, fields), en=_fill(rule.reason.en, fields))
+    return Reason(rule=rule.id, effect=rule.effect, text=text, evidence=evidence, findings=finding_ids,
+                  grade=rule.grade)
+
+
+def _fill(template: str, fields: dict[str, str]) -> str:
+    for key, value in fields.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def _next_category(book: Rulebook, result: Score) -> NextCategory | None:
+    ordered = sorted(book.regime.categories, key=lambda c: c.lower)
+    for category in ordered:
+        if category.lower >= result.category.upper:
+            gap = category.lower - result.total + Decimal("0.01")
+            return NextCategory(code=category.code, gap=gap)
+    return None
+
+
+def _components(
+    book: Rulebook, result: Score, consequences: list[Consequence], reasons: dict[Consequence, Reason]
+) -> list[ComponentResult]:
+    out = []
+    for comp in book.regime.components:
+        subs = []
+        for sub in comp.subcomponents:
+            s = result.subcomponents[sub.id]
+            caps = [reasons[c] for c in consequences if c.effect == "cap" and c.target == sub.id]
+            ups = [reasons[c] for c in consequences if c.effect == "upgrade" and c.target == sub.id]
+            subs.append(SubcomponentResult(
+                id=sub.id, name=sub.name, kind=sub.kind, weight=sub.weight, met=s.met, applicable=s.applicable,
+                base_grade=s.base_grade, grade=s.grade, factor=s.factor, score=s.score,
+                caps=_dedupe(caps), upgrades=_dedupe(ups) if s.met == s.applicable and s.applicable else [],
+            ))
+        out.append(ComponentResult(id=comp.id, name=comp.name, weight=comp.weight,
+                                   score=result.components[comp.id], subcomponents=subs))
+    return out
+
+
+def _dedupe(reasons: list[Reason]) -> list[Reason]:
+    seen: dict[tuple[str, str], Reason] = {}
+    for reason in reasons:
+        key = (reason.rule, reason.text.id)
+        if key in seen:
+            merged = sorted(set(seen[key].evidence) | set(reason.evidence))
+            seen[key] = seen[key].model_copy(update={"evidence": merged})
+        else:
+            seen[key] = reason
+    return list(seen.values())
+
+
+def _criteria(
+    ws: Workspace, result: Score, consequences: list[Consequence], reasons: dict[Consequence, Reason]
+) -> list[CriterionResult]:
+    out = []
+    for crit_id, criterion in ws.rulebook.criteria.items():
+        claim = ws.assessment.criteria.get(crit_id)
+        mine = [reasons[c] for c in consequences if c.target == crit_id and c.effect in ("refute", "prove")]
+        out.append(CriterionResult(
+            id=crit_id, subcomponent=subcomponent_of(crit_id), text=criterion.text,
+            claimed=claim.met if claim else "false", predicted=result.predicted[crit_id],
+            evidence=list(claim.evidence) if claim else [], reasons=_dedupe(mine),
+        ))
+    return out
+
+
+def rank_recommendations(
+    book: Rulebook, answers: Answers, consequences: list[Consequence], base: Score
+) -> list[RecommendationResult]:
+    """Each candidate is worth the points the total gains if it alone is done (re-scored), DESIGN 5.5."""
+    candidates: list[RecommendationResult] = []
+    blocking = sorted({c.rule_id for c in consequences if c.effect in ("refute", "cap")})
+    for rule_id in blocking:
+        sourced = book.rule(rule_id)
+        gained = score(book, answers, lift(consequences, rule_id)).total - base.total
+        targets = sorted({c.target for c in consequences if c.rule_id == rule_id and c.target})
+        candidates.append(_candidate(book, sourced, "rule", gained, base, targets))
+    refuted = {c.target for c in consequences if c.effect == "refute"}
+    for crit_id, criterion in book.criteria.items():
+        if base.predicted[crit_id] == "false" and crit_id not in refuted:
+            gained = score(book, with_met(answers, crit_id), consequences).total - base.total
+            candidates.append(RecommendationResult(
+                id=crit_id, kind="criterion", text=criterion.recommendation, criteria=[crit_id],
+                subcomponents=[subcomponent_of(crit_id)], rules=[], points=gained,
+                effort=criterion.effort, reaches=_reaches(book, base.total + gained),
+            ))
+    candidates.extend(_upgrade_candidates(book, answers, consequences, base))
+    for c in consequences:
+        if c.effect == "note" and all(r.id != c.rule_id for r in candidates):
+            candidates.append(_candidate(book, book.rule(c.rule_id), "note", Decimal(0), base, []))
+    order = {"rule": 0, "criterion": 1, "upgrade": 2, "note": 3}
+    return sorted(candidates, key=lambda r: (-r.points, r.kind == "note", r.effort or 2, order[r.kind], r.id))
+
+
+def _candidate(
+    book: Rulebook, sourced: SourcedRule, kind: RecommendationKind, gained: Decimal, base: Score,
+    targets: list[str],
+) -> RecommendationResult:
+    rule = sourced.rule
+    criteria = [t for t in targets if t in book.criteria]
+    subs = sorted({t if t not in book.criteria else subcomponent_of(t) for t in targets})
+    return RecommendationResult(
+        id=rule.id, kind=kind, text=rule.recommendation or rule.title, criteria=criteria, subcomponents=subs,
+        rules=[rule.id], points=gained, effort=rule.effort, reaches=_reaches(book, base.total + gained),
+    )
+
+
+def _upgrade_candidates(
+    book: Rulebook, answers: Answers, consequences: list[Consequence], base: Score
+) -> list[RecommendationResult]:
+    """A sub-component with every criterion met but no upgrade yet: what would A (or AA) be worth?"""
+    out = []
+    for sourced in book.rules:
+        rule = sourced.rule
+        if rule.effect != "upgrade" or not rule.grade or not rule.recommendation:
+            continue
+        for sub_id in _upgrade_scope(book, sourced):
+            current = base.subcomponents[sub_id]
+            if current.applicable == 0 or current.met != current.applicable:
+                continue
+            if book.grade_rank(current.grade) >= book.grade_rank(rule.grade):
+                continue
+            extra = Consequence(rule.id, "upgrade", sub_id, rule.grade)
+            gained = score(book, answers, [*consequences, extra]).total - base.total
+            if gained > 0:
+                out.append(RecommendationResult(
+                    id=f"{rule.id}@{sub_id}", kind="upgrade", text=rule.recommendation, criteria=[],
+                    subcomponents=[sub_id], rules=[rule.id], points=gained, effort=rule.effort,
+                    reaches=_reaches(book, base.total + gained),
+                ))
+    return out
+
+
+def _upgrade_scope(book: Rulebook, sourced: SourcedRule) -> list[str]:
+    """Sub-components an upgrade rule can reach: its explicit target, or those its
+    `subcomponent` pattern selects by id or by type (keberadaan/kualitas/pemanfaatan)."""
+    rule = sourced.rule
+    if rule.target:
+        return [rule.target]
+    scope = book.subcomponent_ids()
+    for item in rule.when:
+        tests = item.get("subcomponent")
+        if isinstance(tests, dict):
+            if isinstance(tests.get("subcomponent"), str):
+                scope = [s for s in scope if s == tests["subcomponent"]]
+            if isinstance(tests.get("type"), str):
+                scope = [s for s in scope if book.subcomponent(s).kind == tests["type"]]
+    return scope
+
+
+def _reaches(book: Rulebook, total: Decimal) -> str:
+    for category in book.regime.categories:
+        if category.holds(total):
+            return category.code
+    return "-"

@@ -1,0 +1,307 @@
+"""The rulebook: the regime's components, grades and categories, the criteria catalogue, the
+evidence vocabulary and the verification rules, all read from data files under `rules/<regime>/`.
+
+Nothing about a regime is hard-coded: a pemda that grades differently changes the YAML, not the code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .errors import InputError
+from .i18n import Text
+from .yamlio import Document, load_document, validate
+
+RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
+Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
+Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
+Level = Literal["pemda", "opd"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Grade(_Strict):
+    code: str
+    factor: Decimal
+    label: Text
+
+
+class Band(_Strict):
+    grade: str
+    lower: Decimal
+    upper: Decimal
+    lower_inclusive: bool = False
+
+    def holds(self, share: Decimal) -> bool:
+        above = share >= self.lower if self.lower_inclusive else share > self.lower
+        return above and share <= self.upper
+
+
+class Subcomponent(_Strict):
+    id: str
+    kind: Kind
+    weight: Decimal
+    name: Text
+
+
+class Component(_Strict):
+    id: str
+    name: Text
+    weight: Decimal
+    subcomponents: list[Subcomponent]
+
+
+class Category(_Strict):
+    code: str
+    lower: Decimal
+    upper: Decimal
+    lower_inclusive: bool = False
+    name: Text
+    interpretation: Text
+
+    def holds(self, total: Decimal) -> bool:
+        above = total >= self.lower if self.lower_inclusive else total > self.lower
+        return above and total <= self.upper
+
+
+class Regime(_Strict):
+    id: str
+    version: str
+    name: Text
+    reference: str
+    method: Literal["subcomponent-grade", "criteria-average"] = "subcomponent-grade"
+    grades: list[Grade]
+    bands: list[Band]
+    components: list[Component]
+    categories: list[Category]
+
+
+class EvidenceType(_Strict):
+    id: str
+    en: str
+    standing: bool = False
+    attributes: dict[str, Text] = Field(default_factory=dict)
+
+    def label(self) -> Text:
+        return Text(id=self.id, en=self.en)
+
+
+class EvidenceTypes(_Strict):
+    types: dict[str, EvidenceType]
+
+
+class CriterionEvidence(_Strict):
+    types: list[str] = Field(min_length=1)
+    expects: Text
+
+
+class Criterion(_Strict):
+    id: str
+    text: Text
+    evidence: CriterionEvidence
+    recommendation: Text
+    applies_to: list[Level] = Field(default=["pemda", "opd"])
+    effort: int = Field(default=2, ge=1, le=3)
+
+
+class CriteriaFile(_Strict):
+    subcomponent: str
+    criteria: list[Criterion]
+
+
+class Rule(_Strict):
+    """A verification rule: a condition over facts and a consequence with its reason."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    title: Text
+    rationale: Text
+    references: list[str] = Field(default_factory=list)
+    effect: Effect
+    target: str | None = None
+    grade: str | None = None
+    when: list[dict[str, Any]] = Field(min_length=1)
+    reason: Text
+    recommendation: Text | None = None
+    effort: int | None = Field(default=None, ge=1, le=3)
+
+
+class SourcedRule(BaseModel):
+    """A rule and where it was written, so lint and errors can say file:line."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    rule: Rule
+    file: str
+    line: int
+    generated: bool = False
+
+
+class Rulebook(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    root: Path
+    regime: Regime
+    evidence_types: dict[str, EvidenceType]
+    criteria: dict[str, Criterion]
+    criteria_lines: dict[str, tuple[str, int]]
+    rules: list[SourcedRule]
+    fingerprint: str
+
+    # -- lookups -----------------------------------------------------------------------------------
+    def subcomponent(self, sub_id: str) -> Subcomponent:
+        for comp in self.regime.components:
+            for sub in comp.subcomponents:
+                if sub.id == sub_id:
+                    return sub
+        raise KeyError(sub_id)
+
+    def subcomponent_ids(self) -> list[str]:
+        return [s.id for c in self.regime.components for s in c.subcomponents]
+
+    def grade(self, code: str) -> Grade:
+        for grade in self.regime.grades:
+            if grade.code == code:
+                return grade
+        raise KeyError(code)
+
+    def grade_rank(self, code: str) -> int:
+        """Higher is better: E is 0, AA is len-1."""
+        codes = [g.code for g in self.regime.grades]
+        return len(codes) - 1 - codes.index(code)
+
+    def criteria_of(self, sub_id: str) -> list[Criterion]:
+        return [c for c in self.criteria.values() if subcomponent_of(c.id) == sub_id]
+
+    def rule(self, rule_id: str) -> SourcedRule:
+        for sourced in self.rules:
+            if sourced.rule.id == rule_id:
+                return sourced
+        raise KeyError(rule_id)
+
+
+def subcomponent_of(criterion_id: str) -> str:
+    return criterion_id.rsplit(".", 1)[0]
+
+
+def component_of(criterion_or_sub: str) -> str:
+    return criterion_or_sub.split(".", 1)[0]
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(RULES_ROOT.parent))
+    except ValueError:
+        return str(path)
+
+
+def _rulebook_error(doc: Document, loc: tuple[int | str, ...], detail: str) -> InputError:
+    return InputError("error.rulebook", file=doc.display, line=doc.line_of(loc), detail=detail)
+
+
+@cache
+def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Rulebook:
+    """Load and cross-check every file of a regime; cached per process because it never changes."""
+    base = (root or RULES_ROOT) / regime
+    if not (base / "regime.yaml").is_file():
+        raise InputError("error.unknown_regime", regime=regime)
+    digest = hashlib.sha256()
+    files = sorted(p for p in base.rglob("*.yaml"))
+    for path in files:
+        digest.update(path.relative_to(base).as_posix().encode())
+        digest.update(path.read_bytes())
+
+    regime_doc = load_document(base / "regime.yaml", _display(base / "regime.yaml"))
+    regime_model = validate(regime_doc, Regime, "regime")
+    types_doc = load_document(base / "evidence-types.yaml", _display(base / "evidence-types.yaml"))
+    types_model = validate(types_doc, EvidenceTypes, "evidence-types")
+
+    sub_ids = {s.id for c in regime_model.components for s in c.subcomponents}
+    criteria: dict[str, Criterion] = {}
+    criteria_lines: dict[str, tuple[str, int]] = {}
+    for path in sorted((base / "criteria").glob("*.yaml")):
+        doc = load_document(path, _display(path))
+        crit_file = validate(doc, CriteriaFile, "criteria")
+        if crit_file.subcomponent not in sub_ids:
+            raise _rulebook_error(doc, ("subcomponent",), f"unknown sub-component {crit_file.subcomponent}")
+        for index, criterion in enumerate(crit_file.criteria):
+            loc: tuple[int | str, ...] = ("criteria", index)
+            if subcomponent_of(criterion.id) != crit_file.subcomponent:
+                raise _rulebook_error(doc, loc, f"{criterion.id} is not in {crit_file.subcomponent}")
+            if criterion.id in criteria:
+                raise _rulebook_error(doc, loc, f"duplicate criterion {criterion.id}")
+            for etype in criterion.evidence.types:
+                if etype not in types_model.types:
+                    raise _rulebook_error(doc, (*loc, "evidence"), f"unknown evidence type {etype}")
+            criteria[criterion.id] = criterion
+            criteria_lines[criterion.id] = (doc.display, doc.line_of(loc) or 1)
+
+    rules: list[SourcedRule] = []
+    seen: set[str] = set()
+    for path in sorted((base / "rules").glob("*.yaml")):
+        doc = load_document(path, _display(path))
+        rule = validate(doc, Rule, "rule")
+        if rule.id in seen:
+            raise _rulebook_error(doc, ("id",), f"duplicate rule id {rule.id}")
+        seen.add(rule.id)
+        rules.append(SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1))
+    rules.extend(_evidence_rules(criteria, criteria_lines, types_model.types))
+    return Rulebook(
+        root=base,
+        regime=regime_model,
+        evidence_types=types_model.types,
+        criteria=criteria,
+        criteria_lines=criteria_lines,
+        rules=rules,
+        fingerprint=digest.hexdigest()[:12],
+    )
+
+
+def _evidence_rules(
+    criteria: dict[str, Criterion],
+    lines: dict[str, tuple[str, int]],
+    types: dict[str, EvidenceType],
+) -> list[SourcedRule]:
+    """One rule per criterion, generated from its catalogue entry: a claim of `met` must cite at least
+    one evidence item of an expected type. This is the check evaluators make first on every row."""
+    generated = []
+    for criterion in criteria.values():
+        expected = criterion.evidence.types
+        names_id = ", ".join(types[t].id for t in expected)
+        names_en = ", ".join(types[t].en for t in expected)
+        rule = Rule(
+            id=f"bukti-{criterion.id}",
+            title=Text(
+                id=f"Klaim {criterion.id} harus didukung bukti yang sesuai",
+                en=f"A claim of {criterion.id} must cite matching evidence",
+            ),
+            rationale=Text(
+                id="Evaluator hanya menerima jawaban yang didukung bukti dukung; "
+                f"untuk kriteria ini yang diharapkan: {criterion.evidence.expects.id}",
+                en="Evaluators accept an answer only with supporting evidence; "
+                f"for this criterion they expect: {criterion.evidence.expects.en}",
+            ),
+            references=["PermenPANRB 88/2021, Lampiran (LKE) kriteria " + criterion.id],
+            effect="refute",
+            target=criterion.id,
+            when=[
+                {"claim": {"criterion": criterion.id, "met": "true"}},
+                {"not": {"support": {"criterion": criterion.id, "type": {"in": list(expected)}}}},
+            ],
+            reason=Text(
+                id=f"Klaim terpenuhi tanpa bukti berjenis: {names_id}",
+                en=f"Claimed met without evidence of type: {names_en}",
+            ),
+            recommendation=criterion.recommendation,
+            effort=criterion.effort,
+        )
+        file, line = lines[criterion.id]
+        generated.append(SourcedRule(rule=rule, file=file, line=line, generated=True))
+    return generated
