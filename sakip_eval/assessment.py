@@ -15,7 +15,7 @@ class Claim(BaseModel):
     `grade` (AA..E) is the team's own grade for the criterion; only the `criteria-average` method
     reads it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     met: Answer = "false"
     grade: str | None = None
@@ -39,14 +39,14 @@ class Claim(BaseModel):
 class Argument(BaseModel):
     """An appreciable effort or an innovation, with the evidence that shows it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     description: str = Field(min_length=1)
     evidence: list[str] = Field(default_factory=list)
 
 
 class SubcomponentClaim(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     efforts: Argument | None = None
     innovation: Argument | None = None
@@ -55,7 +55,7 @@ class SubcomponentClaim(BaseModel):
 class Assessment(BaseModel):
     """`assessment.yaml`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     criteria: dict[str, Claim] = Field(default_factory=dict)
     subcomponents: dict[str, SubcomponentClaim] = Field(default_factory=dict)

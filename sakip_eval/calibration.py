@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from .prediction import Prediction
 from .workspace import Actual
 
 
 class CalibrationRow(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     item: str
     predicted: Decimal
     actual: Decimal | None

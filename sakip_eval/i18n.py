@@ -22,7 +22,7 @@ class Lang(StrEnum):
 class Text(BaseModel):
     """A user-facing text in both languages, as written in rule files."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: str
     en: str

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 class Formalization(BaseModel):
     """The decree or signature that makes a document official."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     number: str | None = None
     date: dt.date | None = None
@@ -23,7 +23,7 @@ class Formalization(BaseModel):
 
 
 class Publication(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     where: str
     date: dt.date | None = None
@@ -32,7 +32,7 @@ class Publication(BaseModel):
 class Review(BaseModel):
     """One step of the tiered review trail (reviu berjenjang)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     level: str
     by: str | None = None
@@ -41,7 +41,7 @@ class Review(BaseModel):
 
 
 class EvidenceItem(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(min_length=1, max_length=120, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
     type: str
@@ -69,6 +69,6 @@ class EvidenceItem(BaseModel):
 class Inventory(BaseModel):
     """`inventory.yaml`: the list of evidence items."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     items: list[EvidenceItem] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from .engine import Engine, Firing
 from .facts import Fact, derive_facts
 from .i18n import Text
 from .rulebook import Rulebook, SourcedRule, subcomponent_of
-from .scoring import Answers, Consequence, Score, lift, score, with_met
+from .scoring import Answers, Consequence, Score, gain, lift, score, with_met
 from .workspace import Workspace
 
 RecommendationKind = Literal["rule", "criterion", "upgrade", "note"]
@@ -21,7 +21,7 @@ RecommendationKind = Literal["rule", "criterion", "upgrade", "note"]
 class Reason(BaseModel):
     """Why a criterion or sub-component came out as it did: the rule, its text and evidence."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rule: str
     effect: str
@@ -32,6 +32,8 @@ class Reason(BaseModel):
 
 
 class CriterionResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     subcomponent: str
     text: Text
@@ -42,6 +44,8 @@ class CriterionResult(BaseModel):
 
 
 class SubcomponentResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     name: Text
     kind: str
@@ -57,6 +61,8 @@ class SubcomponentResult(BaseModel):
 
 
 class ComponentResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     name: Text
     weight: Decimal
@@ -65,6 +71,8 @@ class ComponentResult(BaseModel):
 
 
 class RecommendationResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     id: str
     kind: RecommendationKind
     text: Text
@@ -77,11 +85,15 @@ class RecommendationResult(BaseModel):
 
 
 class NextCategory(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     code: str
     gap: Decimal
 
 
 class Prediction(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     opd: str
     pemda: str | None
     evaluation_year: int
@@ -268,13 +280,14 @@ def rank_recommendations(
     blocking = sorted({c.rule_id for c in consequences if c.effect in ("refute", "cap")})
     for rule_id in blocking:
         sourced = book.rule(rule_id)
-        gained = score(book, answers, lift(consequences, rule_id)).total - base.total
         targets = sorted({c.target for c in consequences if c.rule_id == rule_id and c.target})
+        affected = {t if t not in book.criteria else subcomponent_of(t) for t in targets}
+        gained = gain(book, base, answers, lift(consequences, rule_id), affected)
         candidates.append(_candidate(book, sourced, "rule", gained, base, targets))
     refuted = {c.target for c in consequences if c.effect == "refute"}
     for crit_id, criterion in book.criteria.items():
         if base.predicted[crit_id] == "false" and crit_id not in refuted:
-            gained = score(book, with_met(answers, crit_id), consequences).total - base.total
+            gained = gain(book, base, with_met(answers, crit_id), consequences, {subcomponent_of(crit_id)})
             candidates.append(RecommendationResult(
                 id=crit_id, kind="criterion", text=criterion.recommendation, criteria=[crit_id],
                 subcomponents=[subcomponent_of(crit_id)], rules=[], points=gained,
@@ -317,7 +330,7 @@ def _upgrade_candidates(
             if book.grade_rank(current.grade) >= book.grade_rank(rule.grade):
                 continue
             extra = Consequence(rule.id, "upgrade", sub_id, rule.grade)
-            gained = score(book, answers, [*consequences, extra]).total - base.total
+            gained = gain(book, base, answers, [*consequences, extra], {sub_id})
             if gained > 0:
                 out.append(RecommendationResult(
                     id=f"{rule.id}@{sub_id}", kind="upgrade", text=rule.recommendation, criteria=[],

@@ -7,6 +7,10 @@ Nothing about a regime is hard-coded: a pemda that grades differently changes th
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
+import sys
+import tempfile
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -14,6 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import __version__
 from .errors import InputError
 from .i18n import Text
 from .yamlio import Document, load_document, validate
@@ -25,7 +30,7 @@ Level = Literal["pemda", "opd"]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Grade(_Strict):
@@ -136,7 +141,7 @@ class Rule(_Strict):
 class SourcedRule(BaseModel):
     """A rule and where it was written, so lint and errors can say file:line."""
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     rule: Rule
     file: str
@@ -145,7 +150,7 @@ class SourcedRule(BaseModel):
 
 
 class Rulebook(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     root: Path
     regime: Regime
@@ -154,6 +159,8 @@ class Rulebook(BaseModel):
     criteria_lines: dict[str, tuple[str, int]]
     rules: list[SourcedRule]
     fingerprint: str
+    by_subcomponent: dict[str, list[str]]
+    grade_ranks: dict[str, int]
 
     # -- lookups -----------------------------------------------------------------------------------
     def subcomponent(self, sub_id: str) -> Subcomponent:
@@ -174,11 +181,10 @@ class Rulebook(BaseModel):
 
     def grade_rank(self, code: str) -> int:
         """Higher is better: E is 0, AA is len-1."""
-        codes = [g.code for g in self.regime.grades]
-        return len(codes) - 1 - codes.index(code)
+        return self.grade_ranks[code]
 
     def criteria_of(self, sub_id: str) -> list[Criterion]:
-        return [c for c in self.criteria.values() if subcomponent_of(c.id) == sub_id]
+        return [self.criteria[c] for c in self.by_subcomponent[sub_id]]
 
     def rule(self, rule_id: str) -> SourcedRule:
         for sourced in self.rules:
@@ -206,17 +212,51 @@ def _rulebook_error(doc: Document, loc: tuple[int | str, ...], detail: str) -> I
     return InputError("error.rulebook", file=doc.display, line=doc.line_of(loc), detail=detail)
 
 
+def cache_dir() -> Path:
+    """Where compiled rulebooks are kept: $SAKIP_EVAL_CACHE, else the user's cache folder."""
+    explicit = os.environ.get("SAKIP_EVAL_CACHE")
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sakip-eval"
+
+
 @cache
 def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Rulebook:
-    """Load and cross-check every file of a regime; cached per process because it never changes."""
+    """Load and cross-check every file of a regime, once per process.
+
+    Parsing and validating ~100 YAML files costs more than the whole prediction, so the validated
+    rulebook is also kept on disk, keyed by a hash of every rule file, of the code of the pickled
+    classes and of the package version: any edit to a rule file or to those classes makes a new entry.
+    A cache that cannot be read or written is ignored (the rulebook is then loaded from the YAML)."""
     base = (root or RULES_ROOT) / regime
     if not (base / "regime.yaml").is_file():
         raise InputError("error.unknown_regime", regime=regime)
-    digest = hashlib.sha256()
-    files = sorted(p for p in base.rglob("*.yaml"))
-    for path in files:
+    digest = hashlib.sha256(f"{__version__}:{sys.version_info[:2]}".encode())
+    for module in (Path(__file__), Path(__file__).with_name("i18n.py")):  # the pickled classes' code
+        digest.update(module.read_bytes())
+    for path in sorted(base.rglob("*.yaml")):
         digest.update(path.relative_to(base).as_posix().encode())
         digest.update(path.read_bytes())
+    fingerprint = digest.hexdigest()[:16]
+    cached = cache_dir() / f"rulebook-{regime}-{fingerprint}.pickle"
+    try:
+        book = pickle.loads(cached.read_bytes())
+        if isinstance(book, Rulebook) and book.fingerprint == fingerprint:
+            return book
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    book = _parse_rulebook(base, fingerprint)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(handle.name, cached)
+    except OSError:
+        pass
+    return book
+
+
+def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
 
     regime_doc = load_document(base / "regime.yaml", _display(base / "regime.yaml"))
     regime_model = validate(regime_doc, Regime, "regime")
@@ -260,8 +300,17 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
         criteria=criteria,
         criteria_lines=criteria_lines,
         rules=rules,
-        fingerprint=digest.hexdigest()[:12],
+        fingerprint=fingerprint,
+        by_subcomponent={
+            sub: [c for c in criteria if subcomponent_of(c) == sub] for sub in sorted(sub_ids, key=_sub_order)
+        },
+        grade_ranks={g.code: len(regime_model.grades) - 1 - i for i, g in enumerate(regime_model.grades)},
     )
+
+
+def _sub_order(sub_id: str) -> tuple[int, str]:
+    component, _, letter = sub_id.partition(".")
+    return int(component) if component.isdigit() else 0, letter
 
 
 def _evidence_rules(

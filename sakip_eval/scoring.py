@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from .rulebook import Category, Rulebook, component_of, subcomponent_of
+from .rulebook import Category, Rulebook, Subcomponent, component_of, subcomponent_of
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -96,36 +96,50 @@ def _max_grade(book: Rulebook, a: str, b: str) -> str:
     return a if book.grade_rank(a) >= book.grade_rank(b) else b
 
 
+def score_subcomponent(
+    book: Rulebook, sub: Subcomponent, predicted: dict[str, str], answers: Answers, consequences: list[Consequence]
+) -> SubScore:
+    """One sub-component: band from the share met, upgrades only at 100%, then caps."""
+    applicable = [c for c in book.by_subcomponent[sub.id] if predicted[c] != "na"]
+    met = [c for c in applicable if predicted[c] == "true"]
+    base = band_grade(book, len(met), len(applicable))
+    grade = base
+    top = book.regime.bands[-1].grade
+    if applicable and len(met) == len(applicable):
+        for c in consequences:
+            if c.effect == "upgrade" and c.target == sub.id and c.grade:
+                grade = _max_grade(book, grade, c.grade)
+    for c in consequences:
+        if c.effect == "cap" and c.target == sub.id and c.grade:
+            grade = _min_grade(book, grade, c.grade)
+    if book.regime.method == "criteria-average":
+        factor = _criteria_average(book, applicable, predicted, answers, grade, top)
+    else:
+        factor = book.grade(grade).factor
+    return SubScore(sub.id, sub.weight, len(met), len(applicable), base, grade, factor, sub.weight * factor)
+
+
 def score(book: Rulebook, answers: Answers, consequences: list[Consequence]) -> Score:
     predicted = predict_answers(book, answers, consequences)
     subs: dict[str, SubScore] = {}
     components: dict[str, Decimal] = {}
     for component in book.regime.components:
-        comp_total = ZERO
         for sub in component.subcomponents:
-            criteria = [c.id for c in book.criteria_of(sub.id)]
-            applicable = [c for c in criteria if predicted[c] != "na"]
-            met = [c for c in applicable if predicted[c] == "true"]
-            base = band_grade(book, len(met), len(applicable))
-            grade = base
-            top = book.regime.bands[-1].grade
-            if applicable and len(met) == len(applicable):
-                for c in consequences:
-                    if c.effect == "upgrade" and c.target == sub.id and c.grade:
-                        grade = _max_grade(book, grade, c.grade)
-            for c in consequences:
-                if c.effect == "cap" and c.target == sub.id and c.grade:
-                    grade = _min_grade(book, grade, c.grade)
-            if book.regime.method == "criteria-average":
-                factor = _criteria_average(book, applicable, predicted, answers, grade, top)
-            else:
-                factor = book.grade(grade).factor
-            sub_score = sub.weight * factor
-            subs[sub.id] = SubScore(sub.id, sub.weight, len(met), len(applicable), base, grade, factor, sub_score)
-            comp_total += sub_score
-        components[component.id] = comp_total
+            subs[sub.id] = score_subcomponent(book, sub, predicted, answers, consequences)
+        components[component.id] = sum((subs[s.id].score for s in component.subcomponents), ZERO)
     total = sum(components.values(), ZERO)
     return Score(predicted, subs, components, total, category_of(book, total))
+
+
+def gain(
+    book: Rulebook, base: Score, answers: Answers, consequences: list[Consequence], affected: set[str]
+) -> Decimal:
+    """Points the total gains when only the sub-components in `affected` change: the same as
+    `score(...).total - base.total`, but re-scoring a handful of sub-components instead of all."""
+    predicted = predict_answers(book, answers, consequences)
+    new = sum((score_subcomponent(book, book.subcomponent(s), predicted, answers, consequences).score
+               for s in affected), ZERO)
+    return new - sum((base.subcomponents[s].score for s in affected), ZERO)
 
 
 def _criteria_average(
@@ -162,6 +176,6 @@ def round2(value: Decimal) -> Decimal:
 
 
 __all__ = [
-    "Answers", "Consequence", "Score", "SubScore", "band_grade", "category_of", "component_of", "lift",
+    "Answers", "Consequence", "Score", "SubScore", "band_grade", "category_of", "component_of", "gain", "lift",
     "predict_answers", "round2", "score", "subcomponent_of", "with_met",
 ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -18,6 +18,7 @@ from .assessment import Assessment
 from .errors import InputError
 from .followup import Followup
 from .inventory import EvidenceItem, Inventory
+from .lkjip import Lkjip
 from .numbers import parse_number
 from .rulebook import Rulebook, load_rulebook
 from .yamlio import Document, load_document, validate
@@ -31,7 +32,7 @@ SCHEMA_BASE = "https://sakip-eval.example/schema"
 class Actual(BaseModel):
     """The real LHE result, for `calibrate`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     source: str | None = None
     total: Number
@@ -43,7 +44,7 @@ class Actual(BaseModel):
 class WorkspaceFile(BaseModel):
     """`workspace.yaml`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     opd: str = Field(min_length=1)
     pemda: str | None = None
@@ -81,7 +82,7 @@ class Workspace:
     inventory: Inventory
     assessment: Assessment
     followup: Followup | None
-    lkjip: Any | None
+    lkjip: Lkjip | None
     rulebook: Rulebook
     documents: dict[str, Document] = field(default_factory=dict)
 
@@ -133,12 +134,7 @@ def load_workspace(path: Path | str) -> Workspace:
     return ws
 
 
-def _load_lkjip(doc: Document) -> Any:
-    """`lkjip.yaml` is validated by :mod:`sakip_eval.lkjip` when that module is present."""
-    try:
-        from .lkjip import Lkjip
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return doc.tree
+def _load_lkjip(doc: Document) -> Lkjip:
     return validate(doc, Lkjip, "lkjip")
 
 
