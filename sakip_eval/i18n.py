@@ -116,6 +116,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "performance_year ({performance}) must be lower than evaluation_year ({evaluation})",
     ),
     "error.bad_option": ("pilihan `{value}` tidak sah untuk {option}", "`{value}` is not valid for {option}"),
+    # pydantic's error types, in words a spreadsheet user knows
+    "error.type.int": ("harus bilangan bulat, bukan `{input}`", "must be a whole number, not `{input}`"),
+    "error.type.float": ("harus angka, bukan `{input}`", "must be a number, not `{input}`"),
+    "error.type.bool": ("harus true atau false, bukan `{input}`", "must be true or false, not `{input}`"),
+    "error.type.string": ("harus teks, bukan `{input}`", "must be text, not `{input}`"),
+    "error.type.date": (
+        "harus tanggal dengan format TTTT-BB-HH (misalnya 2024-05-03), bukan `{input}`",
+        "must be a date written YYYY-MM-DD (for example 2024-05-03), not `{input}`",
+    ),
+    "error.type.choice": ("`{input}` bukan pilihan yang sah; pilih salah satu: {expected}",
+                          "`{input}` is not a valid choice; use one of: {expected}"),
+    "error.type.list": ("harus berupa daftar (- butir per baris)", "must be a list (one - item per line)"),
+    "error.type.mapping": ("harus berupa pemetaan (kunci: nilai)", "must be a mapping (key: value)"),
+    "error.type.too_short": ("tidak boleh kosong", "must not be empty"),
+    "error.type.pattern": (
+        "`{input}` hanya boleh berisi huruf, angka, titik, garis bawah, garis miring dan tanda hubung",
+        "`{input}` may hold only letters, digits, dots, underscores, slashes and hyphens",
+    ),
+    "error.type.range": ("`{input}` di luar batas yang sah ({limit})", "`{input}` is out of the valid range ({limit})"),
     # score / checklist
     "score.title": ("Prediksi Evaluasi AKIP", "AKIP evaluation prediction"),
     "score.total": ("Nilai total", "Total score"),
@@ -165,7 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: Lang, **params: Any) -> str:
+def t(key: str, lang: Lang, /, **params: Any) -> str:
     """The message `key` in `lang`, with `params` filled in."""
     indonesian, english = MESSAGES[key]
     template = indonesian if lang is Lang.ID else english

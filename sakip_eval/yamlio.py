@@ -177,4 +177,34 @@ def located_error(doc: Document, exc: ValidationError, kind: str) -> InputError:
         return InputError("error.unknown_key", file=doc.display, line=line, field=field, key=loc[-1], kind=kind)
     if etype == "missing":
         return InputError("error.missing_key", file=doc.display, line=line, field=field, key=loc[-1])
-    return InputError("error.invalid", file=doc.display, line=line, field=field, detail=err["msg"])
+    key = _TYPE_KEYS.get(etype)
+    if key is None:
+        return InputError("error.invalid", file=doc.display, line=line, field=field, detail=err["msg"])
+    ctx = err.get("ctx") or {}
+    limit = " ".join(f"{k} {v}" for k, v in sorted(ctx.items()) if k in ("ge", "gt", "le", "lt"))
+    return InputError(key, file=doc.display, line=line, field=field, input=_short(err.get("input")),
+                      expected=ctx.get("expected", ""), limit=limit)
+
+
+# pydantic error type -> our message key (see i18n "error.type.*").
+_TYPE_KEYS = {
+    "int_parsing": "error.type.int", "int_type": "error.type.int", "int_from_float": "error.type.int",
+    "float_parsing": "error.type.float", "float_type": "error.type.float", "decimal_parsing": "error.type.float",
+    "bool_parsing": "error.type.bool", "bool_type": "error.type.bool",
+    "string_type": "error.type.string",
+    "date_parsing": "error.type.date", "date_type": "error.type.date", "date_from_datetime_parsing": "error.type.date",
+    "datetime_parsing": "error.type.date", "datetime_type": "error.type.date",
+    "date_from_datetime_inexact": "error.type.date",
+    "literal_error": "error.type.choice", "enum": "error.type.choice",
+    "list_type": "error.type.list", "dict_type": "error.type.mapping", "model_type": "error.type.mapping",
+    "model_attributes_type": "error.type.mapping",
+    "string_too_short": "error.type.too_short", "too_short": "error.type.too_short",
+    "string_pattern_mismatch": "error.type.pattern",
+    "greater_than_equal": "error.type.range", "less_than_equal": "error.type.range",
+    "greater_than": "error.type.range", "less_than": "error.type.range",
+}
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."

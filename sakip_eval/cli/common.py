@@ -31,7 +31,7 @@ FormatOpt = Annotated[Format, typer.Option("--format", help="table atau json / t
 WorkspaceArg = Annotated[Path, typer.Argument(help="Folder workspace (bawaan: contoh Mojosari 2025).")]
 
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 def print_json(data: object) -> None:
