@@ -26,6 +26,7 @@ from .rulebook import Rulebook
 Fact = dict[str, Any]
 MAX_RULES_PER_RULESET = 400
 CATCH_ALL = "__catch_all__"
+DONE = "__done__"
 NEVER_KIND = "__never__"
 
 
@@ -43,6 +44,7 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
         self.firings: dict[str, list[Firing]] = {}
+        self.done: set[str] = set()
 
     def _run(self) -> None:
         """durable's Host starts two timer threads that poll every ruleset for queued messages and
@@ -50,6 +52,12 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
         `action_callback` was reproduced); so they are never started."""
 
     def get_action(self, action_name: str) -> Callable[[Any], None]:
+        if action_name == DONE:
+
+            def finish(closure: Any) -> None:
+                self.done.add(str(closure.s.sid))
+
+            return finish
         def record(closure: Any) -> None:
             matched = closure._m if isinstance(closure._m, dict) else {}
             ids = tuple(
@@ -106,6 +114,10 @@ class Engine:
             # pattern never arrives, so the rule never fires: no action call (and JSON round trip)
             # per fact, which was half of a run's time.
             body[CATCH_ALL] = {"all": [{"m": {"$ex": {"kind": 1}}}, {"never": {"kind": NEVER_KIND}}], "run": CATCH_ALL}
+            # One action per session, always: durable-rules frees an invalid pointer in `delete_state`
+            # for a session in which no action ran (reproduced: abort on an empty workspace). It also
+            # tells us the tick was processed.
+            body[DONE] = {"all": [{TICK_ALIAS: {"kind": TICK_KIND}}], "pri": 1000, "run": DONE}
         return rulesets
 
     def run(self, facts: list[Fact]) -> list[Firing]:
@@ -116,15 +128,25 @@ class Engine:
             stamped = [{**fact, "sid": sid} for fact in facts]
             try:
                 for name in self.rulesets:
-                    if stamped:
-                        host.assert_facts(name, stamped)
-                    host.assert_fact(name, {"id": TICK_KIND, "kind": TICK_KIND, "sid": sid})
-                    state = host.get_state(name, sid)
-                    if state and "exception" in state:
-                        raise InputError("error.rule", rule=name, detail=str(state["exception"])[:300])
-                    host.delete_state(name, sid)
-            except (durable_engine.MessageNotHandledException, durable_engine.MessageObservedException) as exc:
-                raise InputError("error.rule", rule="-", detail=str(exc)[:300]) from exc
+                    self._run_one(host, name, sid, stamped)
             finally:
                 firings = host.firings.pop(sid, [])
         return sorted(set(firings), key=lambda f: (f.rule_id, f.facts))
+
+    @staticmethod
+    def _run_one(host: _Host, name: str, sid: str, stamped: list[Fact]) -> None:
+        try:
+            if stamped:
+                host.assert_facts(name, stamped)
+            host.assert_fact(name, {"id": TICK_KIND, "kind": TICK_KIND, "sid": sid})
+            state = host.get_state(name, sid)
+            if state and "exception" in state:
+                raise InputError("error.rule", rule=name, detail=str(state["exception"])[:300])
+            if sid not in host.done:
+                raise InputError("error.rule", rule=name, detail="the evaluation tick was not processed")
+        except (durable_engine.MessageNotHandledException, durable_engine.MessageObservedException) as exc:
+            raise InputError("error.rule", rule=name, detail=str(exc)[:300]) from exc
+        finally:
+            if sid in host.done:  # deleting a session in which no action ran aborts the process
+                host.done.discard(sid)
+                host.delete_state(name, sid)

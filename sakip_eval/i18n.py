@@ -180,6 +180,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rules.effect": ("Akibat", "Effect"),
     "rules.target": ("Sasaran", "Target"),
     "rules.lint_ok": ("Rulebook bersih: tidak ada masalah.", "Rulebook clean: no problems."),
+    "rules.lint_info": (
+        "{count} kriteria hanya diperiksa oleh aturan bukti umum (tambahkan --all untuk rinciannya).",
+        "{count} criteria are checked only by the generic evidence rule (add --all for details).",
+    ),
     "rules.not_found": ("aturan atau kriteria `{id}` tidak ditemukan", "rule or criterion `{id}` not found"),
 }
 

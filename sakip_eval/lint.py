@@ -22,7 +22,7 @@ Severity = str
 class Problem:
     file: str
     line: int
-    severity: Severity  # "error" or "warning"
+    severity: Severity  # "error", "warning" or "info"
     code: str
     message: str
 
@@ -127,11 +127,13 @@ def _vocabulary(book: Rulebook, kind: str, field: str, value: object, subs: set[
 
 
 def _coverage(book: Rulebook) -> list[Problem]:
-    """Criteria that nothing can prove or refute (warning): their prediction is the claim alone."""
+    """Criteria that no written rule can prove or refute. Every criterion has its generated evidence
+    rule, so this is information, not an error: the prediction for these rests on the claim and on the
+    type of the evidence cited."""
     reached: set[str] = set()
     for sourced in book.rules:
         rule = sourced.rule
-        if rule.effect not in ("refute", "prove"):
+        if sourced.generated or rule.effect not in ("refute", "prove"):
             continue
         if rule.target:
             reached.add(rule.target)
@@ -145,9 +147,12 @@ def _coverage(book: Rulebook) -> list[Problem]:
                     reached.update(c for c in crits if isinstance(c, str))
                     subs_ = sub.get("in", []) if isinstance(sub, dict) else [sub]
                     reached.update(c for c in book.criteria if subcomponent_of(c) in subs_)
+    generated = {s.rule.target for s in book.rules if s.generated}
     return [
-        Problem(book.criteria_lines[c][0], book.criteria_lines[c][1], "warning", "unreachable-criterion",
-                f"{c}: no rule can prove or refute it")
+        Problem(book.criteria_lines[c][0], book.criteria_lines[c][1],
+                "info" if c in generated else "warning",
+                "evidence-check-only" if c in generated else "unreachable-criterion",
+                f"{c}: no written rule proves or refutes it" + (" (only the evidence check)" if c in generated else ""))
         for c in book.criteria if c not in reached
     ]
 

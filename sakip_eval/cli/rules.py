@@ -92,19 +92,27 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="Id kriteria (1.a.1) 
 
 
 @rules_app.command("lint")
-def rules_lint(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
-               regime: Annotated[str, typer.Option()] = "lke-2021",
-               strict: Annotated[bool, typer.Option(help="Peringatan juga membuat keluar dengan kode 1.")] = False,
-               ) -> None:
+def rules_lint(
+    fmt: FormatOpt = Format.TABLE,
+    lang: LangOpt = Lang.ID,
+    regime: Annotated[str, typer.Option()] = "lke-2021",
+    strict: Annotated[bool, typer.Option(help="Peringatan juga membuat keluar dengan kode 1.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Tampilkan juga catatan (info).")] = False,
+) -> None:
     """Periksa rulebook / check the rulebook for mistakes."""
     problems = lint(load_rulebook(regime))
+    shown = [p for p in problems if show_all or p.severity != "info"]
     if fmt is Format.JSON:
         print_json({"problems": [p.__dict__ for p in problems]})
-    elif not problems:
-        out.print(t("rules.lint_ok", lang))
-    for p in problems if fmt is Format.TABLE else []:
-        out.print(f"{p.file}:{p.line}: {p.severity}: [{p.code}] {p.message}")
-    if any(p.severity == "error" for p in problems) or (strict and problems):
+    else:
+        for p in shown:
+            out.print(f"{p.file}:{p.line}: {p.severity}: [{p.code}] {p.message}", markup=False, highlight=False)
+        infos = len(problems) - len(shown)
+        if not [p for p in problems if p.severity != "info"]:
+            out.print(t("rules.lint_ok", lang))
+        if infos:
+            out.print(t("rules.lint_info", lang, count=infos))
+    if any(p.severity == "error" for p in problems) or (strict and any(p.severity == "warning" for p in problems)):
         raise typer.Exit(1)
 
 
