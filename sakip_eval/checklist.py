@@ -34,12 +34,15 @@ def bar(score: Decimal, weight: Decimal) -> RichText:
 
 
 def _reason_line(reason: Reason, lang: Lang) -> str:
-    refs = ", ".join(reason.evidence + reason.findings)
-    return f"[{reason.rule}] {reason.text.get(lang)}" + (f" ({refs})" if refs else "")
+    """`[rule-id] text (ids)`; ids the text already names are not repeated."""
+    text = reason.text.get(lang)
+    refs = [r for r in reason.evidence + reason.findings if r not in text]
+    return f"[{reason.rule}] {text}" + (f" ({', '.join(refs)})" if refs else "")
 
 
 def _component_table(comp: ComponentResult, criteria: list[CriterionResult], lang: Lang) -> Table:
-    title = f"{comp.id}. {comp.name.get(lang)} — {fmt(comp.score, lang)} / {fmt(comp.weight, lang)}"
+    title = RichText(f"{comp.id}. {comp.name.get(lang)} — {fmt(comp.score, lang)} / {fmt(comp.weight, lang)}",
+                     style="bold")
     table = Table(title=title, title_justify="left", show_lines=False, expand=True)
     table.add_column("", width=2)
     table.add_column(t("rules.id", lang), no_wrap=True)
@@ -64,19 +67,18 @@ def _component_table(comp: ComponentResult, criteria: list[CriterionResult], lan
             details = [", ".join(crit.evidence)] if crit.evidence else []
             details += [_reason_line(r, lang) for r in crit.reasons]
             table.add_row(
-                RichText(mark, style=style), crit.id, crit.text.get(lang),
-                answer_label(crit.claimed, lang), RichText(answer_label(crit.predicted, lang), style=style),
-                "\n".join(details),
+                RichText(mark, style=style), RichText(crit.id), RichText(crit.text.get(lang)),
+                RichText(answer_label(crit.claimed, lang)), RichText(answer_label(crit.predicted, lang), style=style),
+                RichText("\n".join(details)),
             )
     return table
 
 
 def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> None:
     header = f"{pred.opd}" + (f" — {pred.pemda}" if pred.pemda else "")
-    console.print(Panel(
-        f"[bold]{header}[/bold]\nEvaluasi {pred.evaluation_year} · LKjIP {pred.performance_year} · {pred.regime}",
-        title=t("score.title", lang),
-    ))
+    heading = RichText(header, style="bold")
+    heading.append(f"\nEvaluasi {pred.evaluation_year} · LKjIP {pred.performance_year} · {pred.regime}", style="")
+    console.print(Panel(heading, title=t("score.title", lang)))
     for comp in pred.components:
         console.print(_component_table(comp, pred.criteria, lang))
     summary = Table.grid(padding=(0, 2))
@@ -84,17 +86,18 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> Non
     summary.add_column()
     summary.add_column()
     for comp in pred.components:
-        summary.add_row(f"{comp.id}. {comp.name.get(lang)}", bar(comp.score, comp.weight),
+        summary.add_row(RichText(f"{comp.id}. {comp.name.get(lang)}"), bar(comp.score, comp.weight),
                         f"{fmt(comp.score, lang)} / {fmt(comp.weight, lang)}")
-    total_line = (
-        f"[bold]{t('score.total', lang)}: {fmt(pred.total, lang)}[/bold]   "
-        f"[bold]{t('score.category', lang)}: {pred.category} ({pred.category_name.get(lang)})[/bold]"
+    total_line = RichText(
+        f"{t('score.total', lang)}: {fmt(pred.total, lang)}   "
+        f"{t('score.category', lang)}: {pred.category} ({pred.category_name.get(lang)})",
+        style="bold",
     )
     if pred.next_category:
         gap = t("score.next_category", lang, gap=fmt(pred.next_category.gap, lang), category=pred.next_category.code)
     else:
         gap = t("score.top_category", lang)
-    console.print(Panel(Group(summary, RichText(""), RichText.from_markup(total_line), RichText(gap),
+    console.print(Panel(Group(summary, RichText(""), total_line, RichText(gap),
                               RichText(f"{t('score.interpretation', lang)}: {pred.interpretation.get(lang)}",
                                        style="italic"))))
     recs = Table(title=t("score.recommendations", lang), title_justify="left", expand=True)
@@ -105,5 +108,6 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> Non
     for index, rec in enumerate(pred.recommendations[:top], start=1):
         points = t("score.points", lang, points=fmt(rec.points, lang)) if rec.kind != "note" else t(
             "score.note_only", lang)
-        recs.add_row(str(index), points, rec.text.get(lang), ", ".join(rec.criteria or rec.subcomponents))
+        recs.add_row(str(index), RichText(points), RichText(rec.text.get(lang)),
+                     RichText(", ".join(rec.criteria or rec.subcomponents)))
     console.print(recs)

@@ -101,8 +101,18 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
          "recommendations": [{"id": "a", "text": "t", "status": "selesai", "evidence": ["tl"]}]},
     ),
     "formalisasi-dokumen": (
-        {"items": [item("renja", "renja", formalized=False)], "criteria": _claims(["1.b.1"], ["renja"])},
+        {"items": [item("lk", "lkjip", formalized=False)], "criteria": _claims(["3.a.3"], ["lk"])},
         {"items": [item("renja", "renja")], "criteria": _claims(["1.b.1"], ["renja"])},
+    ),
+    "evaluasi-internal-sebagian": (
+        {"items": [item("ev", "evaluasi_internal", attributes={"seluruh_unit": False})],
+         "criteria": _claims(["4.b.4"], ["ev"])},
+        {"items": [item("ev", "evaluasi_internal", attributes={"seluruh_unit": True})],
+         "criteria": _claims(["4.b.4"], ["ev"])},
+    ),
+    "skp-belum-seluruh-pegawai": (
+        {"items": [item("skp", "skp", attributes={"seluruh_pegawai": False})], "criteria": _claims(["1.c.8"], ["skp"])},
+        {"items": [item("skp", "skp", attributes={"seluruh_pegawai": True})], "criteria": _claims(["1.c.8"], ["skp"])},
     ),
     "publikasi-belum": (
         {"items": [item("lk", "lkjip")], "criteria": _claims(["3.a.5"], ["lk"])},
