@@ -30,7 +30,7 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Bahasa keluaran / output 
 FormatOpt = Annotated[Format, typer.Option("--format", help="table atau json / table or json.")]
 WorkspaceArg = Annotated[Path, typer.Argument(help="Folder workspace (bawaan: contoh Mojosari 2025).")]
 
-out = Console(soft_wrap=False)
+out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
