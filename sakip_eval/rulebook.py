@@ -22,6 +22,8 @@ RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
 Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
 Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
 Level = Literal["pemda", "opd"]
+Severity = Literal["error", "warning", "info"]
+Ruleset = Literal["rules", "checks"]
 
 
 class _Strict(BaseModel):
@@ -133,6 +135,30 @@ class Rule(_Strict):
     effort: int | None = Field(default=None, ge=1, le=3)
 
 
+class Check(_Strict):
+    """An LKjIP consistency check (`checks/*.yaml`): which derived facts become findings, how grave they
+    are, the rounding tolerance in words (the `when` holds it as a number), the criteria a finding
+    weakens and the message, whose `{placeholders}` are fields of the matched fact."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    title: Text
+    rationale: Text
+    tolerance: Text
+    severity: Severity
+    criteria: list[str] = Field(min_length=1)
+    when: list[dict[str, Any]] = Field(min_length=1)
+    message: Text
+    references: list[str] = Field(default_factory=list)
+
+
+class SourcedCheck(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    check: Check
+    file: str
+    line: int
+
+
 class SourcedRule(BaseModel):
     """A rule and where it was written, so lint and errors can say file:line."""
 
@@ -154,6 +180,7 @@ class Rulebook(BaseModel):
     criteria_lines: dict[str, tuple[str, int]]
     rules: list[SourcedRule]
     fingerprint: str
+    checks: list[SourcedCheck] = Field(default_factory=list)
 
     # -- lookups -----------------------------------------------------------------------------------
     def subcomponent(self, sub_id: str) -> Subcomponent:
@@ -185,6 +212,18 @@ class Rulebook(BaseModel):
             if sourced.rule.id == rule_id:
                 return sourced
         raise KeyError(rule_id)
+
+    def check(self, check_id: str) -> SourcedCheck:
+        for sourced in self.checks:
+            if sourced.check.id == check_id:
+                return sourced
+        raise KeyError(check_id)
+
+    def conditions(self, ruleset: Ruleset) -> list[tuple[str, list[dict[str, Any]]]]:
+        """(id, when) of every verification rule or every consistency check, for the engine."""
+        if ruleset == "rules":
+            return [(s.rule.id, s.rule.when) for s in self.rules]
+        return [(s.check.id, s.check.when) for s in self.checks]
 
 
 def subcomponent_of(criterion_id: str) -> str:
@@ -253,6 +292,17 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
         seen.add(rule.id)
         rules.append(SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1))
     rules.extend(_evidence_rules(criteria, criteria_lines, types_model.types))
+    checks: list[SourcedCheck] = []
+    for path in sorted((base / "checks").glob("*.yaml")):
+        doc = load_document(path, _display(path))
+        check = validate(doc, Check, "check")
+        if check.id in seen:
+            raise _rulebook_error(doc, ("id",), f"duplicate rule or check id {check.id}")
+        seen.add(check.id)
+        for index, crit in enumerate(check.criteria):
+            if crit not in criteria:
+                raise _rulebook_error(doc, ("criteria", index), f"unknown criterion {crit}")
+        checks.append(SourcedCheck(check=check, file=doc.display, line=doc.line_of(("when",)) or 1))
     return Rulebook(
         root=base,
         regime=regime_model,
@@ -261,6 +311,7 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
         criteria_lines=criteria_lines,
         rules=rules,
         fingerprint=digest.hexdigest()[:12],
+        checks=checks,
     )
 
 

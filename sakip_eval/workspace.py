@@ -8,22 +8,19 @@ rulebook's vocabulary, criterion ids are in the catalogue, files stay inside the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .assessment import Assessment
 from .errors import InputError
 from .followup import Followup
 from .inventory import EvidenceItem, Inventory
-from .numbers import parse_number
+from .lkjip import Lkjip
+from .numbers import Number, OptionalNumber
 from .rulebook import Rulebook, load_rulebook
 from .yamlio import Document, load_document, validate
-
-Number = Annotated[Decimal, BeforeValidator(parse_number)]
-OptionalNumber = Annotated[Decimal | None, BeforeValidator(parse_number)]
 
 SCHEMA_BASE = "https://sakip-eval.example/schema"
 
@@ -81,7 +78,7 @@ class Workspace:
     inventory: Inventory
     assessment: Assessment
     followup: Followup | None
-    lkjip: Any | None
+    lkjip: Lkjip | None
     rulebook: Rulebook
     documents: dict[str, Document] = field(default_factory=dict)
 
@@ -133,13 +130,11 @@ def load_workspace(path: Path | str) -> Workspace:
     return ws
 
 
-def _load_lkjip(doc: Document) -> Any:
-    """`lkjip.yaml` is validated by :mod:`sakip_eval.lkjip` when that module is present."""
-    try:
-        from .lkjip import Lkjip
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return doc.tree
-    return validate(doc, Lkjip, "lkjip")
+def _load_lkjip(doc: Document) -> Lkjip:
+    """`lkjip.yaml`: the model, then its internal references (ids, indicators, budget lines)."""
+    lkjip = validate(doc, Lkjip, "lkjip")
+    lkjip.check_references(doc)
+    return lkjip
 
 
 def _cross_check(ws: Workspace) -> None:
