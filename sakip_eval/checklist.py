@@ -33,8 +33,16 @@ def bar(score: Decimal, weight: Decimal) -> RichText:
     return text
 
 
+FINDINGS_SHOWN = 3
+
+
 def _reason_line(reason: Reason, lang: Lang) -> str:
-    refs = ", ".join(reason.evidence + reason.findings)
+    """The rule, its text and what it matched; a long list of LKjIP findings is cut short (all of them
+    are in `--format json` and in `sakip-eval check`)."""
+    findings = reason.findings[:FINDINGS_SHOWN]
+    if len(reason.findings) > FINDINGS_SHOWN:
+        findings.append(t("score.more_findings", lang, count=len(reason.findings) - FINDINGS_SHOWN))
+    refs = ", ".join(reason.evidence + findings)
     return f"[{reason.rule}] {reason.text.get(lang)}" + (f" ({refs})" if refs else "")
 
 

@@ -50,7 +50,7 @@ STAGE_OF_SOURCE: dict[Source, str] = {
 }
 MEASURED = "pk_perubahan"
 
-_COMMON = {"ref": "str", "where": "str", "stated": "str", "expected": "str", "abs_diff": "int"}
+_COMMON = {"ref": "str", "name": "str", "where": "str", "stated": "str", "expected": "str", "abs_diff": "int"}
 CHECK_FACT_SCHEMA: dict[str, dict[str, str]] = {
     "capaian": {**_COMMON, "gap_units": "int", "indicator": "str", "year": "int", "table": "str",
                 "target": "str", "realisasi": "str", "direction": "str"},
@@ -78,11 +78,11 @@ CHECK_FACT_SCHEMA: dict[str, dict[str, str]] = {
     "rencana_berubah": {**_COMMON, "from_stage": "str", "to_stage": "str", "indicator": "str", "year": "int",
                         "recorded": "bool", "reference_where": "str"},
     "pegawai": {**_COMMON, "table": "str", "group": "str", "axis": "str", "item": "str", "blank_total": "bool"},
-    "pembanding": {"ref": "str", "where": "str", "table": "str", "comparison": "str", "rows": "int",
+    "pembanding": {"ref": "str", "name": "str", "where": "str", "table": "str", "comparison": "str", "rows": "int",
                    "filled": "int", "stated": "str", "expected": "str"},
-    "angka_tertulis": {"ref": "str", "where": "str", "table": "str", "subject": "str", "measure": "str",
+    "angka_tertulis": {"ref": "str", "name": "str", "where": "str", "table": "str", "subject": "str", "measure": "str",
                        "stated": "str", "expected": "str", "readable": "bool"},
-    "tertukar": {**_COMMON, "line": "str", "other_line": "str", "year": "int", "other_year": "int",
+    "tertukar": {**_COMMON, "line": "str", "other_line": "str", "other_name": "str", "year": "int", "other_year": "int",
                  "mismatch_ratio": "int", "change_ratio": "int"},
 }
 # Fact fields holding numbers as canonical decimal strings: messages show them Indonesian or English style.
@@ -148,7 +148,11 @@ class Cell:
 
 
 def _where(cells: Iterable[Cell], file: str) -> str:
-    return "; ".join(c.where(file) for c in cells)
+    """One cell in full; several as `title (file:line)` each, so that a long list stays readable."""
+    listed = list(cells)
+    if len(listed) == 1:
+        return listed[0].where(file)
+    return "; ".join(f"{c.title} ({file}:{c.line or '?'})" for c in listed)
 
 
 @dataclass(frozen=True)
@@ -265,9 +269,13 @@ class Deriver:
             out.extend(family())
         return out
 
-    @staticmethod
-    def _fact(kind: str, ref: str, **fields: Any) -> Fact:
-        return {"id": f"{kind}:{ref}", "kind": kind, "ref": ref, **fields}
+    def _fact(self, kind: str, ref: str, **fields: Any) -> Fact:
+        """A fact with its `name`: the indicator's or budget line's name, for messages."""
+        subject = str(fields.get("indicator") or fields.get("line") or fields.get("subject") or "")
+        extra = {"name": self.names.get(subject) or self.line_names.get(subject) or subject}
+        if "other_line" in fields:
+            extra["other_name"] = self.line_names[fields["other_line"]]
+        return {"id": f"{kind}:{ref}", "kind": kind, "ref": ref, **extra, **fields}
 
     @staticmethod
     def _compare(stated: Decimal, expected: Decimal, computed: bool = False) -> dict[str, Any]:
@@ -612,11 +620,10 @@ class Deriver:
                     if not old or (not blanks and value == found[0]):
                         continue
                     stating = [c for c in group if c.value == value]
-                    others = blanks or [c for c in group if c.value == found[0]]
                     yield self._fact(
                         "data_usang", f"{what}/{subject}/{year}/{canonical(value)}", what=what, subject=subject,
                         year=year, basis="blank" if blanks else "differs",
-                        where=_where(stating + others, self.file), previous_where=_where(old, self.file),
+                        where=_where(stating + blanks, self.file), previous_where=_where(old, self.file),
                         stated=canonical(value), expected=FRESH if blanks else canonical(found[0]), abs_diff=0.0,
                     )
 
@@ -728,8 +735,8 @@ class Deriver:
                          for r, row in enumerate(group.rows)]
             for group_label, loc, row in rows:
                 parts = _sum(row.values)
-                if parts is None or (row.total is None and parts == 0):
-                    continue
+                if parts is None or "total" not in row.model_fields_set or (row.total is None and parts == 0):
+                    continue  # no total column (e.g. population by age), or nothing to add up
                 where = self._at(head.title, group_label, None, row.label, (*loc, "total"))
                 yield self._fact(
                     "pegawai", f"{head.id}/{'/'.join(str(p) for p in loc[2:])}", table=head.id, group=group_label,

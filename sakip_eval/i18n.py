@@ -203,6 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.value.blank": ("kosong", "blank"),
     "check.value.fresh": ("angka tahun itu sendiri", "that year's own figure"),
+    "score.more_findings": (
+        "dan {count} temuan lain (lihat `sakip-eval check`)",
+        "and {count} more findings (see `sakip-eval check`)",
+    ),
 }
 
 

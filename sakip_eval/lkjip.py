@@ -107,7 +107,7 @@ class BudgetLine(_Strict):
     """A budget line of the hierarchy OPD > program > kegiatan > sub kegiatan, defined once."""
 
     id: Id
-    level: Literal["opd", "program", "kegiatan", "sub_kegiatan"]
+    level: Literal["opd", "sasaran", "program", "kegiatan", "sub_kegiatan"]
     parent: Id | None = None
     name: str = Field(min_length=1)
 
