@@ -203,6 +203,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.value.blank": ("kosong", "blank"),
     "check.value.fresh": ("angka tahun itu sendiri", "that year's own figure"),
+    "rules.severity": ("Derajat", "Severity"),
+    "rules.tolerance": ("Toleransi", "Tolerance"),
     "score.more_findings": (
         "dan {count} temuan lain (lihat `sakip-eval check`)",
         "and {count} more findings (see `sakip-eval check`)",
