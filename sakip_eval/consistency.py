@@ -70,7 +70,7 @@ CHECK_FACT_SCHEMA: dict[str, dict[str, str]] = {
     "hitungan": {**_COMMON, "statement": "str", "what": "str", "table": "str", "year": "int", "unknown": "int"},
     "data_usang": {**_COMMON, "what": "str", "subject": "str", "year": "int", "basis": "str",
                    "previous_where": "str"},
-    "sumber_usang": {**_COMMON, "table": "str", "data_year": "int", "year": "int", "lag": "int"},
+    "sumber_usang": {**_COMMON, "table": "str", "data_year": "int", "year": "int", "lag": "int", "plain": "bool"},
     "efisiensi": {**_COMMON, "gap_units": "int", "indicator": "str", "year": "int", "table": "str",
                   "capaian": "str", "penyerapan": "str"},
     "renstra": {**_COMMON, "indicator": "str", "year": "int", "reference_where": "str", "by_reference": "bool"},
@@ -85,15 +85,16 @@ CHECK_FACT_SCHEMA: dict[str, dict[str, str]] = {
     "tertukar": {**_COMMON, "line": "str", "other_line": "str", "other_name": "str", "year": "int", "other_year": "int",
                  "mismatch_ratio": "int", "change_ratio": "int"},
 }
-# Fact fields holding numbers as canonical decimal strings: messages show them Indonesian or English style.
+# Fact fields holding numbers as canonical decimal strings: messages show them Indonesian or English style
+# (unless the fact says `plain: true`, as for years).
 NUMBER_FIELDS = frozenset({
     "stated", "expected", "target", "realisasi", "amount", "base", "from_value", "to_value", "capaian",
     "penyerapan",
 })
-# Values of `stated`/`expected` that are words, shown through i18n keys `check.value.<token>`.
+# Values of `stated`/`expected` that are words, shown through i18n keys `check.value.<token>`; a cell
+# as written in the document is quoted (“25.800.00”) so that it is never read back as a number.
 BLANK = "blank"
 FRESH = "fresh"
-UNREADABLE = "unreadable"
 
 
 # -- arithmetic -----------------------------------------------------------------------------------------
@@ -639,7 +640,7 @@ class Deriver:
             yield self._fact(
                 "sumber_usang", table_id, table=table_id, data_year=data_year, year=year, lag=year - data_year,
                 where=self._at(title, "data_year", None, "", (*loc, "data_year")), stated=str(data_year),
-                expected=str(year),
+                expected=str(year), plain=True,
                 abs_diff=float(abs(year - data_year)),
             )
 
@@ -800,7 +801,7 @@ class Deriver:
                     reading = found[0] if found else None
                 yield self._fact(
                     "angka_tertulis", f"{table_id}/{'/'.join(str(p) for p in loc[2:])}/{measure}", table=table_id,
-                    subject=subject, measure=measure, readable=readable, stated=text,
+                    subject=subject, measure=measure, readable=readable, stated=f"“{text}”",
                     expected=canonical(reading) if reading is not None else BLANK,
                     where=self._at(title, getattr(row, "label", None) or subject, year, measure,
                                    (*loc, "written", measure)),

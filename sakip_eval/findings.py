@@ -49,9 +49,9 @@ class Finding(BaseModel):
         }
 
 
-def show(field: str, value: Any, lang: Lang) -> str:
+def show(field: str, value: Any, lang: Lang, plain: bool = False) -> str:
     """A fact value as users read it: numbers Indonesian or English style, word tokens translated."""
-    if field not in NUMBER_FIELDS or not isinstance(value, str):
+    if plain or field not in NUMBER_FIELDS or not isinstance(value, str):
         return str(value)
     key = f"check.value.{value}"
     if key in MESSAGES:
@@ -64,7 +64,8 @@ def show(field: str, value: Any, lang: Lang) -> str:
 
 
 def _fill(template: str, fact: Fact, lang: Lang) -> str:
-    return _PLACEHOLDER.sub(lambda m: show(m.group(1), fact[m.group(1)], lang) if m.group(1) in fact
+    plain = bool(fact.get("plain"))
+    return _PLACEHOLDER.sub(lambda m: show(m.group(1), fact[m.group(1)], lang, plain) if m.group(1) in fact
                             else m.group(0), template)
 
 
@@ -76,8 +77,8 @@ def _finding(check: Check, fact: Fact) -> Finding:
     return Finding(
         id=f"{check.id}/{fact['ref']}", check=check.id, severity=check.severity, criteria=list(check.criteria),
         where=str(fact["where"]),
-        stated=Text(id=show("stated", fact["stated"], Lang.ID), en=show("stated", fact["stated"], Lang.EN)),
-        expected=Text(id=show("expected", fact["expected"], Lang.ID), en=show("expected", fact["expected"], Lang.EN)),
+        stated=_text(Text(id="{stated}", en="{stated}"), fact),
+        expected=_text(Text(id="{expected}", en="{expected}"), fact),
         message=_text(check.message, fact),
     )
 
