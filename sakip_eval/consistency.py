@@ -323,7 +323,8 @@ class Deriver:
             elif cell.measure == "realisasi":
                 groups[("realisasi", cell.subject, cell.year, "")].append(cell)
             elif cell.measure == "capaian":
-                groups[("capaian", cell.subject, cell.year, f"{cell.stage}@{cell.target_year}")].append(cell)
+                groups[("capaian", cell.subject, cell.year, _capaian_stage(cell.stage, cell.year, cell.target_year))
+                       ].append(cell)
         return groups
 
     def beda_nilai(self) -> Iterator[Fact]:
@@ -456,7 +457,7 @@ class Deriver:
                 keys = {
                     "target": ("target", statement.indicator, year, MEASURED),
                     "realisasi": ("realisasi", statement.indicator, year, ""),
-                    "capaian": ("capaian", statement.indicator, year, f"{MEASURED}@{year}"),
+                    "capaian": ("capaian", statement.indicator, year, _capaian_stage(MEASURED, year, year)),
                 }
                 for measure, key in keys.items():
                     value = getattr(statement, measure)
@@ -842,6 +843,11 @@ class Deriver:
                 mismatch_ratio=float(mismatch), change_ratio=float(change), where=_where(cells, self.file),
                 stated=canonical(a0), expected=canonical(b1), abs_diff=float(abs(a0 - b1)),
             )
+
+
+def _capaian_stage(stage: str, year: int, target_year: int) -> str:
+    """A capaian is against its stage's target of `target_year` (the Renstra end target for progress)."""
+    return stage if target_year == year else f"{stage}@{target_year}"
 
 
 def _sum(values: list[Decimal | None]) -> Decimal | None:
