@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import cached_property
 from itertools import pairwise
 from typing import Any
 
@@ -145,7 +146,12 @@ class Cell:
 
     def where(self, file: str) -> str:
         year = self.target_year if self.measure == "target" else self.year
-        return f"{self.title} › {self.label} › {year} › {self.measure} ({file}:{self.line or '?'})"
+        return _location([self.title, self.label, str(year), self.measure], file, self.line)
+
+
+def _location(parts: list[str], file: str, line: int | None) -> str:
+    """`Tabel 3.1 … › IP ASN › 2024 › capaian (lkjip.yaml:120)`: where a user finds the cell."""
+    return f"{' › '.join(p for p in parts if p)} ({file}:{line or '?'})"
 
 
 def _where(cells: Iterable[Cell], file: str) -> str:
@@ -218,7 +224,7 @@ class Deriver:
         order = 0
         for t, table in enumerate(self.lkjip.tables):
             for r, row in enumerate(table.rows):
-                year = row.year or table.year or self.year
+                year = self._year(row.year, table.year)
                 for measure in ("target", "realisasi", "capaian", "penyerapan", "efisiensi", "pembanding"):
                     if measure not in row.model_fields_set:
                         continue
@@ -234,9 +240,8 @@ class Deriver:
         order = 0
         for t, table in enumerate(self.lkjip.budgets):
             for r, row in enumerate(table.rows):
-                year = row.year or table.year or self.year
-                pagu = row.pagu if row.pagu is not None or not row.funds else sum(row.funds.values(), Decimal(0))
-                values = {"pagu": pagu, "realisasi": row.realisasi, "persen": row.persen}
+                year = self._year(row.year, table.year)
+                values = {"pagu": row.total_pagu, "realisasi": row.realisasi, "persen": row.persen}
                 for measure, value in values.items():
                     stated = measure in row.model_fields_set or (measure == "pagu" and bool(row.funds))
                     if not stated:
@@ -248,10 +253,12 @@ class Deriver:
                         measure, value, self.doc.line_of(("budgets", t, "rows", r, key)), table.stage, False, order,
                     )
 
+    def _year(self, *years: int | None) -> int:
+        """The first stated year of row, table...; the performance year when none is."""
+        return next((y for y in years if y is not None), self.year)
+
     def _at(self, title: str, label: str, year: int | None, measure: str, loc: tuple[int | str, ...]) -> str:
-        """`Tabel 3.1 … › IP ASN › 2024 › capaian (lkjip.yaml:120)`: where a user finds the cell."""
-        parts = [title, label] + ([str(year)] if year is not None else []) + ([measure] if measure else [])
-        return f"{' › '.join(parts)} ({self.file}:{self.doc.line_of(loc) or '?'})"
+        return _location([title, label, "" if year is None else str(year), measure], self.file, self.doc.line_of(loc))
 
     def _statement_where(self, index: int, measure: str | None = None) -> str:
         statement = self.lkjip.narratives[index]
@@ -281,9 +288,8 @@ class Deriver:
     @staticmethod
     def _compare(stated: Decimal, expected: Decimal, computed: bool = False) -> dict[str, Any]:
         """The comparison fields; a `computed` expected value (a ratio) is shown with two decimals."""
-        shown = expected.quantize(CENT, ROUND_HALF_UP) if computed else expected
         return {
-            "stated": canonical(stated), "expected": canonical(shown),
+            "stated": canonical(stated), "expected": _display2(expected) if computed else canonical(expected),
             "abs_diff": float(abs(stated - expected)), "gap_units": float(gap_units(stated, expected)),
         }
 
@@ -292,13 +298,13 @@ class Deriver:
         rows: list[tuple[str, str, int, Decimal | None, Decimal | None, Decimal | None, str]] = []
         for t, table in enumerate(self.lkjip.tables):
             for r, row in enumerate(table.rows):
-                year = row.year or table.year or self.year
+                year = self._year(row.year, table.year)
                 where = self._at(table.title, row.label or self.names[row.indicator], year, "capaian",
                                  ("tables", t, "rows", r, "capaian"))
                 rows.append((table.id, row.indicator, year, row.target, row.realisasi, row.capaian, where))
         for n, statement in enumerate(self.lkjip.narratives):
             if isinstance(statement, IndicatorStatement):
-                rows.append((statement.id, statement.indicator, statement.year or self.year, statement.target,
+                rows.append((statement.id, statement.indicator, self._year(statement.year), statement.target,
                              statement.realisasi, statement.capaian, self._statement_where(n, "capaian")))
         for table_id, indicator, year, target, realisasi, stated, where in rows:
             if target is None or realisasi is None or stated is None:
@@ -313,7 +319,8 @@ class Deriver:
             )
 
     # -- the same indicator, year and measure across tables -----------------------------------------------
-    def _value_groups(self) -> dict[tuple[str, str, int, str], list[Cell]]:
+    @cached_property
+    def value_groups(self) -> dict[tuple[str, str, int, str], list[Cell]]:
         """Targets by (indicator, target year, stage); realisations by (indicator, year); capaian by
         (indicator, year, stage and target year, since a capaian depends on its target)."""
         groups: dict[tuple[str, str, int, str], list[Cell]] = defaultdict(list)
@@ -328,7 +335,7 @@ class Deriver:
         return groups
 
     def beda_nilai(self) -> Iterator[Fact]:
-        for (measure, indicator, year, stage), cells in self._value_groups().items():
+        for (measure, indicator, year, stage), cells in self.value_groups.items():
             if stage == "renstra":
                 continue  # the Renstra families compare these against the Renstra matrix
             for split in splits(cells):
@@ -344,8 +351,8 @@ class Deriver:
     def persen_anggaran(self) -> Iterator[Fact]:
         for t, table in enumerate(self.lkjip.budgets):
             for r, row in enumerate(table.rows):
-                year = row.year or table.year or self.year
-                pagu = self._pagu(row.pagu, row.funds)
+                year = self._year(row.year, table.year)
+                pagu = row.total_pagu
                 label = row.label or self.line_names[row.line]
                 if row.persen is not None and pagu is not None and row.realisasi is not None:
                     expected = ratio(row.realisasi, pagu)
@@ -367,10 +374,6 @@ class Deriver:
                             where=self._at(table.title, label, year, "share", ("budgets", t, "rows", r, "share")),
                             **self._compare(row.share, expected, computed=True),
                         )
-
-    @staticmethod
-    def _pagu(pagu: Decimal | None, funds: dict[str, Decimal]) -> Decimal | None:
-        return pagu if pagu is not None or not funds else sum(funds.values(), Decimal(0))
 
     def _share_total(self, table_id: str, line: str, year: int, stage: str) -> Decimal | None:
         """The total a share is taken of: the line in the same table, else the agreed value elsewhere."""
@@ -407,7 +410,7 @@ class Deriver:
         for t, table in enumerate(self.lkjip.budgets):
             for r, row in enumerate(table.rows):
                 if row.funds and row.pagu is not None:
-                    year = row.year or table.year or self.year
+                    year = self._year(row.year, table.year)
                     yield self._fact(
                         "jumlah_rincian", f"{table.id}/{row.line}/{year}/pagu/funds", measure="pagu", basis="funds",
                         line=row.line, year=year, table=table.id, parts=len(row.funds),
@@ -419,7 +422,7 @@ class Deriver:
                 continue
             by_year: dict[int, list[int]] = defaultdict(list)
             for r, row in enumerate(table.rows):
-                by_year[row.year or table.year or self.year].append(r)
+                by_year[self._year(row.year, table.year)].append(r)
             for year, indexes in by_year.items():
                 yield from self._totals(t, year, indexes)
 
@@ -434,9 +437,8 @@ class Deriver:
         for parent, parts in children.items():
             prow = table.rows[rows[parent]]
             for measure in ("pagu", "realisasi"):
-                stated = self._pagu(prow.pagu, prow.funds) if measure == "pagu" else prow.realisasi
-                values = [self._pagu(table.rows[p].pagu, table.rows[p].funds) if measure == "pagu"
-                          else table.rows[p].realisasi for p in parts]
+                stated = prow.total_pagu if measure == "pagu" else prow.realisasi
+                values = [table.rows[p].total_pagu if measure == "pagu" else table.rows[p].realisasi for p in parts]
                 if stated is None or any(v is None for v in values):
                     continue
                 expected = sum((v for v in values if v is not None), Decimal(0))
@@ -450,10 +452,10 @@ class Deriver:
 
     # -- narratives -----------------------------------------------------------------------------------------
     def narasi(self) -> Iterator[Fact]:
-        groups = self._value_groups()
+        groups = self.value_groups
         for n, statement in enumerate(self.lkjip.narratives):
             if isinstance(statement, IndicatorStatement):
-                year = statement.year or self.year
+                year = self._year(statement.year)
                 keys = {
                     "target": ("target", statement.indicator, year, MEASURED),
                     "realisasi": ("realisasi", statement.indicator, year, ""),
@@ -501,30 +503,30 @@ class Deriver:
         )
 
     def _budget_narrative(self, n: int, statement: BudgetStatement) -> Iterator[Fact]:
-        year = statement.year or self.year
+        year = self._year(statement.year)
         cells = [c for c in self.budget_cells if c.subject == statement.line and c.year == year and c.stage == "papbd"]
         for measure in ("pagu", "realisasi", "persen"):
             value = getattr(statement, measure)
             if value is not None:
                 yield from self._narrative_fact(n, measure, statement.line, year, value,
                                                 [c for c in cells if c.measure == measure])
-        if statement.sisa is not None:
-            pagus = {c.value for c in cells if c.measure == "pagu" and c.value is not None}
-            reals = {c.value for c in cells if c.measure == "realisasi" and c.value is not None}
-            remains = sorted({p - q for p in pagus for q in reals})
-            if remains:
-                best = min(remains, key=lambda v: gap_units(statement.sisa, v) if statement.sisa is not None else 0)
-                sources = [c for c in cells if c.measure in ("pagu", "realisasi") and c.value is not None]
-                yield self._fact(
-                    "narasi", f"{statement.id}/sisa", statement=statement.id, measure="sisa", subject=statement.line,
-                    year=year, where=self._statement_where(n, "sisa"), reference_where=_where(sources[:2], self.file),
-                    **self._compare(statement.sisa, best),
-                )
+        sisa = statement.sisa
+        pagus = [c for c in cells if c.measure == "pagu" and c.value is not None]
+        reals = [c for c in cells if c.measure == "realisasi" and c.value is not None]
+        if sisa is not None and pagus and reals:
+            # The remaining budget the tables give: pagu - realisasi for the pair that comes closest.
+            pagu, real = min(((p, q) for p in pagus for q in reals),
+                             key=lambda pq: gap_units(sisa, _value(pq[0]) - _value(pq[1])))
+            yield self._fact(
+                "narasi", f"{statement.id}/sisa", statement=statement.id, measure="sisa", subject=statement.line,
+                year=year, where=self._statement_where(n, "sisa"), reference_where=_where([pagu, real], self.file),
+                **self._compare(sisa, _value(pagu) - _value(real)),
+            )
 
     def perubahan(self) -> Iterator[Fact]:
         """A stated change from one year to the next matches when some reading of the tables gives it:
         realisasi or capaian, in points or in percent of the earlier value, with the stated direction."""
-        groups = self._value_groups()
+        groups = self.value_groups
         for n, statement in enumerate(self.lkjip.narratives):
             if not isinstance(statement, ChangeStatement):
                 continue
@@ -574,11 +576,10 @@ class Deriver:
         for n, statement in enumerate(self.lkjip.narratives):
             if not isinstance(statement, CountStatement):
                 continue
-            t = next(i for i, tb in enumerate(self.lkjip.tables) if tb.id == statement.table)
-            table = self.lkjip.tables[t]
-            year = statement.year or table.year or self.year
-            rows = {row.indicator: row for row in table.rows if (row.year or table.year or self.year) == year}
-            before = {row.indicator: row for row in table.rows if (row.year or table.year or self.year) == year - 1}
+            table = next(tb for tb in self.lkjip.tables if tb.id == statement.table)
+            year = self._year(statement.year, table.year)
+            rows = {row.indicator: row for row in table.rows if self._year(row.year, table.year) == year}
+            before = {row.indicator: row for row in table.rows if self._year(row.year, table.year) == year - 1}
             known: dict[str, tuple[int, int]] = {"indicators": (len(rows), 0)}
             achieved = [achievement(r.target, r.realisasi, self.directions[i])
                         if r.target is not None and r.realisasi is not None else None for i, r in rows.items()]
@@ -637,7 +638,7 @@ class Deriver:
         for table_id, title, data_year, year, loc in sections:
             if data_year is None:
                 continue
-            year = year or self.year
+            year = self._year(year)
             yield self._fact(
                 "sumber_usang", table_id, table=table_id, data_year=data_year, year=year, lag=year - data_year,
                 where=self._at(title, "data_year", None, "", (*loc, "data_year")), stated=str(data_year),
@@ -650,7 +651,7 @@ class Deriver:
             for r, row in enumerate(table.rows):
                 if row.efisiensi is None or row.capaian is None or row.penyerapan is None:
                     continue
-                year = row.year or table.year or self.year
+                year = self._year(row.year, table.year)
                 yield self._fact(
                     "efisiensi", f"{table.id}/{row.indicator}/{year}", indicator=row.indicator, year=year,
                     table=table.id, capaian=canonical(row.capaian), penyerapan=canonical(row.penyerapan),
@@ -660,7 +661,8 @@ class Deriver:
                 )
 
     # -- plans: Renstra matrix, PK awal, PK perubahan, Renja ---------------------------------------------
-    def _stage_targets(self) -> dict[tuple[str, int, str], list[Cell]]:
+    @cached_property
+    def stage_targets(self) -> dict[tuple[str, int, str], list[Cell]]:
         groups: dict[tuple[str, int, str], list[Cell]] = defaultdict(list)
         for cell in self.value_cells:
             if cell.measure == "target":
@@ -668,7 +670,7 @@ class Deriver:
         return groups
 
     def renstra(self) -> Iterator[Fact]:
-        for (indicator, year, stage), cells in self._stage_targets().items():
+        for (indicator, year, stage), cells in self.stage_targets.items():
             if stage != "renstra":
                 continue
             for split in splits(cells):
@@ -680,7 +682,7 @@ class Deriver:
 
     def renstra_target(self) -> Iterator[Fact]:
         """The target a plan sets for a year against the Renstra matrix's target for that year."""
-        groups = self._stage_targets()
+        groups = self.stage_targets
         for (indicator, year, stage), cells in groups.items():
             if stage != "renstra":
                 continue
@@ -701,7 +703,7 @@ class Deriver:
 
     def rencana_berubah(self) -> Iterator[Fact]:
         """PK awal and Renja targets against the PK perubahan (or, without one, Renja against PK awal)."""
-        groups = self._stage_targets()
+        groups = self.stage_targets
         keys = sorted({(indicator, year) for indicator, year, _ in groups})
         for indicator, year in keys:
             values = {stage: reference_value(groups.get((indicator, year, stage), []))
@@ -781,11 +783,11 @@ class Deriver:
         sections: list[tuple[str, str, str, int, tuple[int | str, ...], dict[str, str], Any]] = []
         for t, table in enumerate(self.lkjip.tables):
             for r, row in enumerate(table.rows):
-                sections.append((table.id, table.title, row.indicator, row.year or table.year or self.year,
+                sections.append((table.id, table.title, row.indicator, self._year(row.year, table.year),
                                  ("tables", t, "rows", r), row.written, row))
         for t, budget in enumerate(self.lkjip.budgets):
             for r, brow in enumerate(budget.rows):
-                sections.append((budget.id, budget.title, brow.line, brow.year or budget.year or self.year,
+                sections.append((budget.id, budget.title, brow.line, self._year(brow.year, budget.year),
                                  ("budgets", t, "rows", r), brow.written, brow))
         for table_id, title, subject, year, loc, written, row in sections:
             for measure, text in written.items():
@@ -843,6 +845,12 @@ class Deriver:
                 mismatch_ratio=float(mismatch), change_ratio=float(change), where=_where(cells, self.file),
                 stated=canonical(a0), expected=canonical(b1), abs_diff=float(abs(a0 - b1)),
             )
+
+
+def _value(cell: Cell) -> Decimal:
+    """The value of a cell already known to be stated."""
+    assert cell.value is not None
+    return cell.value
 
 
 def _capaian_stage(stage: str, year: int, target_year: int) -> str:

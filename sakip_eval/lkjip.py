@@ -22,6 +22,7 @@ document) so that the check can report it instead of refusing the file.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -129,6 +130,13 @@ class BudgetRow(_Written):
     def _written_keys(self) -> BudgetRow:
         _check_written(self.written, BUDGET_MEASURES)
         return self
+
+    @property
+    def total_pagu(self) -> Decimal | None:
+        """The stated pagu, or the sum of its fund-source parts when only those are stated."""
+        if self.pagu is not None or not self.funds:
+            return self.pagu
+        return sum(self.funds.values(), Decimal(0))
 
 
 class BudgetTable(_Strict):
@@ -260,9 +268,6 @@ class Lkjip(_Strict):
     narratives: list[Statement] = Field(default_factory=list)
     headcounts: list[HeadcountTable] = Field(default_factory=list)
     changes: list[TargetChange] = Field(default_factory=list)
-
-    def indicator(self, indicator_id: str) -> Indicator:
-        return next(i for i in self.indicators if i.id == indicator_id)
 
     def check_references(self, doc: Document) -> None:
         """Ids are unique and every reference names something defined in the file; the first problem
