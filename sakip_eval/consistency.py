@@ -475,8 +475,8 @@ class Deriver:
                     yield self._fact(
                         "narasi", f"{statement.id}/total", statement=statement.id, measure="total",
                         subject=table.id, year=self.year, where=self._statement_where(n, "total"),
-                        reference_where=f"{table.title} › {table.total.label} ({self.file}:"
-                                        f"{self._headcount_line(table.id)})",
+                        reference_where=_location([table.title, table.total.label], self.file,
+                                                  self._headcount_line(table.id)),
                         **self._compare(statement.total, total),
                     )
 

@@ -179,6 +179,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tulis satu angka per kolom, `-` untuk sel kosong.",
         "Write one value per column, `-` for a blank cell.",
     ),
+    "error.lkjip_written": (
+        "`written` menyebut `{key}`, yang bukan ukuran baris ini (yang sah: {allowed})",
+        "`written` names `{key}`, which is not a measure of this row (valid: {allowed})",
+    ),
+    "error.lkjip_written.fix": (
+        "Tulis sel yang tidak terbaca di bawah nama ukurannya, misalnya `written: {{pagu: \"25.800.00\"}}`.",
+        "Put the unreadable cell under its measure's name, e.g. `written: {{pagu: \"25.800.00\"}}`.",
+    ),
     "check.title": ("Pemeriksaan konsistensi LKjIP", "LKjIP consistency check"),
     "check.no_lkjip": (
         "Seluruh berkas sah. lkjip.yaml tidak ada, jadi konsistensi data LKjIP tidak diperiksa.",
@@ -212,7 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def t(key: str, lang: Lang, **params: Any) -> str:
+def t(key: str, lang: Lang, /, **params: Any) -> str:
     """The message `key` in `lang`, with `params` filled in."""
     indonesian, english = MESSAGES[key]
     template = indonesian if lang is Lang.ID else english

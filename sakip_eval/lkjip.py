@@ -25,7 +25,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import InputError
 from .numbers import Number, OptionalNumber
@@ -80,11 +80,6 @@ class ValueRow(_Written):
     pembanding: OptionalNumber = None
     selisih: OptionalNumber = None
 
-    @model_validator(mode="after")
-    def _written_keys(self) -> ValueRow:
-        _check_written(self.written, INDICATOR_MEASURES)
-        return self
-
 
 class ValueTable(_Strict):
     """A table of indicator values. `source` names the document whose targets the table states
@@ -125,11 +120,6 @@ class BudgetRow(_Written):
     realisasi: OptionalNumber = None
     persen: OptionalNumber = None
     share: OptionalNumber = None
-
-    @model_validator(mode="after")
-    def _written_keys(self) -> BudgetRow:
-        _check_written(self.written, BUDGET_MEASURES)
-        return self
 
     @property
     def total_pagu(self) -> Decimal | None:
@@ -284,15 +274,24 @@ class Lkjip(_Strict):
                 raise InputError("error.lkjip_unknown_ref", file=doc.display, line=doc.line_of(loc),
                                  field=".".join(str(p) for p in loc), id=value, what=what)
 
+        def measures(written: dict[str, str], allowed: tuple[str, ...], loc: tuple[int | str, ...]) -> None:
+            for key in written:
+                if key not in allowed:
+                    raise InputError("error.lkjip_written", file=doc.display, line=doc.line_of((*loc, "written", key)),
+                                     field=".".join(str(p) for p in (*loc, "written", key)), key=key,
+                                     allowed=", ".join(allowed))
+
         for b, line in enumerate(self.budget_lines):
             known(line.parent, lines, ("budget_lines", b, "parent"), "budget_lines")
         for t, table in enumerate(self.tables):
             for r, row in enumerate(table.rows):
                 known(row.indicator, indicators, ("tables", t, "rows", r, "indicator"), "indicators")
+                measures(row.written, INDICATOR_MEASURES, ("tables", t, "rows", r))
         for t, budget in enumerate(self.budgets):
             known(budget.share_of, lines, ("budgets", t, "share_of"), "budget_lines")
             for r, brow in enumerate(budget.rows):
                 known(brow.line, lines, ("budgets", t, "rows", r, "line"), "budget_lines")
+                measures(brow.written, BUDGET_MEASURES, ("budgets", t, "rows", r))
         for n, statement in enumerate(self.narratives):
             loc: tuple[int | str, ...] = ("narratives", n)
             if isinstance(statement, IndicatorStatement | ChangeStatement):
@@ -316,12 +315,6 @@ class Lkjip(_Strict):
                     raise InputError("error.lkjip_columns", file=doc.display, line=doc.line_of((*hloc, "values")),
                                      field=".".join(str(p) for p in (*hloc, "values")),
                                      count=len(hrow.values), width=width)
-
-
-def _check_written(written: dict[str, str], measures: tuple[str, ...]) -> None:
-    for key in written:
-        if key not in measures:
-            raise ValueError(f"`written` names `{key}`, which is not one of: {', '.join(measures)}")
 
 
 def _unique(doc: Document, section: str, ids: list[str]) -> set[str]:

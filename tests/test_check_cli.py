@@ -167,6 +167,7 @@ tables:
     ("budgets:\n  - {id: b1, title: B, rows: [{line: opd, written: {jumlah: '1.2.3'}}]}\n", "written"),
     ("tables:\n  - {id: t1, title: T}\n  - {id: t1, title: U}\n", "t1"),
     ("narratives:\n  - {id: n, kind: puisi, section: S, text: T}\n", "kind"),
+    ("tables:\n  - {id: t1, title: T, kolom: 1}\n", "isian `kolom` tidak dikenal"),
 ])
 def test_bad_lkjip_is_exit_2_and_located(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, needle: str,
