@@ -188,3 +188,34 @@ def test_rounding_and_truncation_are_within_tolerance(value: Decimal, decimals: 
         assert gap_units(stated, value) == 0
     beyond = value.quantize(unit, ROUND_DOWN) - unit
     assert gap_units(beyond, value) >= 1
+
+
+def test_same_input_same_bytes(capsys: pytest.CaptureFixture[str]) -> None:
+    first = run(["check", str(BUNDLED), "--format", "json"], capsys)
+    second = run(["check", str(BUNDLED), "--format", "json"], capsys)
+    assert first == second
+
+
+@given(
+    target=st.decimals(min_value=Decimal("0.5"), max_value=Decimal("100000"), places=2),
+    realisasi=st.decimals(min_value=Decimal("0.5"), max_value=Decimal("100000"), places=2),
+    decimals=st.integers(min_value=0, max_value=2),
+    lower=st.booleans(),
+)
+def test_a_capaian_computed_the_way_lkjip_tables_do_is_never_a_finding(
+    target: Decimal, realisasi: Decimal, decimals: int, lower: bool,
+) -> None:
+    from sakip_eval.consistency import derive_check_facts
+    from sakip_eval.lkjip import Lkjip
+    from sakip_eval.yamlio import Document
+
+    exact = (target / realisasi if lower else realisasi / target) * 100
+    stated = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    lkjip = Lkjip.model_validate({
+        "indicators": [{"id": "x", "name": "X", "direction": "lower" if lower else "higher"}],
+        "tables": [{"id": "t", "title": "T", "rows": [
+            {"indicator": "x", "target": str(target), "realisasi": str(realisasi), "capaian": str(stated)}]}],
+    })
+    facts = derive_check_facts(lkjip, Document(Path("lkjip.yaml"), {}, "lkjip.yaml"), 2024)
+    (capaian,) = [f for f in facts if f["kind"] == "capaian"]
+    assert capaian["gap_units"] == 0
