@@ -10,7 +10,7 @@ import hashlib
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -282,23 +282,12 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
             criteria[criterion.id] = criterion
             criteria_lines[criterion.id] = (doc.display, doc.line_of(loc) or 1)
 
-    rules: list[SourcedRule] = []
     seen: set[str] = set()
-    for path in sorted((base / "rules").glob("*.yaml")):
-        doc = load_document(path, _display(path))
-        rule = validate(doc, Rule, "rule")
-        if rule.id in seen:
-            raise _rulebook_error(doc, ("id",), f"duplicate rule id {rule.id}")
-        seen.add(rule.id)
-        rules.append(SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1))
+    rules = [SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1)
+             for rule, doc in _load_folder(base / "rules", Rule, "rule", seen)]
     rules.extend(_evidence_rules(criteria, criteria_lines, types_model.types))
     checks: list[SourcedCheck] = []
-    for path in sorted((base / "checks").glob("*.yaml")):
-        doc = load_document(path, _display(path))
-        check = validate(doc, Check, "check")
-        if check.id in seen:
-            raise _rulebook_error(doc, ("id",), f"duplicate rule or check id {check.id}")
-        seen.add(check.id)
+    for check, doc in _load_folder(base / "checks", Check, "check", seen):
         for index, crit in enumerate(check.criteria):
             if crit not in criteria:
                 raise _rulebook_error(doc, ("criteria", index), f"unknown criterion {crit}")
@@ -313,6 +302,24 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
         fingerprint=digest.hexdigest()[:12],
         checks=checks,
     )
+
+
+RuleOrCheck = TypeVar("RuleOrCheck", Rule, Check)
+
+
+def _load_folder(
+    folder: Path, model: type[RuleOrCheck], kind: str, seen: set[str],
+) -> list[tuple[RuleOrCheck, Document]]:
+    """One rule or check per file, in file-name order; ids are unique across rules and checks."""
+    loaded = []
+    for path in sorted(folder.glob("*.yaml")):
+        doc = load_document(path, _display(path))
+        item = validate(doc, model, kind)
+        if item.id in seen:
+            raise _rulebook_error(doc, ("id",), f"duplicate rule or check id {item.id}")
+        seen.add(item.id)
+        loaded.append((item, doc))
+    return loaded
 
 
 def _evidence_rules(
