@@ -33,10 +33,17 @@ def bar(score: Decimal, weight: Decimal) -> RichText:
     return text
 
 
+FINDINGS_SHOWN = 3
+
+
 def _reason_line(reason: Reason, lang: Lang) -> str:
-    """`[rule-id] text (ids)`; ids the text already names are not repeated."""
+    """`[rule-id] text (ids)`: ids the text already names are not repeated, and a long list of LKjIP
+    findings is cut short (all of them are in `--format json` and in `sakip-eval check`)."""
     text = reason.text.get(lang)
-    refs = [r for r in reason.evidence + reason.findings if r not in text]
+    findings = reason.findings[:FINDINGS_SHOWN]
+    if len(reason.findings) > FINDINGS_SHOWN:
+        findings.append(t("score.more_findings", lang, count=len(reason.findings) - FINDINGS_SHOWN))
+    refs = [r for r in reason.evidence + findings if r not in text]
     return f"[{reason.rule}] {text}" + (f" ({', '.join(refs)})" if refs else "")
 
 

@@ -21,7 +21,7 @@ from durable import engine as durable_engine
 
 from .conditions import TICK_ALIAS, TICK_KIND, compile_when, parse_when
 from .errors import InputError
-from .rulebook import Rulebook
+from .rulebook import Rulebook, Ruleset
 
 Fact = dict[str, Any]
 MAX_RULES_PER_RULESET = 400
@@ -58,6 +58,7 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
                 self.done.add(str(closure.s.sid))
 
             return finish
+
         def record(closure: Any) -> None:
             matched = closure._m if isinstance(closure._m, dict) else {}
             ids = tuple(
@@ -78,9 +79,11 @@ class Engine:
     _registered: ClassVar[set[str]] = set()
     _sessions = itertools.count(1)
 
-    def __init__(self, rulebook: Rulebook) -> None:
+    def __init__(self, rulebook: Rulebook, ruleset: Ruleset = "rules") -> None:
+        """`ruleset` picks the rulebook's verification rules (prediction) or its LKjIP consistency
+        checks; both run through the same compiled-condition machinery."""
         self.rulebook = rulebook
-        self.rulesets = self._compile(rulebook)
+        self.rulesets = self._compile(rulebook, ruleset)
         with Engine._lock:
             host = self._get_host()
             fresh = {name: body for name, body in self.rulesets.items() if name not in Engine._registered}
@@ -96,14 +99,13 @@ class Engine:
         return cls._host
 
     @staticmethod
-    def _compile(rulebook: Rulebook) -> dict[str, dict[str, Any]]:
-        base = f"sakip-{rulebook.regime.id}-{rulebook.regime.version}-{rulebook.fingerprint}"
+    def _compile(rulebook: Rulebook, ruleset: Ruleset) -> dict[str, dict[str, Any]]:
+        base = f"sakip-{ruleset}-{rulebook.regime.id}-{rulebook.regime.version}-{rulebook.fingerprint}"
         rulesets: dict[str, dict[str, Any]] = {}
         chunk: dict[str, Any] = {}
         part = 0
-        for sourced in rulebook.rules:
-            rule = sourced.rule
-            chunk[rule.id] = {"all": compile_when(parse_when(rule.when)), "run": rule.id}
+        for rule_id, when in rulebook.conditions(ruleset):
+            chunk[rule_id] = {"all": compile_when(parse_when(when)), "run": rule_id}
             if len(chunk) >= MAX_RULES_PER_RULESET:
                 rulesets[f"{base}-{part}"] = chunk
                 chunk, part = {}, part + 1
@@ -150,3 +152,14 @@ class Engine:
             if sid in host.done:  # deleting a session in which no action ran aborts the process
                 host.done.discard(sid)
                 host.delete_state(name, sid)
+
+
+_ENGINES: dict[str, Engine] = {}
+
+
+def engine_for(book: Rulebook, ruleset: Ruleset = "rules") -> Engine:
+    """One compiled engine per rulebook and ruleset per process (durable-rules registers rulesets once)."""
+    key = f"{ruleset}:{book.regime.id}:{book.fingerprint}"
+    if key not in _ENGINES:
+        _ENGINES[key] = Engine(book, ruleset)
+    return _ENGINES[key]

@@ -185,6 +185,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} criteria are checked only by the generic evidence rule (add --all for details).",
     ),
     "rules.not_found": ("aturan atau kriteria `{id}` tidak ditemukan", "rule or criterion `{id}` not found"),
+    # LKjIP consistency checks: lkjip.yaml references and `sakip-eval check`
+    "error.lkjip_unknown_ref": (
+        "`{id}` tidak didefinisikan di bagian `{what}` lkjip.yaml",
+        "`{id}` is not defined in the `{what}` section of lkjip.yaml",
+    ),
+    "error.lkjip_unknown_ref.fix": (
+        "Tambahkan `{id}` ke bagian `{what}` atau perbaiki ejaannya.",
+        "Add `{id}` to `{what}` or fix its spelling.",
+    ),
+    "error.lkjip_columns": (
+        "baris berisi {count} angka, padahal tabel punya {width} kolom (`columns`)",
+        "the row has {count} values but the table has {width} columns (`columns`)",
+    ),
+    "error.lkjip_columns.fix": (
+        "Tulis satu angka per kolom, `-` untuk sel kosong.",
+        "Write one value per column, `-` for a blank cell.",
+    ),
+    "error.lkjip_written": (
+        "`written` menyebut `{key}`, yang bukan ukuran baris ini (yang sah: {allowed})",
+        "`written` names `{key}`, which is not a measure of this row (valid: {allowed})",
+    ),
+    "error.lkjip_written.fix": (
+        "Tulis sel yang tidak terbaca di bawah nama ukurannya, misalnya `written: {{pagu: \"25.800.00\"}}`.",
+        "Put the unreadable cell under its measure's name, e.g. `written: {{pagu: \"25.800.00\"}}`.",
+    ),
+    "check.title": ("Pemeriksaan konsistensi LKjIP", "LKjIP consistency check"),
+    "check.no_lkjip": (
+        "Seluruh berkas sah. lkjip.yaml tidak ada, jadi konsistensi data LKjIP tidak diperiksa.",
+        "All files are valid. There is no lkjip.yaml, so the LKjIP data were not checked.",
+    ),
+    "check.clean": ("Seluruh berkas sah dan tidak ada temuan.", "All files are valid and there are no findings."),
+    "check.severity.error": ("Kesalahan (error)", "Errors"),
+    "check.severity.warning": ("Peringatan (warning)", "Warnings"),
+    "check.severity.info": ("Informasi (info)", "Information"),
+    "check.where": ("Lokasi", "Where"),
+    "check.stated": ("Tertulis", "Stated"),
+    "check.expected": ("Seharusnya", "Expected"),
+    "check.criteria": ("Kriteria", "Criteria"),
+    "check.message": ("Uraian", "Details"),
+    "check.summary": (
+        "{total} temuan: {error} kesalahan, {warning} peringatan, {info} informasi",
+        "{total} findings: {error} errors, {warning} warnings, {info} information",
+    ),
+    "check.strict": (
+        "Ada {count} temuan berderajat error (--strict)",
+        "There are {count} error findings (--strict)",
+    ),
+    "check.value.blank": ("kosong", "blank"),
+    "check.value.fresh": ("angka tahun itu sendiri", "that year's own figure"),
+    "rules.severity": ("Derajat", "Severity"),
+    "rules.tolerance": ("Toleransi", "Tolerance"),
+    "score.more_findings": (
+        "dan {count} temuan lain (lihat `sakip-eval check`)",
+        "and {count} more findings (see `sakip-eval check`)",
+    ),
 }
 
 

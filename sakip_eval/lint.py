@@ -8,12 +8,14 @@ refute. Grade bands and categories must cover 0..1 and 0..100 without gaps.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .conditions import ConditionError, FieldTest, Pattern, parse_when
+from .consistency import CHECK_FACT_SCHEMA
 from .facts import ATTRIBUTE_KINDS, FACT_SCHEMA
-from .rulebook import Rulebook, SourcedRule, subcomponent_of
+from .rulebook import Rulebook, SourcedCheck, SourcedRule, subcomponent_of
 
 Severity = str
 
@@ -32,6 +34,8 @@ def lint(book: Rulebook) -> list[Problem]:
     attributes = {a for t in book.evidence_types.values() for a in t.attributes}
     for sourced in book.rules:
         problems.extend(_lint_rule(book, sourced, attributes))
+    for check in book.checks:
+        problems.extend(_lint_check(book, check, attributes))
     problems.extend(_coverage(book))
     problems.extend(_scales(book))
     return sorted(problems, key=lambda p: (p.file, p.line, p.code, p.message))
@@ -70,10 +74,42 @@ def _lint_rule(book: Rulebook, sourced: SourcedRule, attributes: set[str]) -> li
     return out
 
 
-def _lint_pattern(book: Rulebook, pattern: Pattern, attributes: set[str], subs: set[str]) -> list[str]:
-    schema = FACT_SCHEMA.get(pattern.kind)
+def _lint_check(book: Rulebook, sourced: SourcedCheck, attributes: set[str]) -> list[Problem]:
+    """A check matches the facts of sakip_eval.consistency: its first item names the fact that becomes
+    the finding, and its message may only use that fact's fields."""
+    check = sourced.check
+    out: list[Problem] = []
+
+    def add(code: str, message: str) -> None:
+        out.append(Problem(sourced.file, sourced.line, "error", code, f"{check.id}: {message}"))
+
+    try:
+        patterns = parse_when(check.when)
+    except ConditionError as exc:
+        add("bad-condition", f"when[{exc.index}]: {exc}")
+        return out
+    subs = set(book.subcomponent_ids())
+    for pattern in patterns:
+        for problem in _lint_pattern(book, pattern, attributes, subs, CHECK_FACT_SCHEMA):
+            add("never-fires", f"when[{pattern.index}] {problem}")
+    first = patterns[0]
+    if first.negated:
+        add("no-finding", "the first item must name the fact that becomes the finding, not a `not`")
+    fields = CHECK_FACT_SCHEMA.get(first.kind, {})
+    for text in (check.message.id, check.message.en):
+        for name in re.findall(r"\{([a-z_]+)\}", text):
+            if fields and name not in fields:
+                add("unknown-placeholder", f"message uses {{{name}}}, which `{first.kind}` facts do not have")
+    return out
+
+
+def _lint_pattern(
+    book: Rulebook, pattern: Pattern, attributes: set[str], subs: set[str],
+    schemas: dict[str, dict[str, str]] = FACT_SCHEMA,
+) -> list[str]:
+    schema = schemas.get(pattern.kind)
     if schema is None:
-        return [f"unknown fact kind `{pattern.kind}` (known: {', '.join(FACT_SCHEMA)})"]
+        return [f"unknown fact kind `{pattern.kind}` (known: {', '.join(schemas)})"]
     problems = []
     equals: dict[str, object] = {}
     for test in pattern.tests:

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import BeforeValidator
 
 MISSING_MARKERS = frozenset({"", "-", "–", "—", "n/a", "na", "#n/a", "tidak ada"})
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
@@ -86,6 +89,16 @@ def _check_groups(raw: str, whole: str) -> None:
         raise NumberFormatError(
             raw, "pemisah ribuan harus tiap tiga angka", "thousands separators must group three digits"
         )
+
+
+Number = Annotated[Decimal, BeforeValidator(parse_number)]
+OptionalNumber = Annotated[Decimal | None, BeforeValidator(parse_number)]
+
+
+def places(value: Decimal) -> int:
+    """Decimal places as written: `82,30` has 2, `104%` has 0. The precision a stated value claims."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def format_id(value: Decimal, places: int = 2) -> str:

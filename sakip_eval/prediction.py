@@ -8,8 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .engine import Engine, Firing
+from .engine import Firing, engine_for
 from .facts import Fact, derive_facts
+from .findings import run_checks
 from .i18n import Text
 from .rulebook import Rulebook, SourcedRule, subcomponent_of
 from .scoring import Answers, Consequence, Score, gain, lift, score, with_met
@@ -113,17 +114,6 @@ class Prediction(BaseModel):
     followup: list[dict[str, Any]] = Field(default_factory=list)
 
 
-_ENGINES: dict[str, Engine] = {}
-
-
-def engine_for(book: Rulebook) -> Engine:
-    """One compiled engine per rulebook per process (durable-rules registers rulesets once)."""
-    key = f"{book.regime.id}:{book.fingerprint}"
-    if key not in _ENGINES:
-        _ENGINES[key] = Engine(book)
-    return _ENGINES[key]
-
-
 def consequences_of(book: Rulebook, firings: list[Firing], facts: dict[str, Fact]) -> list[Consequence]:
     """Turn firings into consequences, resolving a rule's implicit target from the facts it matched."""
     result = []
@@ -163,6 +153,9 @@ def answers_of(ws: Workspace) -> Answers:
 
 
 def predict(ws: Workspace, findings: list[Fact] | None = None) -> Prediction:
+    """`findings` default to the LKjIP consistency findings of the workspace (none without lkjip.yaml)."""
+    if findings is None:
+        findings = [finding.fact() for finding in run_checks(ws)]
     book = ws.rulebook
     fact_list = derive_facts(ws, findings)
     facts = {f["id"]: f for f in fact_list}
@@ -251,7 +244,8 @@ def _dedupe(reasons: list[Reason]) -> list[Reason]:
         key = (reason.rule, reason.text.id)
         if key in seen:
             merged = sorted(set(seen[key].evidence) | set(reason.evidence))
-            seen[key] = seen[key].model_copy(update={"evidence": merged})
+            found = sorted(set(seen[key].findings) | set(reason.findings))
+            seen[key] = seen[key].model_copy(update={"evidence": merged, "findings": found})
         else:
             seen[key] = reason
     return list(seen.values())

@@ -14,7 +14,7 @@ import tempfile
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -27,6 +27,8 @@ RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
 Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
 Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
 Level = Literal["pemda", "opd"]
+Severity = Literal["error", "warning", "info"]
+Ruleset = Literal["rules", "checks"]
 
 
 class _Strict(BaseModel):
@@ -138,6 +140,30 @@ class Rule(_Strict):
     effort: int | None = Field(default=None, ge=1, le=3)
 
 
+class Check(_Strict):
+    """An LKjIP consistency check (`checks/*.yaml`): which derived facts become findings, how grave they
+    are, the rounding tolerance in words (the `when` holds it as a number), the criteria a finding
+    weakens and the message, whose `{placeholders}` are fields of the matched fact."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    title: Text
+    rationale: Text
+    tolerance: Text
+    severity: Severity
+    criteria: list[str] = Field(min_length=1)
+    when: list[dict[str, Any]] = Field(min_length=1)
+    message: Text
+    references: list[str] = Field(default_factory=list)
+
+
+class SourcedCheck(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    check: Check
+    file: str
+    line: int
+
+
 class SourcedRule(BaseModel):
     """A rule and where it was written, so lint and errors can say file:line."""
 
@@ -161,6 +187,7 @@ class Rulebook(BaseModel):
     fingerprint: str
     by_subcomponent: dict[str, list[str]]
     grade_ranks: dict[str, int]
+    checks: list[SourcedCheck] = Field(default_factory=list)
 
     # -- lookups -----------------------------------------------------------------------------------
     def subcomponent(self, sub_id: str) -> Subcomponent:
@@ -191,6 +218,18 @@ class Rulebook(BaseModel):
             if sourced.rule.id == rule_id:
                 return sourced
         raise KeyError(rule_id)
+
+    def check(self, check_id: str) -> SourcedCheck:
+        for sourced in self.checks:
+            if sourced.check.id == check_id:
+                return sourced
+        raise KeyError(check_id)
+
+    def conditions(self, ruleset: Ruleset) -> list[tuple[str, list[dict[str, Any]]]]:
+        """(id, when) of every verification rule or every consistency check, for the engine."""
+        if ruleset == "rules":
+            return [(s.rule.id, s.rule.when) for s in self.rules]
+        return [(s.check.id, s.check.when) for s in self.checks]
 
 
 def subcomponent_of(criterion_id: str) -> str:
@@ -257,7 +296,6 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
 
 
 def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
-
     regime_doc = load_document(base / "regime.yaml", _display(base / "regime.yaml"))
     regime_model = validate(regime_doc, Regime, "regime")
     types_doc = load_document(base / "evidence-types.yaml", _display(base / "evidence-types.yaml"))
@@ -283,16 +321,16 @@ def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
             criteria[criterion.id] = criterion
             criteria_lines[criterion.id] = (doc.display, doc.line_of(loc) or 1)
 
-    rules: list[SourcedRule] = []
     seen: set[str] = set()
-    for path in sorted((base / "rules").glob("*.yaml")):
-        doc = load_document(path, _display(path))
-        rule = validate(doc, Rule, "rule")
-        if rule.id in seen:
-            raise _rulebook_error(doc, ("id",), f"duplicate rule id {rule.id}")
-        seen.add(rule.id)
-        rules.append(SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1))
+    rules = [SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1)
+             for rule, doc in _load_folder(base / "rules", Rule, "rule", seen)]
     rules.extend(_evidence_rules(criteria, criteria_lines, types_model.types))
+    checks: list[SourcedCheck] = []
+    for check, doc in _load_folder(base / "checks", Check, "check", seen):
+        for index, crit in enumerate(check.criteria):
+            if crit not in criteria:
+                raise _rulebook_error(doc, ("criteria", index), f"unknown criterion {crit}")
+        checks.append(SourcedCheck(check=check, file=doc.display, line=doc.line_of(("when",)) or 1))
     return Rulebook(
         root=base,
         regime=regime_model,
@@ -301,6 +339,7 @@ def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
         criteria_lines=criteria_lines,
         rules=rules,
         fingerprint=fingerprint,
+        checks=checks,
         by_subcomponent={
             sub: [c for c in criteria if subcomponent_of(c) == sub] for sub in sorted(sub_ids, key=_sub_order)
         },
@@ -311,6 +350,24 @@ def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
 def _sub_order(sub_id: str) -> tuple[int, str]:
     component, _, letter = sub_id.partition(".")
     return int(component) if component.isdigit() else 0, letter
+
+
+RuleOrCheck = TypeVar("RuleOrCheck", Rule, Check)
+
+
+def _load_folder(
+    folder: Path, model: type[RuleOrCheck], kind: str, seen: set[str],
+) -> list[tuple[RuleOrCheck, Document]]:
+    """One rule or check per file, in file-name order; ids are unique across rules and checks."""
+    loaded = []
+    for path in sorted(folder.glob("*.yaml")):
+        doc = load_document(path, _display(path))
+        item = validate(doc, model, kind)
+        if item.id in seen:
+            raise _rulebook_error(doc, ("id",), f"duplicate rule or check id {item.id}")
+        seen.add(item.id)
+        loaded.append((item, doc))
+    return loaded
 
 
 def _evidence_rules(

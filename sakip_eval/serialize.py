@@ -10,6 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from .findings import public_finding
 from .i18n import Lang, Text
 from .prediction import Prediction, Reason
 from .scoring import round2
@@ -83,7 +84,7 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
             for r in pred.recommendations
         ],
         "notes": [_reason(r, lang) for r in pred.notes],
-        "findings": pred.findings,
+        "findings": [public_finding(f, lang) for f in pred.findings],
         "followup": pred.followup,
     }
 

@@ -8,23 +8,19 @@ rulebook's vocabulary, criterion ids are in the catalogue, files stay inside the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .assessment import Assessment
 from .errors import InputError
 from .followup import Followup
 from .inventory import EvidenceItem, Inventory
 from .lkjip import Lkjip
-from .numbers import parse_number
+from .numbers import Number, OptionalNumber
 from .rulebook import Rulebook, load_rulebook
 from .yamlio import Document, load_document, validate
-
-Number = Annotated[Decimal, BeforeValidator(parse_number)]
-OptionalNumber = Annotated[Decimal | None, BeforeValidator(parse_number)]
 
 SCHEMA_BASE = "https://sakip-eval.example/schema"
 
@@ -135,7 +131,10 @@ def load_workspace(path: Path | str) -> Workspace:
 
 
 def _load_lkjip(doc: Document) -> Lkjip:
-    return validate(doc, Lkjip, "lkjip")
+    """`lkjip.yaml`: the model, then its internal references (ids, indicators, budget lines)."""
+    lkjip = validate(doc, Lkjip, "lkjip")
+    lkjip.check_references(doc)
+    return lkjip
 
 
 def _cross_check(ws: Workspace) -> None:

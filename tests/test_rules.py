@@ -19,9 +19,15 @@ from .builders import item
 BOOK = load_rulebook()
 
 
-def fired(path: Path) -> set[str]:
+def fired(path: Path, findings: list[dict[str, Any]] | None = None) -> set[str]:
     ws = load_workspace(path)
-    return {f.rule_id for f in engine_for(ws.rulebook).run(derive_facts(ws))}
+    return {f.rule_id for f in engine_for(ws.rulebook).run(derive_facts(ws, findings))}
+
+
+def finding(ref: str, severity: str, criteria: list[str]) -> dict[str, Any]:
+    """An LKjIP consistency finding as the checks produce it (see sakip_eval/findings.py)."""
+    return {"id": f"finding:{ref}", "kind": "finding", "ref": ref, "check": "capaian-salah", "severity": severity,
+            "criteria": criteria}
 
 
 def _claims(ids: list[str], evidence: list[str]) -> dict[str, Any]:
@@ -126,6 +132,16 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"items": [item("renja", "renja", year=2019)], "criteria": _claims(["1.a.4"], ["renja"])},
         {"items": [item("renja", "renja")], "criteria": _claims(["1.a.4"], ["renja"])},
     ),
+    **{
+        f"data-lkjip-tidak-valid-{crit.replace('.', '')}": (
+            {"items": [item("x", etype)], "criteria": _claims([crit], ["x"]),
+             "_findings": [finding("F1", "error", [crit])]},
+            {"items": [item("x", etype)], "criteria": _claims([crit], ["x"]),
+             "_findings": [finding("F1", "warning", [crit]), finding("F2", "error", ["4.c.1"])]},
+        )
+        for crit, etype in (("1.b.3", "renstra"), ("2.b.2", "data_dukung"), ("2.b.3", "data_dukung"),
+                            ("3.b.1", "lkjip"))
+    },
     "skp-seluruh-pegawai": (
         {"items": [item("skp", "skp", attributes={"seluruh_pegawai": True})]},
         {"items": [item("skp", "skp", attributes={"seluruh_pegawai": False})]},
@@ -140,9 +156,10 @@ def test_every_rule_has_a_case() -> None:
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))
 def test_rule_fires_and_stays_quiet(rule_id: str, ws_factory: Callable[..., Path]) -> None:
-    fires, quiet = CASES[rule_id]
-    assert rule_id in fired(ws_factory(**fires))
-    assert rule_id not in fired(ws_factory(**quiet))
+    fires, quiet = (dict(parts) for parts in CASES[rule_id])
+    fires_findings, quiet_findings = fires.pop("_findings", None), quiet.pop("_findings", None)
+    assert rule_id in fired(ws_factory(**fires), fires_findings)
+    assert rule_id not in fired(ws_factory(**quiet), quiet_findings)
 
 
 @pytest.mark.parametrize("criterion", sorted(BOOK.criteria))

@@ -11,7 +11,7 @@ from rich.table import Table
 from ..errors import InputError
 from ..i18n import Lang, t
 from ..lint import lint
-from ..rulebook import load_rulebook
+from ..rulebook import SourcedCheck, load_rulebook
 from ..serialize import number
 from .common import Format, FormatOpt, LangOpt, app, out, print_json
 
@@ -44,6 +44,12 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
                  "title": s.rule.title.get(lang), "generated": s.generated, "file": s.file, "line": s.line}
                 for s in book.rules
             ],
+            "checks": [
+                {"id": c.check.id, "severity": c.check.severity, "criteria": c.check.criteria,
+                 "title": c.check.title.get(lang), "tolerance": c.check.tolerance.get(lang), "file": c.file,
+                 "line": c.line}
+                for c in book.checks
+            ],
         })
         return
     table = Table(title=book.regime.name.get(lang), title_justify="left", expand=True)
@@ -57,6 +63,9 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
             rule = sourced.rule
             target = f"{rule.target or '*'}" + (f" ≤/≥ {rule.grade}" if rule.grade else "")
             table.add_row(rule.id, f"{rule.effect} {target}", rule.title.get(lang))
+    for sourced_check in book.checks:
+        check = sourced_check.check
+        table.add_row(check.id, f"check {check.severity}", check.title.get(lang))
     out.print(table)
 
 
@@ -76,6 +85,9 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="Id kriteria (1.a.1) 
         for rule in related:
             out.print(f"  [{rule.effect}] {rule.id}: {rule.title.get(lang)}")
         return
+    if any(c.check.id == rule_id for c in book.checks):
+        _show_check(book.check(rule_id), lang)
+        return
     try:
         sourced = book.rule(rule_id)
     except KeyError:
@@ -89,6 +101,17 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="Id kriteria (1.a.1) 
     out.print(f"  when: {json.dumps(rule.when, ensure_ascii=False)}")
     if rule.recommendation:
         out.print(f"  → {rule.recommendation.get(lang)}")
+
+
+def _show_check(sourced: SourcedCheck, lang: Lang) -> None:
+    check = sourced.check
+    out.print(f"[bold]{check.id}[/bold] {check.title.get(lang)}  ({sourced.file}:{sourced.line})")
+    criteria = ", ".join(check.criteria)
+    out.print(f"  {t('rules.severity', lang)}: {check.severity} · {t('check.criteria', lang)}: {criteria}")
+    out.print(f"  {check.rationale.get(lang)}")
+    out.print(f"  {t('rules.tolerance', lang)}: {check.tolerance.get(lang)}")
+    out.print(f"  when: {json.dumps(check.when, ensure_ascii=False)}")
+    out.print(f"  → {check.message.get(lang)}")
 
 
 @rules_app.command("lint")

@@ -1,0 +1,60 @@
+"""`check [WS]`: validate every workspace file and list the LKjIP consistency findings by severity."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from ..findings import SEVERITY_ORDER, Finding, public_finding, run_checks
+from ..i18n import Lang, t
+from ..workspace import load_workspace
+from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
+
+
+@app.command()
+def check(
+    workspace: WorkspaceArg = DEFAULT_WORKSPACE,
+    fmt: FormatOpt = Format.TABLE,
+    lang: LangOpt = Lang.ID,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Keluar dengan kode 1 bila ada temuan error / exit 1 on any error.")
+    ] = False,
+) -> None:
+    """Validasi berkas dan pemeriksaan konsistensi LKjIP / validate files and check LKjIP consistency."""
+    ws = load_workspace(workspace)
+    findings = run_checks(ws)
+    counts = {severity: sum(1 for f in findings if f.severity == severity) for severity in SEVERITY_ORDER}
+    if fmt is Format.JSON:
+        print_json({"findings": [public_finding(f.fact(), lang) for f in findings], "summary": counts})
+    elif ws.lkjip is None:
+        out.print(t("check.no_lkjip", lang))
+    elif not findings:
+        out.print(t("check.clean", lang))
+    else:
+        _render(findings, lang, ws.meta.opd, ws.meta.year)
+        out.print(t("check.summary", lang, total=len(findings), **counts))
+    if strict and counts["error"]:
+        err.print(t("check.strict", lang, count=counts["error"]))
+        raise typer.Exit(1)
+
+
+def _render(findings: list[Finding], lang: Lang, opd: str, year: int) -> None:
+    out.print(f"[bold]{t('check.title', lang)}[/bold] — {opd}, LKjIP {year}")
+    for severity in SEVERITY_ORDER:
+        mine = [f for f in findings if f.severity == severity]
+        if not mine:
+            continue
+        table = Table(title=f"{t('check.severity.' + severity, lang)} — {len(mine)}", title_justify="left",
+                      expand=True, show_lines=True)
+        table.add_column("Id", ratio=2, overflow="fold")
+        table.add_column(t("check.where", lang), ratio=4, overflow="fold")
+        table.add_column(t("check.stated", lang), ratio=1, overflow="fold")
+        table.add_column(t("check.expected", lang), ratio=1, overflow="fold")
+        table.add_column(t("check.criteria", lang), ratio=1)
+        table.add_column(t("check.message", lang), ratio=4, overflow="fold")
+        for f in mine:
+            table.add_row(f.id, f.where, f.stated.get(lang), f.expected.get(lang), ", ".join(f.criteria),
+                          f.message.get(lang))
+        out.print(table)

@@ -1,0 +1,119 @@
+"""Findings weigh on the prediction: error findings refute the data-validity criteria they weaken, and
+the reasons name the findings; warnings and workspaces without lkjip.yaml change nothing."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sakip_eval.engine import Engine, engine_for
+from sakip_eval.lint import lint
+from sakip_eval.rulebook import RULES_ROOT, load_rulebook
+
+from .test_check_families import run, write_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_CRITERIA = ("1.b.3", "2.b.2", "2.b.3", "3.b.1")
+
+INVENTORY = """
+items:
+  - {id: renstra, type: renstra, title: Renstra, period: 2021-2026, kept_since: 2016}
+  - {id: data, type: data_dukung, title: Data dukung, year: 2024, kept_since: 2016}
+  - {id: lkjip, type: lkjip, title: LKjIP 2024, year: 2024, kept_since: 2016}
+"""
+ASSESSMENT = """
+criteria:
+  1.b.3: {met: true, evidence: [renstra]}
+  2.b.2: {met: true, evidence: [data]}
+  2.b.3: {met: true, evidence: [data]}
+  3.b.1: {met: true, evidence: [lkjip]}
+"""
+
+
+def score(root: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    code, out, err = run(["score", str(root), "--format", "json"], capsys)
+    assert code == 0, err
+    data: dict[str, object] = json.loads(out)
+    return data
+
+
+def criteria(data: dict[str, object]) -> dict[str, dict[str, object]]:
+    return {str(c["id"]): c for c in data["criteria"]}  # type: ignore[attr-defined]
+
+
+def test_bundled_errors_refute_the_data_criteria_and_name_the_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    data = score(ROOT / "evidence/mojosari-2025", capsys)
+    _, out, _ = run(["check", str(ROOT / "evidence/mojosari-2025"), "--format", "json"], capsys)
+    errors = {f["id"]: f for f in json.loads(out)["findings"] if f["severity"] == "error"}
+    by_id = criteria(data)
+    for crit in DATA_CRITERIA:
+        assert by_id[crit]["claimed"] == "true" and by_id[crit]["predicted"] == "false"
+        (reason,) = by_id[crit]["reasons"]  # type: ignore[misc]
+        assert reason["rule"] == f"data-lkjip-tidak-valid-{crit.replace('.', '')}"
+        named = set(reason["findings"])
+        assert named and named <= set(errors)
+        assert named == {f for f, finding in errors.items() if crit in finding["criteria"]}
+    assert len(data["findings"]) == 131  # type: ignore[arg-type]
+    assert data["total"] == 77.3 and data["category"] == "BB"
+
+
+def test_workspace_without_lkjip_scores_as_before(capsys: pytest.CaptureFixture[str]) -> None:
+    data = score(ROOT / "evidence/mojosari-2024", capsys)
+    assert data["findings"] == []
+    assert data["total"] == 81.8 and data["category"] == "A"
+
+
+def test_a_finding_refutes_only_the_criteria_it_weakens(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # A staff table that does not add up weakens 3.b.1 only (rules/lke-2021/checks/pegawai-tidak-sesuai.yaml).
+    root = write_workspace(tmp_path / "w", """
+headcounts:
+  - id: h
+    title: Tabel 1.1
+    columns: [L, P]
+    total: {label: PNS, values: ["36", "5"], total: "41"}
+    groups: [{label: Agama, rows: [{label: Islam, values: ["32", "5"], total: "41"}]}]
+""", assessment=ASSESSMENT, inventory=INVENTORY)
+    by_id = criteria(score(root, capsys))
+    assert by_id["3.b.1"]["predicted"] == "false"
+    assert [r["findings"] for r in by_id["3.b.1"]["reasons"]] == [  # type: ignore[attr-defined]
+        ["pegawai-tidak-sesuai/h/groups/0/L", "pegawai-tidak-sesuai/h/groups/0/rows/0"]]
+    assert all(by_id[c]["predicted"] == "true" for c in ("1.b.3", "2.b.2", "2.b.3"))
+
+
+def test_warnings_do_not_change_the_prediction(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = write_workspace(tmp_path / "w", """
+tables:
+  - {id: t4, title: Tabel 3.4, comparison: nasional, rows: [{indicator: ikm, realisasi: "91,75", pembanding: "-"}]}
+""", assessment=ASSESSMENT, inventory=INVENTORY)
+    data = score(root, capsys)
+    assert [f["check"] for f in data["findings"]] == ["pembanding-kosong"]  # type: ignore[attr-defined]
+    assert all(criteria(data)[c]["predicted"] == "true" for c in DATA_CRITERIA)
+
+
+def test_checklist_names_a_few_findings_and_points_to_check(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["score", str(ROOT / "evidence/mojosari-2025")], capsys)
+    assert code == 0
+    assert "temuan lain" in " ".join(out.split())
+
+
+def test_engine_runs_rules_by_default_and_checks_on_request() -> None:
+    book = load_rulebook()
+    assert Engine(book).rulesets.keys() != engine_for(book, "checks").rulesets.keys()
+    assert engine_for(book) is engine_for(book, "rules")
+    assert engine_for(book, "checks").run([]) == []
+
+
+def test_lint_covers_check_files(tmp_path: Path) -> None:
+    assert [p for p in lint(load_rulebook()) if p.severity != "info"] == []
+    root = tmp_path / "rules"
+    shutil.copytree(RULES_ROOT / "lke-2021", root / "lke-2021")
+    bad = root / "lke-2021/checks/capaian-salah.yaml"
+    text = bad.read_text(encoding="utf-8")
+    text = text.replace("- capaian: {gap_units: {gt: 0}}", "- capaian: {selisih: {gt: 0}}")
+    text = text.replace("memberi {expected}%", "memberi {seharusnya}%")
+    bad.write_text(text, encoding="utf-8")
+    codes = {(p.code, p.file.endswith("capaian-salah.yaml")) for p in lint(load_rulebook("lke-2021", root))}
+    assert ("never-fires", True) in codes and ("unknown-placeholder", True) in codes
