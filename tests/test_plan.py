@@ -94,3 +94,17 @@ def test_any_score_target_is_reached_and_every_step_is_needed(target: Decimal) -
     assert totals == sorted(totals)
     if plan.steps:
         assert totals[-2] < target  # without the last step the target is not reached
+
+
+def test_out_of_reach_on_the_command_line(no_upgrades_rulebook: Path, monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    trimmed = load_rulebook("lke-2021", no_upgrades_rulebook)
+    monkeypatch.setattr("sakip_eval.workspace.load_rulebook", lambda regime: trimmed)
+    assert run_cli(["plan", str(WS_2025), "--target", "AA"]) == 1
+    output = flat(capsys.readouterr().out)
+    assert "Target AA di luar jangkauan karena walaupun semua rekomendasi dilaksanakan nilai tertinggi yang " \
+           "dapat dicapai 90,00 (A)" in output
+    assert "1.a tertahan di A (5,40 dari 6,00)" in output and "Langkah menuju nilai tertinggi itu" in output
+    assert run_cli(["plan", str(WS_2025), "--target", "AA", "--format", "json", "--lang", "en"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["reachable"] is False and data["max_total"] == 90.0 and len(data["limits"]) == 12
