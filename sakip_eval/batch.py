@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,6 +84,8 @@ def score_many(paths: list[Path], lang: Lang, jobs: int | None = None, top: int 
     if jobs == 1 or len(names) < 2:
         rows = _score_chunk(names, lang)
     else:
+        from concurrent.futures import ProcessPoolExecutor  # only here: other commands start faster
+
         # Few large chunks keep the inter-process traffic small; a chunk is scored by one worker.
         size = max(1, min(64, -(-len(names) // (jobs * 4))))
         chunks = [names[i:i + size] for i in range(0, len(names), size)]

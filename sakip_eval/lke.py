@@ -15,13 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from typing import TYPE_CHECKING, Any
 
 from .assessment import Assessment
 from .atomic import write_atomically
@@ -29,6 +23,10 @@ from .errors import InputError
 from .rulebook import Rulebook
 from .workspace import load_workspace
 from .yamlio import parse_text, read_text, validate
+
+if TYPE_CHECKING:  # openpyxl and ruamel load only for import-lke: every other command starts faster
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
 
 # Written columns, in order; `lke.col.<key>` in i18n is each header.
 COLUMNS = ("id", "text", "claimed", "predicted", "reasons", "evidence", "evidence_titles", "note", "recommendation")
@@ -96,6 +94,9 @@ def _cell_text(value: object) -> str:
 
 def read_workbook(path: Path, book: Rulebook) -> list[Row]:
     """Every criterion row of every sheet that has an id and an answer column."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     display = str(path)
     if not path.is_file():
         raise InputError("error.not_found", file=display)
@@ -147,6 +148,8 @@ def _criterion_row(display: str, title: str, number: int, values: tuple[object, 
         return _cell_text(values[index]) if index is not None and index < len(values) else ""
 
     def where(key: str) -> str:
+        from openpyxl.utils import get_column_letter
+
         return f"{title}!{get_column_letter(columns[key] + 1)}{number}"
 
     crit_id = cell("id").lower()
@@ -179,6 +182,8 @@ YAML_VALUES: dict[str, object] = {"true": True, "false": False, "na": "na"}
 def import_workbook(xlsx: Path, workspace: Path, ignore_evidence: bool = False) -> ImportResult:
     """Merge the workbook's answers into `workspace/assessment.yaml`, keeping its comments, its
     `subcomponents` and any value the workbook leaves empty; validate, then write atomically."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     ws = load_workspace(workspace)
     rows = read_workbook(xlsx, ws.rulebook)
     known = {item.id for item in ws.inventory.items}
@@ -216,6 +221,8 @@ def import_workbook(xlsx: Path, workspace: Path, ignore_evidence: bool = False) 
 
 def _round_trip() -> YAML:
     """Comments, flow style and the user's quotes survive the rewrite."""
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096
@@ -223,11 +230,15 @@ def _round_trip() -> YAML:
 
 
 def _load_tree(target: Path) -> CommentedMap:
+    from ruamel.yaml.comments import CommentedMap
+
     tree = _round_trip().load(read_text(target, str(target)))
     return tree if isinstance(tree, CommentedMap) else CommentedMap()
 
 
 def _new_tree(workspace: Path) -> CommentedMap:
+    from ruamel.yaml.comments import CommentedMap
+
     from .scaffold import schema_comment
 
     tree = CommentedMap()

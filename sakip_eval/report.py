@@ -18,14 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from . import charts
 from .i18n import Lang, t
@@ -34,6 +29,11 @@ from .numbers import format_en, format_id
 from .prediction import Prediction
 from .serialize import dumps, prediction_to_dict
 from .workspace import Workspace
+
+if TYPE_CHECKING:  # jinja2 and openpyxl load only when a report is made: every other command starts faster
+    from jinja2 import Environment
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 
 class ReportFormat(StrEnum):
@@ -118,6 +118,8 @@ def markdown_escape(value: object) -> object:
 
 
 def _environment(markdown: bool) -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
     env = Environment(
         loader=PackageLoader("sakip_eval", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
@@ -142,7 +144,7 @@ def render_text(source: ReportInput, fmt: ReportFormat, lang: Lang) -> str:
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+HEADER_FILL = "DDE6F0"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
@@ -150,6 +152,8 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 def put(sheet: Worksheet, row: int, col: int, value: object, bold: bool = False) -> None:
     """Write one cell; text is always stored as text (a leading = + - @ never becomes a formula, and
     Excel's quote prefix keeps it text when edited), numbers as numbers."""
+    from openpyxl.styles import Alignment, Font
+
     cell = sheet.cell(row=row, column=col)
     if isinstance(value, str):
         text = _ILLEGAL_XML.sub("", value)
@@ -169,6 +173,8 @@ def put(sheet: Worksheet, row: int, col: int, value: object, bold: bool = False)
 
 def workbook(source: ReportInput, lang: Lang) -> Workbook:
     """The LKE layout: a summary sheet, then one sheet per component with a row per criterion."""
+    from openpyxl import Workbook
+
     values = context(source, lang)
     data = values["data"]
     book = Workbook()
@@ -196,7 +202,7 @@ def _summary_sheet(sheet: Worksheet, data: dict[str, Any], lang: Lang) -> None:
     head = 7
     for col, key in enumerate(("report.col_id", "report.col_name", "score.weight", "score.grade", "score.score"), 1):
         put(sheet, head, col, t(key, lang), bold=True)
-        sheet.cell(row=head, column=col).fill = HEADER_FILL
+        _header(sheet.cell(row=head, column=col))
     row = head + 1
     for comp in data["components"]:
         for sub in comp["subcomponents"]:
@@ -217,6 +223,12 @@ def _summary_sheet(sheet: Worksheet, data: dict[str, Any], lang: Lang) -> None:
         sheet.column_dimensions[letter].width = width
 
 
+def _header(cell: Any) -> None:
+    from openpyxl.styles import PatternFill
+
+    cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+
+
 def _dec(value: float) -> Decimal:
     return Decimal(str(value))
 
@@ -228,7 +240,7 @@ def _component_sheet(sheet: Worksheet, comp: dict[str, Any], values: dict[str, A
     head = 3
     for col, key in enumerate(COLUMNS, 1):
         put(sheet, head, col, t(f"lke.col.{key}", lang), bold=True)
-        sheet.cell(row=head, column=col).fill = HEADER_FILL
+        _header(sheet.cell(row=head, column=col))
     sheet.freeze_panes = f"C{head + 1}"
     row = head + 1
     for sub in comp["subcomponents"]:
@@ -250,6 +262,8 @@ def _component_sheet(sheet: Worksheet, comp: dict[str, Any], values: dict[str, A
             for col, key in enumerate(COLUMNS, 1):
                 put(sheet, row, col, cells[key])
             row += 1
+    from openpyxl.utils import get_column_letter
+
     for col, width in enumerate(COLUMN_WIDTHS, 1):
         sheet.column_dimensions[get_column_letter(col)].width = width
 

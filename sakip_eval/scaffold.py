@@ -13,8 +13,6 @@ import json
 import os
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
-
 from .atomic import write_atomically
 from .errors import InputError
 from .rulebook import RULES_ROOT, load_rulebook, subcomponent_of
@@ -37,6 +35,8 @@ def create_workspace(directory: Path, opd: str, year: int, regime: str = "lke-20
             raise InputError("init.exists", file=str(directory / name))
     if directory.exists() and not directory.is_dir():
         raise InputError("init.exists", file=str(directory))
+    from jinja2 import Environment, PackageLoader, StrictUndefined  # only here: other commands start faster
+
     opd = " ".join(opd.split())  # one line: it is also written into comments
     book = load_rulebook(regime)
     env = Environment(loader=PackageLoader("sakip_eval", "templates/init"), undefined=StrictUndefined,
