@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench fuzz clean
+.PHONY: demo test bench fuzz clean schemas screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,12 +18,24 @@ demo: $(STAMP)
 	$(BIN)/sakip-eval score evidence/mojosari-2025
 
 test: $(STAMP)
-	$(BIN)/ruff check sakip_eval tests benchmarks
+	$(BIN)/ruff check sakip_eval tests benchmarks tools
 	$(BIN)/mypy sakip_eval
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
+	$(BIN)/python benchmarks/bench_batch.py
+
+# The JSON Schemas editors read through the `# yaml-language-server: $schema=` line of workspace files;
+# tests/test_init.py fails when they are out of date.
+SCHEMA_KINDS := workspace inventory assessment lkjip followup
+schemas: $(STAMP)
+	mkdir -p docs/schema
+	for kind in $(SCHEMA_KINDS); do $(BIN)/sakip-eval schema $$kind > docs/schema/$$kind.schema.json; done
+
+# A PNG of the HTML report (build/report.png) through headless Chromium; needs Debian's `chromium`.
+screenshot: $(STAMP)
+	$(BIN)/python -m tools.chromium evidence/mojosari-2025 build/report.png
 
 # At least 10,000 mutated workspaces through every command; not part of `make test`.
 fuzz: $(STAMP)

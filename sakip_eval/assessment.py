@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 Answer = Literal["true", "false", "na"]
+# What editors accept for `met` (YAML writes true/false as booleans; the words are read as well).
+MET_SCHEMA = {
+    "anyOf": [{"type": "boolean"}, {"enum": ["true", "false", "na", "ya", "y", "tidak", "n/a", "-"]}],
+    "default": False, "title": "Met",
+    "description": "true (terpenuhi/met), false (belum/not met), na (tidak berlaku/not applicable)",
+}
 
 
 class Claim(BaseModel):
@@ -17,7 +23,7 @@ class Claim(BaseModel):
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
-    met: Answer = "false"
+    met: Annotated[Answer, WithJsonSchema(MET_SCHEMA)] = "false"
     grade: str | None = None
     evidence: list[str] = Field(default_factory=list)
     note: str | None = None

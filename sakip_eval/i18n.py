@@ -240,6 +240,155 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dan {count} temuan lain (lihat `sakip-eval check`)",
         "and {count} more findings (see `sakip-eval check`)",
     ),
+    # -- reports, plan, batch, init, import-lke (issue 5) -------------------------------------------------
+    "report.opd": ("OPD", "Unit (OPD)"),
+    "report.pemda": ("Pemerintah daerah", "Local government"),
+    "report.evaluation_year": ("Tahun evaluasi", "Evaluation year"),
+    "report.performance_year": ("Tahun kinerja (LKjIP)", "Performance year (LKjIP)"),
+    "report.regime": ("Regime", "Regime"),
+    "report.charts": ("Grafik", "Charts"),
+    "report.chart_components": ("Nilai setiap komponen terhadap bobotnya", "Each component's score against its weight"),
+    "report.chart_grades": ("Tingkat setiap sub-komponen", "Grade of each sub-component"),
+    "report.chart_trend": ("Nilai SAKIP per tahun evaluasi", "SAKIP score by evaluation year"),
+    "report.predicted_mark": (
+        "tahun yang diprediksi, bukan hasil evaluasi", "predicted year, not an evaluation result",
+    ),
+    "report.scores": ("Nilai per komponen dan sub-komponen", "Scores by component and sub-component"),
+    "report.checklist": ("Daftar periksa kriteria", "Criteria checklist"),
+    "report.notes": ("Catatan evaluator (tidak memengaruhi nilai)", "Evaluator notes (no effect on the score)"),
+    "report.findings": ("Temuan konsistensi LKjIP", "LKjIP consistency findings"),
+    "report.followup": (
+        "Tindak lanjut rekomendasi evaluasi sebelumnya", "Follow-up of last evaluation's recommendations",
+    ),
+    "report.col_id": ("Id", "Id"),
+    "report.col_name": ("Uraian", "Description"),
+    "report.col_share": ("Kriteria terpenuhi", "Criteria met"),
+    "report.col_points": ("Poin", "Points"),
+    "report.col_effort": ("Upaya (1-3)", "Effort (1-3)"),
+    "report.col_status": ("Status", "Status"),
+    "report.note": ("catatan", "note"),
+    "report.sheet_summary": ("Ringkasan", "Summary"),
+    "report.footer": (
+        "Dibuat oleh sakip-eval: prediksi sebelum evaluasi Inspektorat, bukan hasil evaluasi resmi.",
+        "Made by sakip-eval: a prediction before the Inspektorat's evaluation, not an official result.",
+    ),
+    "report.written": ("Laporan ditulis ke {path}", "Report written to {path}"),
+    "report.needs_output": (
+        "format {format} harus ditulis ke berkas",
+        "format {format} must be written to a file",
+    ),
+    "report.needs_output.fix": ("Tambahkan -o NAMA.{format}", "Add -o NAME.{format}"),
+    "report.cannot_write": ("tidak dapat menulis berkas: {detail}", "cannot write the file: {detail}"),
+    "report.cannot_write.fix": (
+        "Periksa bahwa foldernya ada dan dapat ditulisi.",
+        "Check that the folder exists and is writable.",
+    ),
+    "lke.col.id": ("Id", "Id"),
+    "lke.col.text": ("Kriteria", "Criterion"),
+    "lke.col.claimed": ("Jawaban", "Claimed"),
+    "lke.col.predicted": ("Prediksi", "Predicted"),
+    "lke.col.reasons": ("Alasan", "Reasons"),
+    "lke.col.evidence": ("Bukti (id)", "Evidence (ids)"),
+    "lke.col.evidence_titles": ("Judul bukti", "Evidence titles"),
+    "lke.col.note": ("Catatan", "Note"),
+    "lke.col.recommendation": ("Rekomendasi", "Recommendation"),
+    "lke.not_xlsx": ("bukan buku kerja Excel .xlsx yang dapat dibaca ({detail})",
+                     "not a readable Excel .xlsx workbook ({detail})"),
+    "lke.not_xlsx.fix": (
+        "Simpan ulang dari Excel sebagai \"Excel Workbook (*.xlsx)\"; berkas .xls lama tidak didukung.",
+        "Save it again from Excel as \"Excel Workbook (*.xlsx)\"; old .xls files are not supported.",
+    ),
+    "lke.no_rows": (
+        "tidak ada lembar dengan kolom Id dan Jawaban serta baris kriteria (misalnya 1.a.1)",
+        "no sheet has an Id and an Answer column with criterion rows (such as 1.a.1)",
+    ),
+    "lke.no_rows.fix": (
+        "Pakai tata letak `sakip-eval report --format xlsx`: baris judul dengan kolom Id, Kriteria, Jawaban, "
+        "Catatan, Bukti, lalu satu baris per kriteria.",
+        "Use the layout of `sakip-eval report --format xlsx`: a header row with Id, Criterion, Claimed, Note, "
+        "Evidence, then one row per criterion.",
+    ),
+    "lke.too_many_rows": ("lembar `{sheet}` lebih dari {limit} baris", "sheet `{sheet}` has more than {limit} rows"),
+    "lke.duplicate_row": (
+        "kriteria `{id}` muncul dua kali: {first} dan {where}",
+        "criterion `{id}` appears twice: {first} and {where}",
+    ),
+    "lke.unknown_criterion": ("kriteria `{id}` tidak ada di rulebook", "criterion `{id}` is not in the rulebook"),
+    "lke.unknown_criterion.fix": (
+        "Perbaiki id pada kolom Id (bentuknya komponen.sub-komponen.nomor, misalnya 1.a.1); "
+        "lihat `sakip-eval rules list`.",
+        "Fix the id in the Id column (component.sub-component.number, such as 1.a.1); see `sakip-eval rules list`.",
+    ),
+    "lke.bad_answer": ("jawaban `{value}` tidak dikenal", "unknown answer `{value}`"),
+    "lke.bad_answer.fix": (
+        "Tulis Ya/Tidak, Y/T, 1/0, √ atau N/A (tidak berlaku); kosongkan sel bila jawaban tidak diubah.",
+        "Write Ya/Tidak (yes/no), Y/T, 1/0, √ or N/A; leave the cell empty to keep the current answer.",
+    ),
+    "lke.unknown_evidence": ("bukti `{id}` tidak ada di inventory.yaml", "evidence `{id}` is not in inventory.yaml"),
+    "lke.unknown_evidence.fix": (
+        "Tulis id bukti dari inventory.yaml dipisah koma, tambahkan bukti itu ke inventory.yaml, "
+        "atau jalankan dengan --ignore-evidence agar kolom Bukti diabaikan.",
+        "Write evidence ids from inventory.yaml separated by commas, add the item to inventory.yaml, "
+        "or run with --ignore-evidence to skip the Evidence column.",
+    ),
+    "lke.imported": (
+        "{rows} baris kriteria dibaca, {changed} jawaban diperbarui di {path}",
+        "{rows} criterion rows read, {changed} answers updated in {path}",
+    ),
+    "plan.bad_target": ("target `{value}` tidak sah", "`{value}` is not a valid target"),
+    "plan.bad_target.fix": (
+        "Tulis predikat ({categories}) atau nilai 0-100, misalnya --target AA atau --target 85,5.",
+        "Write a category ({categories}) or a score 0-100, such as --target AA or --target 85.5.",
+    ),
+    "plan.title": ("Rencana menuju {target}", "Plan to reach {target}"),
+    "plan.col_step": ("Langkah", "Step"),
+    "plan.col_total": ("Nilai kumulatif", "Running total"),
+    "plan.already": (
+        "Target {target} sudah tercapai: prediksi {total} ({category}); tidak perlu langkah.",
+        "Target {target} is already reached: predicted {total} ({category}); no steps needed.",
+    ),
+    "plan.reached": (
+        "Target {target} tercapai dengan {steps} langkah: {start} → {total} ({category}).",
+        "Target {target} is reached in {steps} steps: {start} → {total} ({category}).",
+    ),
+    "plan.unreachable": (
+        "Target {target} di luar jangkauan karena walaupun semua rekomendasi dilaksanakan nilai tertinggi "
+        "yang dapat dicapai {max} ({category}).",
+        "Target {target} is out of reach because even with every recommendation done the highest "
+        "reachable score is {max} ({category}).",
+    ),
+    "plan.limit": (
+        "{sub} tertahan di {grade} ({score} dari {weight}): tidak ada aturan di rulebook yang menaikkannya lagi",
+        "{sub} stays at {grade} ({score} of {weight}): no rule in the rulebook raises it further",
+    ),
+    "plan.toward_max": ("Langkah menuju nilai tertinggi itu:", "Steps to that highest score:"),
+    "batch.title": ("Peringkat {count} workspace", "Ranking of {count} workspaces"),
+    "batch.col_rank": ("#", "#"),
+    "batch.col_workspace": ("Workspace", "Workspace"),
+    "batch.col_error": ("Kesalahan", "Error"),
+    "batch.distribution": ("Sebaran predikat", "Distribution of categories"),
+    "batch.common": ("Rekomendasi terbuka yang paling sering", "Most common open recommendations"),
+    "batch.col_count": ("Jumlah OPD", "Workspaces"),
+    "batch.skipped": (
+        "{count} workspace dilewati karena kesalahan (lihat kolom Kesalahan)",
+        "{count} workspaces skipped because of errors (see the Error column)",
+    ),
+    "batch.none_scored": ("tidak ada workspace yang dapat dinilai", "no workspace could be scored"),
+    "batch.none_scored.fix": (
+        "Periksa pesan kesalahan setiap workspace; buat workspace baru dengan `sakip-eval init FOLDER`.",
+        "Check each workspace's error message; create a workspace with `sakip-eval init FOLDER`.",
+    ),
+    "init.exists": ("folder ini sudah berisi workspace", "this folder already holds a workspace"),
+    "init.exists.fix": (
+        "Pilih folder baru atau kosong; workspace yang ada tidak ditimpa.",
+        "Choose a new or empty folder; an existing workspace is never overwritten.",
+    ),
+    "init.created": (
+        "Workspace baru dibuat di {path}: isi inventory.yaml dan assessment.yaml, lalu jalankan "
+        "`sakip-eval score {path}`.",
+        "New workspace created in {path}: fill inventory.yaml and assessment.yaml, then run "
+        "`sakip-eval score {path}`.",
+    ),
 }
 
 

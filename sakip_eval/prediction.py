@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -152,16 +153,31 @@ def answers_of(ws: Workspace) -> Answers:
     return Answers(claimed, applicable, grades)
 
 
-def predict(ws: Workspace, findings: list[Fact] | None = None) -> Prediction:
+@dataclass(frozen=True)
+class Evaluation:
+    """What one engine run yields: the scoring inputs, from which any what-if is re-scored without
+    running the engine again (recommendations here, `plan` in :mod:`sakip_eval.plan`)."""
+
+    answers: Answers
+    consequences: list[Consequence]
+    facts: dict[str, Fact]
+    findings: list[Fact]
+
+
+def evaluate(ws: Workspace, findings: list[Fact] | None = None) -> Evaluation:
     """`findings` default to the LKjIP consistency findings of the workspace (none without lkjip.yaml)."""
     if findings is None:
         findings = [finding.fact() for finding in run_checks(ws)]
-    book = ws.rulebook
     fact_list = derive_facts(ws, findings)
     facts = {f["id"]: f for f in fact_list}
-    firings = engine_for(book).run(fact_list)
-    consequences = consequences_of(book, firings, facts)
-    answers = answers_of(ws)
+    firings = engine_for(ws.rulebook).run(fact_list)
+    return Evaluation(answers_of(ws), consequences_of(ws.rulebook, firings, facts), facts, findings)
+
+
+def predict(ws: Workspace, findings: list[Fact] | None = None) -> Prediction:
+    book = ws.rulebook
+    evaluation = evaluate(ws, findings)
+    facts, consequences, answers = evaluation.facts, evaluation.consequences, evaluation.answers
     result = score(book, answers, consequences)
     reasons = {c: _reason(book, c, facts) for c in consequences}
     return Prediction(
@@ -180,7 +196,7 @@ def predict(ws: Workspace, findings: list[Fact] | None = None) -> Prediction:
         criteria=_criteria(ws, result, consequences, reasons),
         recommendations=rank_recommendations(book, answers, consequences, result),
         notes=[reasons[c] for c in consequences if c.effect == "note"],
-        findings=[_public_finding(f) for f in findings or []],
+        findings=[_public_finding(f) for f in evaluation.findings],
         followup=[
             {"id": r.id, "text": r.text, "status": r.status, "evidence": list(r.evidence)}
             for r in (ws.followup.recommendations if ws.followup else [])
@@ -317,7 +333,7 @@ def _upgrade_candidates(
         rule = sourced.rule
         if rule.effect != "upgrade" or not rule.grade or not rule.recommendation:
             continue
-        for sub_id in _upgrade_scope(book, sourced):
+        for sub_id in upgrade_scope(book, sourced):
             current = base.subcomponents[sub_id]
             if current.applicable == 0 or current.met != current.applicable:
                 continue
@@ -334,9 +350,10 @@ def _upgrade_candidates(
     return out
 
 
-def _upgrade_scope(book: Rulebook, sourced: SourcedRule) -> list[str]:
+def upgrade_scope(book: Rulebook, sourced: SourcedRule) -> list[str]:
     """Sub-components an upgrade rule can reach: its explicit target, or those its
-    `subcomponent` pattern selects by id or by type (keberadaan/kualitas/pemanfaatan)."""
+    `subcomponent` pattern selects by id or by type (keberadaan/kualitas/pemanfaatan), given as a
+    value or as `{in: [...]}`."""
     rule = sourced.rule
     if rule.target:
         return [rule.target]
@@ -344,11 +361,22 @@ def _upgrade_scope(book: Rulebook, sourced: SourcedRule) -> list[str]:
     for item in rule.when:
         tests = item.get("subcomponent")
         if isinstance(tests, dict):
-            if isinstance(tests.get("subcomponent"), str):
-                scope = [s for s in scope if s == tests["subcomponent"]]
-            if isinstance(tests.get("type"), str):
-                scope = [s for s in scope if book.subcomponent(s).kind == tests["type"]]
+            ids = _allowed(tests.get("subcomponent"))
+            if ids is not None:
+                scope = [s for s in scope if s in ids]
+            kinds = _allowed(tests.get("type"))
+            if kinds is not None:
+                scope = [s for s in scope if book.subcomponent(s).kind in kinds]
     return scope
+
+
+def _allowed(test: object) -> list[str] | None:
+    """The values a condition test admits (`x` or `{in: [x, y]}`); None when it does not restrict."""
+    if isinstance(test, str):
+        return [test]
+    if isinstance(test, dict) and isinstance(test.get("in"), list):
+        return [str(v) for v in test["in"]]
+    return None
 
 
 def _reaches(book: Rulebook, total: Decimal) -> str:

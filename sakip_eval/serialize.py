@@ -12,7 +12,7 @@ from typing import Any
 
 from .findings import public_finding
 from .i18n import Lang, Text
-from .prediction import Prediction, Reason
+from .prediction import Prediction, Reason, RecommendationResult
 from .scoring import round2
 
 
@@ -32,6 +32,14 @@ def _reason(reason: Reason, lang: Lang) -> dict[str, Any]:
 
 def _text(value: Text, lang: Lang) -> str:
     return value.get(lang)
+
+
+def recommendation_to_dict(rec: RecommendationResult, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": rec.id, "kind": rec.kind, "text": _text(rec.text, lang), "criteria": rec.criteria,
+        "subcomponents": rec.subcomponents, "rules": rec.rules, "points": number(rec.points),
+        "effort": rec.effort, "reaches": rec.reaches,
+    }
 
 
 def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
@@ -75,14 +83,7 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
             }
             for c in pred.criteria
         ],
-        "recommendations": [
-            {
-                "id": r.id, "kind": r.kind, "text": _text(r.text, lang), "criteria": r.criteria,
-                "subcomponents": r.subcomponents, "rules": r.rules, "points": number(r.points),
-                "effort": r.effort, "reaches": r.reaches,
-            }
-            for r in pred.recommendations
-        ],
+        "recommendations": [recommendation_to_dict(r, lang) for r in pred.recommendations],
         "notes": [_reason(r, lang) for r in pred.notes],
         "findings": [public_finding(f, lang) for f in pred.findings],
         "followup": pred.followup,

@@ -1,0 +1,113 @@
+"""Benchmark `batch`: workspaces per second and memory growth from 100 to 1,000 workspaces.
+
+Copies of the bundled Mojosari 2025 workspace (each with its own OPD name) are written to a temporary
+folder and scored with :func:`sakip_eval.batch.score_many` in worker processes, as `sakip-eval batch`
+does. Memory is the resident set (VmRSS) of this process plus all its descendants, sampled every
+20 ms; the figure reported is the peak of each run. Goals: >= 200 workspaces/s on a 2-core machine,
+<= 50 MB growth from 100 to 1,000 workspaces.
+
+    python benchmarks/bench_batch.py [--jobs N] [--sizes 100,1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from sakip_eval.batch import default_jobs, discover, score_many
+from sakip_eval.i18n import Lang
+
+SOURCE = Path(__file__).resolve().parent.parent / "evidence" / "mojosari-2025"
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    found = []
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                found.append(int(child))
+                found.extend(_descendants(int(child)))
+    except OSError:
+        pass
+    return found
+
+
+class PeakRss:
+    """Samples the tree's total RSS in a thread; `peak_mib` after `stop()`."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = os.getpid()
+        while not self._stop.is_set():
+            self.peak = max(self.peak, sum(_rss_kib(p) for p in [me, *_descendants(me)]))
+            self._stop.wait(0.02)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mib(self) -> float:
+        return self.peak / 1024
+
+
+def make_copies(root: Path, count: int) -> Path:
+    folder = root / f"ws-{count}"
+    folder.mkdir()
+    meta = (SOURCE / "workspace.yaml").read_text(encoding="utf-8")
+    for index in range(count):
+        target = folder / f"opd-{index:04d}"
+        shutil.copytree(SOURCE, target)
+        (target / "workspace.yaml").write_text(
+            meta.replace("opd: Kecamatan Mojosari", f"opd: Kecamatan Mojosari {index:04d}"), encoding="utf-8")
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--jobs", type=int, default=default_jobs())
+    parser.add_argument("--sizes", default="100,1000")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    peaks = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            paths = discover([make_copies(Path(tmp), size)])
+            with PeakRss() as rss:
+                start = time.perf_counter()
+                result = score_many(paths, Lang.ID, jobs=args.jobs)
+                elapsed = time.perf_counter() - start
+            assert len(result.results) == size and not result.errors
+            peaks[size] = rss.peak_mib
+            print(f"batch {size:>5} workspaces, {args.jobs} jobs: {elapsed:6.2f} s, "
+                  f"{size / elapsed:7.1f} workspaces/s (goal >= 200), peak RSS {rss.peak_mib:6.1f} MiB")
+    if len(sizes) > 1:
+        growth = peaks[sizes[-1]] - peaks[sizes[0]]
+        print(f"batch memory growth {sizes[0]} -> {sizes[-1]} workspaces: {growth:+.1f} MiB (goal <= 50)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""`plan`: the shortest list of recommendations that reaches a target category or score."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from .. import checklist
+from ..i18n import Lang, t
+from ..plan import Plan, make_plan, parse_target, plan_to_dict
+from ..prediction import evaluate
+from ..workspace import load_workspace
+from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
+
+
+@app.command()
+def plan(
+    workspace: WorkspaceArg = DEFAULT_WORKSPACE,
+    target: Annotated[str, typer.Option("--target", help="Predikat (AA, A, BB, ...) atau nilai (85,5).")] = "AA",
+    fmt: FormatOpt = Format.TABLE,
+    lang: LangOpt = Lang.ID,
+) -> None:
+    """Langkah terpendek menuju predikat atau nilai target / shortest plan to a target. Keluar 1 bila
+    target di luar jangkauan / exit 1 when the target is out of reach."""
+    ws = load_workspace(workspace)
+    book = ws.rulebook
+    result = make_plan(book, evaluate(ws), parse_target(book, target))
+    if fmt is Format.JSON:
+        print_json(plan_to_dict(result, lang))
+    else:
+        _print(result, lang)
+    if not result.reachable:
+        raise typer.Exit(1)
+
+
+def _print(result: Plan, lang: Lang) -> None:
+    fmt = checklist.fmt
+    target = result.target.label
+    if result.reachable and not result.steps:
+        out.print(t("plan.already", lang, target=target, total=fmt(result.start_total, lang),
+                    category=result.start_category))
+        return
+    if not result.reachable:
+        out.print(t("plan.unreachable", lang, target=target, max=fmt(result.max_total, lang),
+                    category=result.predicted_category), markup=False)
+        for limit in result.limits:
+            out.print("  • " + t("plan.limit", lang, sub=limit.subcomponent, grade=limit.grade,
+                                 score=fmt(limit.score, lang), weight=fmt(limit.weight, lang)), markup=False)
+        if result.steps:
+            out.print(t("plan.toward_max", lang))
+    table = Table(title=t("plan.title", lang, target=target), title_justify="left", expand=True)
+    table.add_column("#", no_wrap=True)
+    table.add_column(t("plan.col_step", lang), ratio=4)
+    table.add_column(t("rules.target", lang), no_wrap=True)
+    table.add_column(t("report.col_points", lang), justify="right", no_wrap=True)
+    table.add_column(t("plan.col_total", lang), justify="right", no_wrap=True)
+    table.add_column(t("score.category", lang), no_wrap=True)
+    for index, step in enumerate(result.steps, start=1):
+        rec = step.rec
+        table.add_row(str(index), rec.text.get(lang), ", ".join(rec.criteria or rec.subcomponents),
+                      "+" + fmt(rec.points, lang), fmt(step.total, lang), rec.reaches)
+    out.print(table)
+    if result.reachable:
+        out.print(t("plan.reached", lang, target=target, steps=len(result.steps), start=fmt(result.start_total, lang),
+                    total=fmt(result.predicted_total, lang), category=result.predicted_category))

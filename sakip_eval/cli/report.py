@@ -1,0 +1,38 @@
+"""`report`: the prediction as a document (HTML, Markdown, the LKE workbook or JSON)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..atomic import write_atomically
+from ..errors import InputError
+from ..i18n import Lang, t
+from ..prediction import predict
+from ..report import ReportFormat, ReportInput, render_bytes
+from ..workspace import load_workspace
+from .common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, err
+
+ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", help="md, html, xlsx atau/or json.")]
+OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Berkas keluaran / output file.")]
+
+
+@app.command()
+def report(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt: ReportFormatOpt = ReportFormat.HTML,
+           output: OutputOpt = None, lang: LangOpt = Lang.ID) -> None:
+    """Laporan untuk dibaca: HTML, Markdown, Excel (LKE) atau JSON / a report for readers."""
+    if output is None and fmt is ReportFormat.XLSX:
+        raise InputError("report.needs_output", field="-o", format=fmt.value)
+    ws = load_workspace(workspace)
+    content = render_bytes(ReportInput(ws, predict(ws)), fmt, lang)
+    if output is None:
+        sys.stdout.write(content.decode("utf-8"))
+        return
+    try:
+        write_atomically(output, content)
+    except OSError as exc:
+        raise InputError("report.cannot_write", file=str(output), detail=exc.strerror or str(exc)) from exc
+    err.print(t("report.written", lang, path=output), markup=False, highlight=False)

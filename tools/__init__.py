@@ -1,0 +1,1 @@
+"""Developer tools (not shipped): headless Chromium for the report test and `make screenshot`."""
