@@ -15,6 +15,7 @@ import pytest
 
 from sakip_eval.cli import main
 from sakip_eval.cli.common import err, out
+from sakip_eval.workspace import STATE_DIR
 
 from .builders import write_workspace
 
@@ -85,9 +86,9 @@ def _history_outside_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
-    """A writable copy of evidence/mojosari-2025."""
+    """A writable copy of evidence/mojosari-2025, without the run history `make demo` may have left."""
     target = tmp_path / "mojosari-2025"
-    shutil.copytree(EVIDENCE / "mojosari-2025", target)
+    shutil.copytree(EVIDENCE / "mojosari-2025", target, ignore=shutil.ignore_patterns(STATE_DIR))
     return target
 
 
