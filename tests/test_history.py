@@ -39,26 +39,26 @@ def three_runs(cli: Cli, ws: Path) -> list[float]:
 
 
 def test_three_runs_are_listed_with_the_yearly_trend(cli: Cli, ws: Path, three_runs: list[float]) -> None:
-    assert three_runs == [80.55, 81.8, 83.05]
+    assert three_runs == [76.05, 77.3, 78.55]
     code, out, _ = cli("history", ws, "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert [(r["id"], r["total"], r["evaluation_year"]) for r in data["runs"]] == [
-        (1, 80.55, 2025), (2, 81.8, 2025), (3, 83.05, 2025)]
+        (1, 76.05, 2025), (2, 77.3, 2025), (3, 78.55, 2025)]
     assert len({r["inputs"] for r in data["runs"]}) == 3
     assert [(p["year"], p["source"], p["total"], p["category"], p["run"]) for p in data["trend"]] == [
         (2022, "lhe", 79.5, "BB", None), (2023, "lhe", 77.65, "BB", None), (2024, "lhe", 82.3, "A", None),
-        (2025, "run", 83.05, "A", 3)]
+        (2025, "run", 78.55, "BB", 3)]
     code, out, _ = cli("history", ws)
     assert code == 0
-    assert "prediksi run #3" in out and "83,05" in out and "#2" in out
+    assert "prediksi run #3" in out and "78,55" in out and "#2" in out
 
 
 def test_diff_shows_what_changed_and_why(cli: Cli, ws: Path, three_runs: list[float]) -> None:
     code, out, _ = cli("diff", ws, "1", "2", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert data["total"] == {"a": 80.55, "b": 81.8, "delta": 1.25}
+    assert data["total"] == {"a": 76.05, "b": 77.3, "delta": 1.25}
     assert [i["file"] for i in data["inputs"]] == ["followup.yaml"]
     assert [(s["id"], s["a"]["grade"], s["b"]["grade"]) for s in data["subcomponents"]] == [("4.c", "CC", "B")]
     assert [(c["id"], c["a"]["predicted"], c["b"]["predicted"]) for c in data["criteria"]] == [
@@ -75,12 +75,12 @@ def test_diff_defaults_to_the_last_two_runs(cli: Cli, ws: Path, three_runs: list
     assert code == 0
     text = flat(out)
     assert "Run #2" in text and "run #3" in text
-    assert "81,80 (A) → 83,05 (A), selisih +1,25" in text
+    assert "77,30 (BB) → 78,55 (BB), selisih +1,25" in text
     assert "4.c.1 false → true" in text
     assert "− [tindak-lanjut-belum-selesai] Masih ada rekomendasi yang belum selesai" in text
     assert "kriteria terpenuhi: 4/5 → 5/5" in text
     code, out, _ = cli("diff", ws, "--lang", "en")
-    assert "Total: 81.80 (A) → 83.05 (A), change +1.25" in flat(out)
+    assert "Total: 77.30 (BB) → 78.55 (BB), change +1.25" in flat(out)
 
 
 def test_diff_with_one_run_compares_it_with_the_latest(cli: Cli, ws: Path, three_runs: list[float]) -> None:
@@ -160,7 +160,7 @@ def test_newer_schema_is_refused_and_score_still_works(cli: Cli, ws: Path, tmp_p
     assert code == 2
     assert f"skema versi {SCHEMA_VERSION + 1}" in flat(err)
     code, out, err = cli("score", ws, "--history", db, "--format", "json")
-    assert code == 0 and json.loads(out)["total"] == 80.55
+    assert code == 0 and json.loads(out)["total"] == 76.05
     assert "run ini tidak dicatat" in flat(err)
 
 
@@ -207,11 +207,11 @@ def test_a_run_killed_midway_leaves_the_history_consistent(cli: Cli, ws: Path, t
     assert proc.returncode != 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT id, total FROM runs ORDER BY id").fetchall() == [(1, "80.55"), (2, "81.80")]
+        assert conn.execute("SELECT id, total FROM runs ORDER BY id").fetchall() == [(1, "76.05"), (2, "77.30")]
         for table in ("run_inputs", "run_grades", "run_answers", "run_followup"):
             counts = conn.execute(f"SELECT run_id, COUNT(*) FROM {table} GROUP BY run_id ORDER BY run_id").fetchall()
             assert [run for run, _ in counts] == [1, 2], table
             assert counts[0][1] == counts[1][1]
-    assert score(cli, ws, "--history", db) == 81.8
+    assert score(cli, ws, "--history", db) == 77.3
     code, out, _ = cli("diff", ws, "1", "3", "--history", db, "--format", "json")
     assert code == 0 and json.loads(out)["b"]["id"] == 3
