@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .conditions import parse_when
 from .engine import Firing, engine_for
 from .facts import Fact, derive_facts, recommendation_fact
 from .findings import run_checks
@@ -330,6 +331,11 @@ def _followup_candidates(
     if ws.followup is None:
         return []
     book = ws.rulebook
+    followup_book = _followup_rules(book)
+    reading = {s.rule.id for s in followup_book.rules}
+    unchanged = [c for c in consequences if c.rule_id not in reading]
+    kinds = {p.kind for s in followup_book.rules for p in parse_when(s.rule.when)}
+    relevant = [f for f in facts if f["kind"] in kinds]  # no other fact can match these rules
     out = []
     for rec in ws.followup.recommendations:
         if rec.closed:
@@ -337,8 +343,9 @@ def _followup_candidates(
         done = recommendation_fact(
             rec.model_copy(update={"status": "selesai", "evidence": rec.evidence or [CLOSING_EVIDENCE]})
         )
-        closed_facts = [done if f["id"] == done["id"] else f for f in facts]
-        after = consequences_of(book, engine_for(book).run(closed_facts), {f["id"]: f for f in closed_facts})
+        closed_facts = [done if f["id"] == done["id"] else f for f in relevant]
+        firings = engine_for(followup_book).run(closed_facts)
+        after = unchanged + consequences_of(followup_book, firings, {f["id"]: f for f in closed_facts})
         changed = {c.target for c in set(consequences) ^ set(after) if c.target}
         affected = {subcomponent_of(t) if t in book.criteria else t for t in changed}
         gained = gain(book, base, answers, after, affected)
@@ -350,6 +357,13 @@ def _followup_candidates(
             points=gained, effort=None, reaches=_reaches(book, base.total + gained),
         ))
     return out
+
+
+def _followup_rules(book: Rulebook) -> Rulebook:
+    """The rulebook's rules that read recommendation facts, on their own: closing one recommendation can
+    change only what they conclude, so pricing it re-runs them alone, over the fact kinds they read."""
+    rules = [s for s in book.rules if any(p.kind == "recommendation" for p in parse_when(s.rule.when))]
+    return book.model_copy(update={"rules": rules, "fingerprint": f"{book.fingerprint}-followup"})
 
 
 def _candidate(
