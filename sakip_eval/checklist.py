@@ -26,6 +26,11 @@ def answer_label(answer: str, lang: Lang) -> str:
     return t({"true": "score.met", "false": "score.not_met", "na": "score.na"}[answer], lang)
 
 
+def status_label(status: str, lang: Lang) -> str:
+    """A follow-up status (`belum`, `proses`, `selesai`, `tidak-dapat`) in the output language."""
+    return t(f"followup.status.{status}", lang)
+
+
 def bar(score: Decimal, weight: Decimal) -> RichText:
     filled = int((score / weight * BAR_WIDTH).to_integral_value()) if weight else 0
     text = RichText("█" * filled, style="green")
@@ -81,6 +86,27 @@ def _component_table(comp: ComponentResult, criteria: list[CriterionResult], lan
     return table
 
 
+def _followup_table(pred: Prediction, lang: Lang) -> Table:
+    """Last year's recommendations in the LHE's own words, beside 4.c.1: closed (done with evidence) or
+    open, and what closing each one alone adds to the total."""
+    points = {r.id: r.points for r in pred.recommendations if r.kind == "followup"}
+    table = Table(title=t("followup.checklist_title", lang), title_justify="left", expand=True)
+    table.add_column("", width=2)
+    table.add_column(t("followup.id", lang), no_wrap=True)
+    table.add_column(t("followup.text", lang), ratio=4)
+    table.add_column(t("followup.status", lang), no_wrap=True)
+    table.add_column(t("followup.evidence", lang), ratio=1)
+    table.add_column(t("followup.points", lang), no_wrap=True, justify="right")
+    for rec in pred.followup:
+        mark, style = MARKS["true" if rec["closed"] else "false"]
+        gain = points.get(f"followup:{rec['id']}")
+        table.add_row(RichText(mark, style=style), RichText(str(rec["id"])), RichText(str(rec["text"])),
+                      RichText(status_label(str(rec["status"]), lang), style=style),
+                      RichText(", ".join(rec["evidence"]) or "-"),
+                      RichText("" if gain is None else t("score.points", lang, points=fmt(gain, lang))))
+    return table
+
+
 def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> None:
     header = f"{pred.opd}" + (f" — {pred.pemda}" if pred.pemda else "")
     heading = RichText(header, style="bold")
@@ -88,6 +114,8 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> Non
     console.print(Panel(heading, title=t("score.title", lang)))
     for comp in pred.components:
         console.print(_component_table(comp, pred.criteria, lang))
+    if pred.followup:
+        console.print(_followup_table(pred, lang))
     summary = Table.grid(padding=(0, 2))
     summary.add_column()
     summary.add_column()

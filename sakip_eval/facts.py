@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .followup import Recommendation
 from .inventory import EvidenceItem
 from .workspace import Workspace
 
@@ -103,12 +104,7 @@ def derive_facts(ws: Workspace, findings: list[Fact] | None = None) -> list[Fact
         facts.append({"id": f"evidence:{item.id}", "kind": "evidence", "cited": item.id in cited,
                       **_evidence_fields(item, ws)})
     if ws.followup is not None:
-        for rec in ws.followup.recommendations:
-            facts.append({
-                "id": f"recommendation:{rec.id}", "kind": "recommendation", "ref": rec.id,
-                "status": rec.status, "evidence_count": len(rec.evidence),
-                "open": rec.status not in ("selesai", "tidak-dapat"),
-            })
+        facts.extend(recommendation_fact(rec) for rec in ws.followup.recommendations)
     for finding in findings or []:
         facts.append(finding)
     for sub_id in book.subcomponent_ids():
@@ -130,6 +126,15 @@ def derive_facts(ws: Workspace, findings: list[Fact] | None = None) -> list[Fact
                 **_evidence_fields(by_id[ev], ws),
             })
     return facts
+
+
+def recommendation_fact(rec: Recommendation) -> Fact:
+    """One follow-up recommendation; prediction re-derives it with the recommendation closed to price it."""
+    return {
+        "id": f"recommendation:{rec.id}", "kind": "recommendation", "ref": rec.id,
+        "status": rec.status, "evidence_count": len(rec.evidence),
+        "open": rec.status not in ("selesai", "tidak-dapat"),
+    }
 
 
 def _subcomponent_fact(ws: Workspace, sub_id: str, by_id: dict[str, EvidenceItem]) -> Fact:

@@ -25,6 +25,9 @@ class Source(BaseModel):
 
 
 class HistoryEntry(BaseModel):
+    """One change of a recommendation, appended by `followup set`; `evidence` lists the ids that change
+    added (absent in files written before it existed, which stay valid)."""
+
     model_config = ConfigDict(extra="forbid")
 
     date: dt.datetime | dt.date
@@ -32,6 +35,7 @@ class HistoryEntry(BaseModel):
     old: Status | None = None
     new: Status | None = None
     note: str | None = None
+    evidence: list[str] = Field(default_factory=list)
 
 
 class Recommendation(BaseModel):
@@ -44,6 +48,12 @@ class Recommendation(BaseModel):
     evidence: list[str] = Field(default_factory=list)
     criteria: list[str] = Field(default_factory=list)
     history: list[HistoryEntry] = Field(default_factory=list)
+
+    @property
+    def closed(self) -> bool:
+        """Closed for 4.c.1: done (`selesai`) and shown with evidence. `tidak-dapat` stays open, because
+        the criterion asks that *every* recommendation has been followed up."""
+        return self.status == "selesai" and bool(self.evidence)
 
 
 class Followup(BaseModel):

@@ -389,6 +389,250 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "New workspace created in {path}: fill inventory.yaml and assessment.yaml, then run "
         "`sakip-eval score {path}`.",
     ),
+    # follow-up of the previous LHE, LHE letter check, run history and diff (issue 4)
+    "followup.title": ("Tindak lanjut rekomendasi LHE {source}", "Follow-up of the recommendations of LHE {source}"),
+    "followup.checklist_title": (
+        "Tindak lanjut rekomendasi LHE sebelumnya (4.c.1)",
+        "Follow-up of the previous LHE's recommendations (4.c.1)",
+    ),
+    "followup.id": ("Id", "Id"),
+    "followup.text": ("Rekomendasi (kutipan LHE)", "Recommendation (LHE wording)"),
+    "followup.status": ("Status", "Status"),
+    "followup.evidence": ("Bukti", "Evidence"),
+    "followup.last_change": ("Perubahan terakhir", "Last change"),
+    "followup.points": ("Bila selesai", "If closed"),
+    "followup.status.belum": ("belum", "not started"),
+    "followup.status.proses": ("proses", "in progress"),
+    "followup.status.selesai": ("selesai", "done"),
+    "followup.status.tidak-dapat": ("tidak dapat ditindaklanjuti", "cannot be followed up"),
+    "followup.summary": (
+        "{closed} dari {total} rekomendasi selesai dengan bukti; 4.c.1 {verdict}",
+        "{closed} of {total} recommendations closed with evidence; 4.c.1 {verdict}",
+    ),
+    "followup.verdict_met": ("dapat terpenuhi", "can be met"),
+    "followup.verdict_open": (
+        "belum terpenuhi sampai seluruhnya selesai dengan bukti",
+        "not met until every one is closed with evidence",
+    ),
+    "followup.empty": ("followup.yaml tidak memuat rekomendasi.", "followup.yaml holds no recommendations."),
+    "followup.no_file": (
+        "workspace belum memiliki followup.yaml",
+        "the workspace has no followup.yaml",
+    ),
+    "followup.no_file.fix": (
+        "Impor rekomendasi dari LHE tahun lalu: `sakip-eval followup WS import LHE.txt`.",
+        "Import the recommendations of last year's LHE: `sakip-eval followup WS import LHE.txt`.",
+    ),
+    "followup.unknown_id": (
+        "rekomendasi `{id}` tidak ada di followup.yaml (yang ada: {known})",
+        "recommendation `{id}` is not in followup.yaml (known: {known})",
+    ),
+    "followup.unknown_id.fix": (
+        "Lihat id yang sah dengan `sakip-eval followup WS list`.",
+        "See the valid ids with `sakip-eval followup WS list`.",
+    ),
+    "followup.bad_status": (
+        "status `{value}` tidak dikenal (yang sah: {allowed})",
+        "unknown status `{value}` (valid: {allowed})",
+    ),
+    "followup.bad_status.fix": (
+        "Pakai salah satu: belum, proses, selesai, tidak-dapat.",
+        "Use one of: belum, proses, selesai, tidak-dapat.",
+    ),
+    "followup.reason_required": (
+        "status tidak-dapat memerlukan alasan",
+        "status tidak-dapat needs a reason",
+    ),
+    "followup.reason_required.fix": (
+        "Tuliskan alasannya dengan --note \"...\" (evaluator menerima tidak-dapat hanya dengan alasan yang sah).",
+        "Give the reason with --note \"...\" (evaluators accept tidak-dapat only with a valid reason).",
+    ),
+    "followup.unknown_evidence.fix": (
+        "Tambahkan bukti itu ke inventory.yaml dahulu, atau perbaiki ejaan id-nya.",
+        "Add the item to inventory.yaml first, or fix the spelling of its id.",
+    ),
+    "followup.locked": (
+        "followup.yaml sedang diubah proses lain lebih dari {seconds} detik",
+        "followup.yaml has been locked by another process for more than {seconds} seconds",
+    ),
+    "followup.locked.fix": (
+        "Tunggu proses lain selesai, lalu ulangi perintahnya.",
+        "Wait for the other process to finish, then run the command again.",
+    ),
+    "followup.state_dir": (
+        "folder kerja {path} tidak dapat dibuat: {detail}",
+        "cannot create the working folder {path}: {detail}",
+    ),
+    "followup.set_done": (
+        "Rekomendasi {id}: {old} -> {new} (dicatat {at} oleh {by})",
+        "Recommendation {id}: {old} -> {new} (recorded {at} by {by})",
+    ),
+    "followup.closed_without_evidence": (
+        "Peringatan: {id} berstatus selesai tanpa bukti; 4.c.1 tetap tidak terpenuhi sampai buktinya dicatat "
+        "(--evidence ID).",
+        "Warning: {id} is done without evidence; 4.c.1 stays unmet until its evidence is recorded (--evidence ID).",
+    ),
+    "followup.other_letter": (
+        "followup.yaml sudah memuat rekomendasi dari LHE {existing}, bukan {letter}",
+        "followup.yaml already holds the recommendations of LHE {existing}, not {letter}",
+    ),
+    "followup.other_letter.fix": (
+        "Satu workspace menindaklanjuti satu LHE: impor ke workspace tahun berikutnya, atau pindahkan "
+        "followup.yaml lama lebih dahulu.",
+        "One workspace follows up one LHE: import into the next year's workspace, or move the old followup.yaml "
+        "away first.",
+    ),
+    "followup.import_conflict": (
+        "rekomendasi `{id}` di followup.yaml berbeda dengan teks LHE: \"{existing}\" vs \"{letter}\"",
+        "recommendation `{id}` in followup.yaml differs from the LHE text: \"{existing}\" vs \"{letter}\"",
+    ),
+    "followup.import_conflict.fix": (
+        "Teks rekomendasi dikutip apa adanya dari LHE: perbaiki followup.yaml atau berkas LHE-nya.",
+        "Recommendation texts are quoted verbatim from the LHE: correct followup.yaml or the LHE file.",
+    ),
+    "followup.import_done": (
+        "{added} rekomendasi ditambahkan, {kept} sudah ada (LHE {number}, {date}) ke {file}",
+        "{added} recommendations added, {kept} already present (LHE {number}, {date}) in {file}",
+    ),
+    "followup.import_header": (
+        "Rekomendasi LHE {number} tanggal {date}, diimpor dengan `sakip-eval followup import` dan dikutip "
+        "apa adanya. Perbarui statusnya dengan `sakip-eval followup set`.",
+        "Recommendations of LHE {number} dated {date}, imported with `sakip-eval followup import` and quoted "
+        "verbatim. Update their status with `sakip-eval followup set`.",
+    ),
+    "lhe.no_table": (
+        "tabel nilai komponen tidak ditemukan di surat LHE",
+        "no component score table found in the LHE letter",
+    ),
+    "lhe.no_table.fix": (
+        "Simpan LHE sebagai teks dengan satu baris per komponen: nama komponen, bobot dan nilai dipisah tab, "
+        "| atau dua spasi (misalnya `a. Perencanaan Kinerja<TAB>30,00<TAB>26,10`).",
+        "Save the LHE as text with one line per component: component name, weight and score separated by tabs, "
+        "| or two spaces (for example `a. Perencanaan Kinerja<TAB>30,00<TAB>26,10`).",
+    ),
+    "lhe.no_recommendations": (
+        "daftar rekomendasi bernomor (\"... direkomendasikan ... sebagai berikut:\") tidak ditemukan",
+        "no numbered recommendation list (\"... direkomendasikan ... sebagai berikut:\") found",
+    ),
+    "lhe.no_recommendations.fix": (
+        "Pastikan butir rekomendasi ditulis sebagai a. ... b. ... tepat di bawah kalimat pengantar yang diakhiri "
+        "\"sebagai berikut:\".",
+        "Make sure the recommendations are written as a. ... b. ... right below the lead-in sentence ending with "
+        "\"sebagai berikut:\".",
+    ),
+    "lhe.title": ("Pemeriksaan LHE {number} ({date})", "LHE check {number} ({date})"),
+    "lhe.component": ("Komponen", "Component"),
+    "lhe.weight": ("Bobot", "Weight"),
+    "lhe.score": ("Nilai", "Score"),
+    "lhe.combinations": ("Kombinasi tingkat yang menghasilkannya", "Grade combinations that produce it"),
+    "lhe.more": ("(+{count} lagi)", "(+{count} more)"),
+    "lhe.none": ("tidak ada", "none"),
+    "lhe.total": (
+        "Total tertulis {total}, jumlah komponen {sum}; predikat tertulis {category}, menurut total {expected}",
+        "Stated total {total}, sum of components {sum}; stated category {category}, by the total {expected}",
+    ),
+    "lhe.ok": ("Aritmetika LHE konsisten: tidak ada masalah.", "The LHE's arithmetic holds: no problems."),
+    "lhe.problems": ("{count} masalah ditemukan:", "{count} problems found:"),
+    "lhe.problem.missing_component": (
+        "komponen {component} ({name}) tidak ada di tabel nilai",
+        "component {component} ({name}) is missing from the score table",
+    ),
+    "lhe.problem.weight": (
+        "bobot komponen {component} tertulis {stated}, menurut rulebook {expected}",
+        "component {component}'s weight is stated as {stated}, the rulebook says {expected}",
+    ),
+    "lhe.problem.off_grid": (
+        "nilai komponen {component} {stated} tidak dapat dihasilkan oleh tingkat mana pun "
+        "(bobot sub-komponen x faktor; nilai terdekat yang mungkin: {below} dan {above})",
+        "component {component}'s score {stated} cannot come from any grades "
+        "(sub-component weight x factor; nearest possible: {below} and {above})",
+    ),
+    "lhe.problem.narrative_component": (
+        "uraian menyebut nilai komponen {component} {stated}, tabel {expected}",
+        "the narrative gives component {component} {stated}, the table {expected}",
+    ),
+    "lhe.problem.sum": (
+        "jumlah nilai komponen {sum} tidak sama dengan total tertulis {stated}",
+        "the components add up to {sum}, not to the stated total {stated}",
+    ),
+    "lhe.problem.narrative_total": (
+        "uraian menyebut nilai AKIP {stated}, tabel {expected}",
+        "the narrative gives an AKIP score of {stated}, the table {expected}",
+    ),
+    "lhe.problem.missing_total": ("nilai total tidak ditemukan", "no total score found"),
+    "lhe.problem.category": (
+        "predikat tertulis {stated}, padahal total {total} berpredikat {expected}",
+        "the stated category is {stated}, but a total of {total} is {expected}",
+    ),
+    "lhe.problem.category_name": (
+        "predikat {code} ditulis \"{stated}\", seharusnya \"{expected}\"",
+        "category {code} is written \"{stated}\", it should be \"{expected}\"",
+    ),
+    "lhe.problem.missing_category": ("predikat tidak ditemukan", "no category (predikat) found"),
+    "history.missing": ("riwayat run belum ada", "no run history yet"),
+    "history.missing.fix": (
+        "Jalankan `sakip-eval score WS` dahulu; setiap run dicatat di WS/.sakip/history.sqlite.",
+        "Run `sakip-eval score WS` first; every run is recorded in WS/.sakip/history.sqlite.",
+    ),
+    "history.unusable": ("berkas riwayat tidak dapat dipakai: {detail}", "the history file cannot be used: {detail}"),
+    "history.unusable.fix": (
+        "Periksa izin tulis foldernya, atau pilih berkas lain dengan --history PATH.",
+        "Check the folder's write permission, or choose another file with --history PATH.",
+    ),
+    "history.newer": (
+        "berkas riwayat berskema versi {found}, versi ini hanya mengenal sampai {supported}",
+        "the history file has schema version {found}; this version knows up to {supported}",
+    ),
+    "history.newer.fix": (
+        "Perbarui sakip-eval, atau pakai berkas riwayat lain dengan --history PATH.",
+        "Upgrade sakip-eval, or use another history file with --history PATH.",
+    ),
+    "history.unknown_run": ("run #{id} tidak ada di riwayat", "run #{id} is not in the history"),
+    "history.unknown_run.fix": (
+        "Lihat nomor run yang ada dengan `sakip-eval history WS`.",
+        "See the recorded run numbers with `sakip-eval history WS`.",
+    ),
+    "history.need_two": (
+        "perlu dua run untuk dibandingkan, baru ada {count}",
+        "two runs are needed for a comparison, there are {count}",
+    ),
+    "history.need_two.fix": (
+        "Jalankan `sakip-eval score WS` lagi setelah mengubah workspace.",
+        "Run `sakip-eval score WS` again after changing the workspace.",
+    ),
+    "history.not_recorded": (
+        "Peringatan: run ini tidak dicatat di riwayat. {detail}",
+        "Warning: this run was not recorded in the history. {detail}",
+    ),
+    "history.runs_title": ("Riwayat run: {opd}", "Recorded runs: {opd}"),
+    "history.no_runs": ("Belum ada run yang dicatat.", "No run recorded yet."),
+    "history.trend_title": ("Tren nilai per tahun evaluasi", "Score trend by evaluation year"),
+    "history.run": ("Run", "Run"),
+    "history.at": ("Waktu", "Time"),
+    "history.year": ("Tahun", "Year"),
+    "history.total": ("Nilai", "Score"),
+    "history.category": ("Predikat", "Category"),
+    "history.inputs": ("Hash masukan", "Inputs hash"),
+    "history.source": ("Sumber", "Source"),
+    "history.source_lhe": ("LHE (workspace.yaml)", "LHE (workspace.yaml)"),
+    "history.source_run": ("prediksi run #{run}", "prediction, run #{run}"),
+    "diff.title": ("Run #{a} ({at_a}) → run #{b} ({at_b})", "Run #{a} ({at_a}) → run #{b} ({at_b})"),
+    "diff.total": (
+        "Nilai total: {a} ({cat_a}) → {b} ({cat_b}), selisih {delta}",
+        "Total: {a} ({cat_a}) → {b} ({cat_b}), change {delta}",
+    ),
+    "diff.inputs": ("Masukan yang berubah: {files}", "Inputs that changed: {files}"),
+    "diff.none": ("Tidak ada perbedaan.", "No differences."),
+    "diff.subcomponents": ("Tingkat sub-komponen yang berubah", "Sub-component grades that changed"),
+    "diff.criteria": ("Kriteria yang berubah", "Criteria that changed"),
+    "diff.followup": ("Tindak lanjut yang berubah", "Follow-up that changed"),
+    "diff.id": ("Id", "Id"),
+    "diff.grade": ("Tingkat", "Grade"),
+    "diff.score": ("Nilai", "Score"),
+    "diff.predicted": ("Prediksi", "Predicted"),
+    "diff.why": ("Mengapa (− aturan hilang, + aturan baru)", "Why (− rule gone, + rule new)"),
+    "diff.claim_changed": ("klaim tim: {a} → {b}", "team's claim: {a} → {b}"),
+    "diff.met_changed": ("kriteria terpenuhi: {a} → {b}", "criteria met: {a} → {b}"),
 }
 
 

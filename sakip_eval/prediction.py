@@ -3,21 +3,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .conditions import parse_when
 from .engine import Firing, engine_for
-from .facts import Fact, derive_facts
+from .facts import Fact, derive_facts, recommendation_fact
 from .findings import run_checks
 from .i18n import Text
 from .rulebook import Rulebook, SourcedRule, subcomponent_of
 from .scoring import Answers, Consequence, Score, gain, lift, score, with_met
 from .workspace import Workspace
 
-RecommendationKind = Literal["rule", "criterion", "upgrade", "note"]
+RecommendationKind = Literal["rule", "followup", "criterion", "upgrade", "note"]
+# Stands in for the evidence a closed recommendation would cite when pricing its closure.
+CLOSING_EVIDENCE = "(bukti tindak lanjut)"
 
 
 class Reason(BaseModel):
@@ -194,11 +198,14 @@ def predict(ws: Workspace, findings: list[Fact] | None = None) -> Prediction:
         next_category=_next_category(book, result),
         components=_components(book, result, consequences, reasons),
         criteria=_criteria(ws, result, consequences, reasons),
-        recommendations=rank_recommendations(book, answers, consequences, result),
+        recommendations=rank_recommendations(
+            book, answers, consequences, result,
+            _followup_candidates(ws, list(facts.values()), answers, consequences, result),
+        ),
         notes=[reasons[c] for c in consequences if c.effect == "note"],
         findings=[_public_finding(f) for f in evaluation.findings],
         followup=[
-            {"id": r.id, "text": r.text, "status": r.status, "evidence": list(r.evidence)}
+            {"id": r.id, "text": r.text, "status": r.status, "evidence": list(r.evidence), "closed": r.closed}
             for r in (ws.followup.recommendations if ws.followup else [])
         ],
     )
@@ -283,10 +290,11 @@ def _criteria(
 
 
 def rank_recommendations(
-    book: Rulebook, answers: Answers, consequences: list[Consequence], base: Score
+    book: Rulebook, answers: Answers, consequences: list[Consequence], base: Score,
+    followups: Sequence[RecommendationResult] = (),
 ) -> list[RecommendationResult]:
     """Each candidate is worth the points the total gains if it alone is done (re-scored), DESIGN 5.5."""
-    candidates: list[RecommendationResult] = []
+    candidates: list[RecommendationResult] = list(followups)
     blocking = sorted({c.rule_id for c in consequences if c.effect in ("refute", "cap")})
     for rule_id in blocking:
         sourced = book.rule(rule_id)
@@ -307,8 +315,55 @@ def rank_recommendations(
     for c in consequences:
         if c.effect == "note" and all(r.id != c.rule_id for r in candidates):
             candidates.append(_candidate(book, book.rule(c.rule_id), "note", Decimal(0), base, []))
-    order = {"rule": 0, "criterion": 1, "upgrade": 2, "note": 3}
+    order = {"rule": 0, "followup": 1, "criterion": 2, "upgrade": 3, "note": 4}
     return sorted(candidates, key=lambda r: (-r.points, r.kind == "note", r.effort or 2, order[r.kind], r.id))
+
+
+def _followup_candidates(
+    ws: Workspace, facts: list[Fact], answers: Answers, consequences: list[Consequence], base: Score
+) -> list[RecommendationResult]:
+    """One item per open recommendation of the previous LHE, in the LHE's own words (both languages).
+
+    Its points are what closing it *alone* gains: its fact is derived again as `selesai` with evidence
+    and the rules run again. Re-running (not lifting firings) keeps rules that test for the absence of
+    any follow-up evidence exact. So 4.c.1's refutation lifts only for the last open recommendation,
+    while the first one closed with evidence can already restore 4.c.2."""
+    if ws.followup is None:
+        return []
+    book = ws.rulebook
+    followup_book = _followup_rules(book)
+    reading = {s.rule.id for s in followup_book.rules}
+    unchanged = [c for c in consequences if c.rule_id not in reading]
+    kinds = {p.kind for s in followup_book.rules for p in parse_when(s.rule.when)}
+    relevant = [f for f in facts if f["kind"] in kinds]  # no other fact can match these rules
+    out = []
+    for rec in ws.followup.recommendations:
+        if rec.closed:
+            continue
+        done = recommendation_fact(
+            rec.model_copy(update={"status": "selesai", "evidence": rec.evidence or [CLOSING_EVIDENCE]})
+        )
+        closed_facts = [done if f["id"] == done["id"] else f for f in relevant]
+        firings = engine_for(followup_book).run(closed_facts)
+        after = unchanged + consequences_of(followup_book, firings, {f["id"]: f for f in closed_facts})
+        changed = {c.target for c in set(consequences) ^ set(after) if c.target}
+        affected = {subcomponent_of(t) if t in book.criteria else t for t in changed}
+        gained = gain(book, base, answers, after, affected)
+        mine = [c for c in consequences if done["id"] in c.facts]
+        criteria = list(dict.fromkeys([*sorted(c.target for c in mine if c.target in book.criteria), *rec.criteria]))
+        out.append(RecommendationResult(
+            id=f"followup:{rec.id}", kind="followup", text=Text(id=rec.text, en=rec.text), criteria=criteria,
+            subcomponents=sorted({subcomponent_of(c) for c in criteria}), rules=sorted({c.rule_id for c in mine}),
+            points=gained, effort=None, reaches=_reaches(book, base.total + gained),
+        ))
+    return out
+
+
+def _followup_rules(book: Rulebook) -> Rulebook:
+    """The rulebook's rules that read recommendation facts, on their own: closing one recommendation can
+    change only what they conclude, so pricing it re-runs them alone, over the fact kinds they read."""
+    rules = [s for s in book.rules if any(p.kind == "recommendation" for p in parse_when(s.rule.when))]
+    return book.model_copy(update={"rules": rules, "fingerprint": f"{book.fingerprint}-followup"})
 
 
 def _candidate(

@@ -90,6 +90,8 @@ class Workspace:
 
 
 FILES = ("workspace.yaml", "inventory.yaml", "assessment.yaml", "lkjip.yaml", "followup.yaml")
+# The tool's own files inside a workspace (git-ignored): the follow-up lock and the run history.
+STATE_DIR = ".sakip"
 
 
 def _display(root: Path, name: str) -> str:

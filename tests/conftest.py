@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +14,8 @@ from typing import Any
 import pytest
 
 from sakip_eval.cli import main
+from sakip_eval.cli.common import err, out
+from sakip_eval.workspace import STATE_DIR
 
 from .builders import write_workspace
 
@@ -58,3 +62,44 @@ def ws_factory(tmp_path: Path) -> Callable[..., Path]:
         return write_workspace(tmp_path / f"ws{next(counter)}", **parts)
 
     return make
+
+
+# -- follow-up, LHE check and run history (issue 4) ----------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LHE_2024 = FIXTURES / "lhe-mojosari-2024.txt"
+Cli = Callable[..., tuple[int, str, str]]
+
+
+def flat(text: str) -> str:
+    """Console output without rich's line wrapping and table borders, for text assertions."""
+    return " ".join(re.sub("[\u2500-\u257f]", " ", text).split())
+
+
+@pytest.fixture(autouse=True)
+def _history_outside_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every `score` records a run; tests never write a history into evidence/."""
+    path = tmp_path / "runs" / "history.sqlite"
+    monkeypatch.setenv("SAKIP_EVAL_HISTORY", str(path))
+    return path
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    """A writable copy of evidence/mojosari-2025, without the run history `make demo` may have left."""
+    target = tmp_path / "mojosari-2025"
+    shutil.copytree(EVIDENCE / "mojosari-2025", target, ignore=shutil.ignore_patterns(STATE_DIR))
+    return target
+
+
+@pytest.fixture
+def cli(run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """`run` as (exit code, stdout, stderr), on a wide terminal so tables keep a text on one line."""
+    monkeypatch.setattr(out, "width", 250)
+    monkeypatch.setattr(err, "width", 250)
+
+    def call(*args: str | Path) -> tuple[int, str, str]:
+        result = run(*(str(a) for a in args))
+        return result.code, result.out, result.err
+
+    return call

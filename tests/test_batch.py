@@ -32,7 +32,7 @@ def test_batch_ranks_300_copies(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 0
     results = data["results"]
     assert len(results) == 300 and [r["rank"] for r in results] == list(range(1, 301))
-    assert {(r["total"], r["category"], r["error"]) for r in results} == {(77.3, "BB", None)}
+    assert {(r["total"], r["category"], r["error"]) for r in results} == {(76.05, "BB", None)}
     assert data["distribution"]["BB"] == 300
 
 

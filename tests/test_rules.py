@@ -106,6 +106,13 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"items": [item("tl", "tindak_lanjut")], "criteria": _claims(["4.c.1"], ["tl"]),
          "recommendations": [{"id": "a", "text": "t", "status": "selesai", "evidence": ["tl"]}]},
     ),
+    "peningkatan-tanpa-tindak-lanjut": (
+        {"items": [item("tl", "tindak_lanjut")], "criteria": _claims(["4.c.2"], ["tl"]),
+         "recommendations": [{"id": "a", "text": "t"}, {"id": "b", "text": "u", "status": "selesai"}]},
+        {"items": [item("tl", "tindak_lanjut")], "criteria": _claims(["4.c.2"], ["tl"]),
+         "recommendations": [{"id": "a", "text": "t"}, {"id": "b", "text": "u", "status": "proses",
+                                                         "evidence": ["tl"]}]},
+    ),
     "formalisasi-dokumen": (
         {"items": [item("lk", "lkjip", formalized=False)], "criteria": _claims(["3.a.3"], ["lk"])},
         {"items": [item("renja", "renja")], "criteria": _claims(["1.b.1"], ["renja"])},

@@ -11,7 +11,7 @@ from typing import NoReturn
 
 from ..errors import InputError
 from ..i18n import Lang
-from . import batch, check, lke, plan, report, rules, score  # noqa: F401  (registers commands)
+from . import batch, check, followup, history, lke, plan, report, rules, score  # noqa: F401  (registers commands)
 from .common import app, err
 
 

@@ -11,11 +11,13 @@ from rich.table import Table
 from .. import checklist
 from ..calibration import calibrate
 from ..errors import InputError
+from ..history import default_path, record_run
 from ..i18n import Lang, t
 from ..prediction import predict
 from ..serialize import number, prediction_to_dict
 from ..workspace import load_workspace
 from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
+from .history import HistoryOpt
 
 
 @app.command()
@@ -27,9 +29,17 @@ def score(
         float | None, typer.Option("--fail-under", help="Keluar dengan kode 1 bila nilai di bawah N.")
     ] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Jumlah rekomendasi yang ditampilkan.")] = 10,
+    history: HistoryOpt = None,
+    no_history: Annotated[bool, typer.Option("--no-history", help="Jangan catat run ini / do not record.")] = False,
 ) -> None:
     """Checklist dan prediksi nilai / checklist and predicted score."""
-    pred = predict(load_workspace(workspace))
+    ws = load_workspace(workspace)
+    pred = predict(ws)
+    if not no_history:
+        try:
+            record_run(history if history is not None else default_path(workspace), ws, pred)
+        except InputError as exc:  # the prediction stands even where the history cannot be written
+            err.print(t("history.not_recorded", lang, detail=exc.render(lang)), markup=False, highlight=False)
     if fmt is Format.JSON:
         print_json(prediction_to_dict(pred, lang))
     else:
