@@ -29,10 +29,11 @@ def wall(cmd: list[str]) -> float:
 
 def main() -> None:
     bare = wall([sys.executable, "-c", "import durable.lang, pydantic, typer, rich"])
-    for fmt in ("table", "json"):
-        cli = wall([str(BIN / "sakip-eval"), "score", str(WORKSPACES[1]), "--format", fmt])
-        print(f"score --format {fmt}: {cli * 1000:.0f} ms; bare import {bare * 1000:.0f} ms; "
-              f"ratio {cli / bare:.2f} (goal <= 1.3)")
+    for ws_path in WORKSPACES:
+        for fmt in ("table", "json"):
+            cli = wall([str(BIN / "sakip-eval"), "score", str(ws_path), "--format", fmt, "--no-history"])
+            print(f"{ws_path.name} score --format {fmt}: {cli * 1000:.0f} ms; bare import {bare * 1000:.0f} ms; "
+                  f"ratio {cli / bare:.2f} (goal <= 1.3)")
 
     from sakip_eval.prediction import predict
     from sakip_eval.workspace import load_workspace

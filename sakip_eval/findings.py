@@ -28,7 +28,7 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 class Finding(BaseModel):
     """One inconsistency, in both languages."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: str
     check: str

@@ -18,7 +18,7 @@ STATUSES: tuple[Status, ...] = ("belum", "proses", "selesai", "tidak-dapat")
 class Source(BaseModel):
     """The LHE letter a recommendation comes from."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     number: str | None = None
     date: dt.date | None = None
@@ -28,7 +28,7 @@ class HistoryEntry(BaseModel):
     """One change of a recommendation, appended by `followup set`; `evidence` lists the ids that change
     added (absent in files written before it existed, which stay valid)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     date: dt.datetime | dt.date
     by: str | None = None
@@ -39,7 +39,7 @@ class HistoryEntry(BaseModel):
 
 
 class Recommendation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(min_length=1, max_length=40)
     text: str = Field(min_length=1)
@@ -59,7 +59,7 @@ class Recommendation(BaseModel):
 class Followup(BaseModel):
     """`followup.yaml`."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     source: Source | None = None
     recommendations: list[Recommendation] = Field(default_factory=list)

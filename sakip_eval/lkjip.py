@@ -41,7 +41,7 @@ BUDGET_MEASURES = ("pagu", "realisasi", "persen", "share")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Indicator(_Strict):

@@ -157,7 +157,7 @@ class Check(_Strict):
 
 
 class SourcedCheck(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     check: Check
     file: str

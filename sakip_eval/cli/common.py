@@ -29,6 +29,10 @@ class Format(StrEnum):
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Bahasa keluaran / output language (id, en).")]
 FormatOpt = Annotated[Format, typer.Option("--format", help="table atau json / table or json.")]
 WorkspaceArg = Annotated[Path, typer.Argument(help="Folder workspace (bawaan: contoh Mojosari 2025).")]
+HistoryOpt = Annotated[Path | None, typer.Option(
+    "--history", envvar="SAKIP_EVAL_HISTORY", metavar="PATH",
+    help="Berkas riwayat SQLite (bawaan: WS/.sakip/history.sqlite) / the SQLite run history.",
+)]
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)

@@ -28,12 +28,8 @@ from ..i18n import Lang, t
 from ..scoring import category_of
 from ..serialize import number
 from ..workspace import load_workspace
-from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
+from .common import DEFAULT_WORKSPACE, Format, FormatOpt, HistoryOpt, LangOpt, WorkspaceArg, app, out, print_json
 
-HistoryOpt = Annotated[Path | None, typer.Option(
-    "--history", envvar="SAKIP_EVAL_HISTORY", metavar="PATH",
-    help="Berkas riwayat SQLite (bawaan: WS/.sakip/history.sqlite) / the SQLite run history.",
-)]
 RunA = Annotated[int | None, typer.Argument(metavar="RUN_A", help="Run awal (lihat `history`) / first run.")]
 RunB = Annotated[int | None, typer.Argument(metavar="RUN_B", help="Run pembanding / second run.")]
 

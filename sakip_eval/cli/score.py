@@ -16,8 +16,18 @@ from ..i18n import Lang, t
 from ..prediction import predict
 from ..serialize import number, prediction_to_dict
 from ..workspace import load_workspace
-from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
-from .history import HistoryOpt
+from .common import (
+    DEFAULT_WORKSPACE,
+    Format,
+    FormatOpt,
+    HistoryOpt,
+    LangOpt,
+    WorkspaceArg,
+    app,
+    err,
+    out,
+    print_json,
+)
 
 
 @app.command()
