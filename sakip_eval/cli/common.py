@@ -21,6 +21,14 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _group() -> None:
+    """Prediksi nilai evaluasi SAKIP sebelum Inspektorat / Pre-score a SAKIP evaluation.
+
+    A callback keeps `app` a command group even when only the running command's module is imported
+    (typer runs a lone command as the app itself, which would read the command name as an argument)."""
+
+
 class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
