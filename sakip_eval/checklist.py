@@ -110,7 +110,8 @@ def _followup_table(pred: Prediction, lang: Lang) -> Table:
 def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> None:
     header = f"{pred.opd}" + (f" — {pred.pemda}" if pred.pemda else "")
     heading = RichText(header, style="bold")
-    heading.append(f"\nEvaluasi {pred.evaluation_year} · LKjIP {pred.performance_year} · {pred.regime}", style="")
+    heading.append("\n" + t("score.header", lang, evaluation=pred.evaluation_year, performance=pred.performance_year,
+                                regime=pred.regime), style="")
     console.print(Panel(heading, title=t("score.title", lang)))
     for comp in pred.components:
         console.print(_component_table(comp, pred.criteria, lang))
@@ -137,7 +138,7 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> Non
                                        style="italic"))))
     recs = Table(title=t("score.recommendations", lang), title_justify="left", expand=True)
     recs.add_column("#", no_wrap=True)
-    recs.add_column(t("score.points", lang, points="").strip(), no_wrap=True, justify="right")
+    recs.add_column(t("score.points_header", lang), no_wrap=True, justify="right")
     recs.add_column(t("rules.text", lang), ratio=4)
     recs.add_column(t("rules.target", lang), no_wrap=True)
     for index, rec in enumerate(pred.recommendations[:top], start=1):

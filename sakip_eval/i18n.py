@@ -137,6 +137,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.type.range": ("`{input}` di luar batas yang sah ({limit})", "`{input}` is out of the valid range ({limit})"),
     # score / checklist
     "score.title": ("Prediksi Evaluasi AKIP", "AKIP evaluation prediction"),
+    "score.header": (
+        "Evaluasi {evaluation} · LKjIP {performance} · {regime}",
+        "Evaluation {evaluation} · LKjIP {performance} · {regime}",
+    ),
     "score.total": ("Nilai total", "Total score"),
     "score.category": ("Predikat", "Category"),
     "score.interpretation": ("Interpretasi", "Interpretation"),
@@ -154,6 +158,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.upgrade": ("naik ke {grade}: {reason}", "raised to {grade}: {reason}"),
     "score.recommendations": ("Rekomendasi utama", "Top recommendations"),
     "score.points": ("+{points} poin", "+{points} points"),
+    "score.points_header": ("Tambahan nilai", "Points gained"),
     "score.next_category": (
         "Kurang {gap} poin menuju predikat {category}",
         "{gap} points short of category {category}",
