@@ -41,15 +41,20 @@ class Grade(_Strict):
     label: Text
 
 
-class Band(_Strict):
-    grade: str
+class _Interval(_Strict):
+    """`lower < x <= upper` (`lower <= x` when `lower_inclusive`): grade bands and categories alike."""
+
     lower: Decimal
     upper: Decimal
     lower_inclusive: bool = False
 
-    def holds(self, share: Decimal) -> bool:
-        above = share >= self.lower if self.lower_inclusive else share > self.lower
-        return above and share <= self.upper
+    def holds(self, value: Decimal) -> bool:
+        above = value >= self.lower if self.lower_inclusive else value > self.lower
+        return above and value <= self.upper
+
+
+class Band(_Interval):
+    grade: str
 
 
 class Subcomponent(_Strict):
@@ -66,17 +71,10 @@ class Component(_Strict):
     subcomponents: list[Subcomponent]
 
 
-class Category(_Strict):
+class Category(_Interval):
     code: str
-    lower: Decimal
-    upper: Decimal
-    lower_inclusive: bool = False
     name: Text
     interpretation: Text
-
-    def holds(self, total: Decimal) -> bool:
-        above = total >= self.lower if self.lower_inclusive else total > self.lower
-        return above and total <= self.upper
 
 
 class Regime(_Strict):
