@@ -100,9 +100,10 @@ def derive_facts(ws: Workspace, findings: list[Fact] | None = None) -> list[Fact
         "evidence_count": len(ws.inventory.items), "history_trend": _trend(ws),
     }]
     by_id = {item.id: item for item in ws.inventory.items}
+    fields = {item.id: _evidence_fields(item, ws) for item in ws.inventory.items}  # shared by support facts
     for item in ws.inventory.items:
         facts.append({"id": f"evidence:{item.id}", "kind": "evidence", "cited": item.id in cited,
-                      **_evidence_fields(item, ws)})
+                      **fields[item.id]})
     if ws.followup is not None:
         facts.extend(recommendation_fact(rec) for rec in ws.followup.recommendations)
     for finding in findings or []:
@@ -122,8 +123,7 @@ def derive_facts(ws: Workspace, findings: list[Fact] | None = None) -> list[Fact
         })
         for ev in claim.evidence if claim else []:
             facts.append({
-                "id": f"support:{crit_id}:{ev}", "kind": "support", "criterion": crit_id,
-                **_evidence_fields(by_id[ev], ws),
+                "id": f"support:{crit_id}:{ev}", "kind": "support", "criterion": crit_id, **fields[ev],
             })
     return facts
 
