@@ -633,6 +633,112 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.why": ("Mengapa (− aturan hilang, + aturan baru)", "Why (− rule gone, + rule new)"),
     "diff.claim_changed": ("klaim tim: {a} → {b}", "team's claim: {a} → {b}"),
     "diff.met_changed": ("kriteria terpenuhi: {a} → {b}", "criteria met: {a} → {b}"),
+    # -- hardening: limits, files the system refuses, interruptions, internal errors (issue 6) --------------
+    "error.too_long_list": ("daftar berisi lebih dari {limit} butir", "a list holds more than {limit} items"),
+    "error.too_long_list.fix": (
+        "Pecah daftar itu; workspace yang wajar tidak memerlukan daftar sepanjang ini.",
+        "Split the list; a sensible workspace never needs a list this long.",
+    ),
+    "error.too_many_nodes.fix": (
+        "Kurangi alias YAML (`*nama`) atau tulis nilainya langsung; batasnya melindungi dari berkas yang "
+        "membengkak saat dibaca.",
+        "Use fewer YAML aliases (`*name`) or write the values out; the limit guards against files that "
+        "balloon when read.",
+    ),
+    "error.too_big.fix": (
+        "Periksa bahwa ini berkas yang dimaksud; pindahkan lampiran besar ke folder `files/` dan rujuk lewat `file:`.",
+        "Check that this is the intended file; keep large attachments in `files/` and refer to them with `file:`.",
+    ),
+    "error.too_deep": (
+        "struktur bersarang lebih dari {limit} tingkat (atau alias yang merujuk dirinya sendiri)",
+        "nested more than {limit} levels deep (or an alias that refers to itself)",
+    ),
+    "error.too_deep.fix": (
+        "Periksa indentasi dan tanda kurung `[`/`{{` yang tidak ditutup; jangan pakai alias di dalam "
+        "anchor-nya sendiri.",
+        "Check the indentation and unclosed `[`/`{{`; never use an alias inside its own anchor.",
+    ),
+    "error.bad_scalar": ("nilai `{value}` tidak dapat dibaca: {detail}", "value `{value}` cannot be read: {detail}"),
+    "error.bad_scalar.fix": (
+        "Tulis tanggal sebagai TTTT-BB-HH yang ada di kalender dan angka dengan wajar, atau beri tanda kutip "
+        "(\"...\") agar dibaca sebagai teks.",
+        "Write dates as a real YYYY-MM-DD and numbers of a sensible size, or quote the value (\"...\") to read it "
+        "as text.",
+    ),
+    "error.not_a_file": (
+        "ini bukan berkas biasa (melainkan folder, perangkat atau pipa)",
+        "this is not a regular file (but a folder, a device or a pipe)",
+    ),
+    "error.not_a_file.fix": (
+        "Berikan jalur ke berkasnya sendiri, bukan ke foldernya.",
+        "Give the path of the file itself, not of its folder.",
+    ),
+    "error.file_not_found.fix": (
+        "Periksa nama dan folder berkasnya (huruf besar/kecil dibedakan).",
+        "Check the file's name and folder (upper and lower case differ).",
+    ),
+    "error.not_a_folder": ("ini berkas, bukan folder workspace", "this is a file, not a workspace folder"),
+    "error.not_a_folder.fix": (
+        "Berikan folder yang berisi workspace.yaml, bukan salah satu berkasnya.",
+        "Give the folder that holds workspace.yaml, not one of its files.",
+    ),
+    "error.os": ("tidak dapat membaca atau menulis: {detail}", "cannot read or write: {detail}"),
+    "error.os.fix": (
+        "Periksa bahwa berkas atau folder itu ada dan Anda berhak membaca/menulisinya; untuk keluaran, pilih "
+        "folder lain.",
+        "Check that the file or folder exists and that you may read/write it; for output, choose another folder.",
+    ),
+    "error.bad_regime_name": (
+        "nama regime `{regime}` tidak sah: hanya huruf kecil, angka, titik, garis bawah dan tanda hubung",
+        "regime name `{regime}` is not valid: lower-case letters, digits, dots, underscores and hyphens only",
+    ),
+    "error.unknown_regime.fix": (
+        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
+        "Use the name of a folder under rules/ (for example `lke-2021`).",
+    ),
+    "error.interrupted": (
+        "dihentikan (Ctrl+C); berkas yang sedang ditulis tetap seperti semula",
+        "stopped (Ctrl+C); a file being written is left as it was",
+    ),
+    "error.internal": (
+        "kesalahan internal sakip-eval ({kind}: {detail})",
+        "internal error in sakip-eval ({kind}: {detail})",
+    ),
+    "error.internal.fix": (
+        "Ini kesalahan program, bukan kesalahan masukan Anda. Jalankan ulang perintah yang sama dengan --debug "
+        "untuk melihat traceback, lalu laporkan bersama berkas masukannya.",
+        "This is a bug, not a mistake in your input. Run the same command again with --debug to see the "
+        "traceback, and report it with the input files.",
+    ),
+    "report.overwrites_input": (
+        "keluaran akan menimpa berkas masukan workspace",
+        "the output would overwrite one of the workspace's input files",
+    ),
+    "report.overwrites_input.fix": (
+        "Pilih nama berkas lain untuk -o, misalnya `laporan.html`.",
+        "Choose another file name for -o, for example `report.html`.",
+    ),
+    "lke.too_big_unpacked": (
+        "isi buku kerja lebih dari {limit} MiB setelah dibuka (atau lebih dari {entries} bagian)",
+        "the workbook holds more than {limit} MiB once unpacked (or more than {entries} parts)",
+    ),
+    "lke.too_big_unpacked.fix": (
+        "Simpan hanya lembar LKE di buku kerja baru (Pindahkan/Salin lembar) lalu impor ulang.",
+        "Keep only the LKE sheets in a new workbook (Move/Copy sheet) and import it again.",
+    ),
+    "history.not_history": (
+        "bukan berkas riwayat sakip-eval (kosong atau basis data program lain)",
+        "not a sakip-eval history file (empty, or another program's database)",
+    ),
+    "history.not_history.fix": (
+        "Pilih berkas riwayat yang dibuat `sakip-eval score` dengan --history PATH, atau hapus berkas ini.",
+        "Choose a history file written by `sakip-eval score` with --history PATH, or delete this file.",
+    ),
+    "batch.no_workspaces": ("tidak ada workspace di folder ini", "no workspace in this folder"),
+    "batch.no_workspaces.fix": (
+        "Berikan folder workspace (berisi workspace.yaml) atau folder yang subfoldernya workspace.",
+        "Give a workspace folder (with workspace.yaml) or a folder whose sub-folders are workspaces.",
+    ),
 }
 
 

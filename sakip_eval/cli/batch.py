@@ -40,7 +40,10 @@ def batch(
 ) -> None:
     """Nilai banyak workspace sekaligus dan urutkan / score and rank many workspaces. Workspace yang
     rusak dilaporkan dan dilewati / a bad workspace is reported and skipped."""
-    result = score_many(discover(dirs), lang, jobs=jobs, top=top)
+    paths = discover(dirs)
+    if not paths:
+        raise InputError("batch.no_workspaces", file=", ".join(str(d) for d in dirs))
+    result = score_many(paths, lang, jobs=jobs, top=top)
     if fmt is BatchFormat.JSON:
         print_json({"results": result.results, "distribution": result.distribution, "common": result.common})
     elif fmt is BatchFormat.CSV:
