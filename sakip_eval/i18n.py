@@ -734,6 +734,119 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pilih berkas riwayat yang dibuat `sakip-eval score` dengan --history PATH, atau hapus berkas ini.",
         "Choose a history file written by `sakip-eval score` with --history PATH, or delete this file.",
     ),
+    # how to fix the errors that did not say so yet
+    "calibrate.no_actual.fix": (
+        "Tambahkan `actual:` dengan `total` (dan `components` bila ada) dari LHE ke workspace.yaml; lihat "
+        "docs/workspace.md.",
+        "Add `actual:` with the LHE's `total` (and `components` when known) to workspace.yaml; see docs/workspace.md.",
+    ),
+    "error.bad_option.fix": (
+        "Pilih salah satu nilai yang disebut; `sakip-eval --help` menampilkan semua perintah.",
+        "Choose one of the values listed; `sakip-eval --help` lists every command.",
+    ),
+    "error.bad_regime_name.fix": (
+        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
+        "Use the name of a folder under rules/ (for example `lke-2021`).",
+    ),
+    "error.duplicate_id.fix": (
+        "Beri setiap butir id sendiri; id dipakai berkas lain untuk merujuk butir itu.",
+        "Give every item its own id; other files refer to an item by its id.",
+    ),
+    "error.duplicate_key.fix": (
+        "Hapus salah satu baris atau gabungkan isinya; YAML hanya menyimpan satu nilai per isian.",
+        "Delete one of the lines or merge them; YAML keeps one value per field.",
+    ),
+    "error.interrupted.fix": ("Jalankan ulang perintahnya untuk menyelesaikannya.",
+                              "Run the command again to finish it."),
+    "error.invalid.fix": (
+        "Bandingkan isian itu dengan format di docs/workspace.md (atau `sakip-eval schema`).",
+        "Compare the field with the format in docs/workspace.md (or `sakip-eval schema`).",
+    ),
+    "error.missing_key.fix": (
+        "Tambahkan isian itu; contoh lengkap ada di evidence/mojosari-2025/ dan di templat `sakip-eval init`.",
+        "Add the field; evidence/mojosari-2025/ and the `sakip-eval init` templates show complete examples.",
+    ),
+    "error.path_outside.fix": (
+        "Simpan berkas bukti di dalam folder workspace (misalnya `files/`) dan tulis jalurnya relatif terhadap "
+        "folder itu.",
+        "Keep evidence files inside the workspace folder (for example `files/`) and write their path relative to it.",
+    ),
+    "error.rule.fix": (
+        "Jalankan `sakip-eval rules lint` untuk menemukan aturan yang salah tulis.",
+        "Run `sakip-eval rules lint` to find the mistyped rule.",
+    ),
+    "error.rulebook.fix": (
+        "Perbaiki berkas rulebook di baris itu; `sakip-eval rules lint` memeriksa seluruh rulebook.",
+        "Fix the rulebook file at that line; `sakip-eval rules lint` checks the whole rulebook.",
+    ),
+    "error.top_not_mapping.fix": (
+        "Mulai berkas dengan isian `nama: nilai` di awal baris, bukan daftar (`- ...`) atau teks lepas.",
+        "Start the file with `name: value` fields at the start of a line, not a list (`- ...`) or loose text.",
+    ),
+    "error.type.bool.fix": ("Tulis `true` (ya) atau `false` (tidak).", "Write `true` (yes) or `false` (no)."),
+    "error.type.choice.fix": (
+        "Salin salah satu pilihan yang disebut persis seperti tertulis.",
+        "Copy one of the listed choices exactly as written.",
+    ),
+    "error.type.date.fix": ("Tulis tanggal sebagai TTTT-BB-HH, misalnya 2024-05-03.",
+                            "Write the date as YYYY-MM-DD, for example 2024-05-03."),
+    "error.type.float.fix": (
+        "Tulis angka seperti di dokumen (`82,30`, `10.455.592.750`, `92,48 %`); tulis `-` bila tidak ada.",
+        "Write the number as the document does (`82,30`, `10.455.592.750`, `92,48 %`); write `-` when there is none.",
+    ),
+    "error.type.int.fix": ("Tulis bilangan bulat tanpa titik atau koma, misalnya 2024.",
+                           "Write a whole number without dots or commas, for example 2024."),
+    "error.type.list.fix": (
+        "Tulis satu butir per baris dengan `- ` di depannya, atau `[a, b]` dalam satu baris.",
+        "Write one item per line starting with `- `, or `[a, b]` on one line.",
+    ),
+    "error.type.mapping.fix": (
+        "Tulis `kunci: nilai` per baris, menjorok di bawah isian induknya.",
+        "Write one `key: value` per line, indented under its parent field.",
+    ),
+    "error.type.pattern.fix": (
+        "Ganti spasi dan tanda baca lain dengan tanda hubung, misalnya `renja-2024`.",
+        "Replace spaces and other punctuation with hyphens, for example `renja-2024`.",
+    ),
+    "error.type.range.fix": ("Isi nilai di dalam batas yang disebut.", "Use a value within the limits shown."),
+    "error.type.string.fix": ("Beri tanda kutip pada nilai itu (\"...\") agar dibaca sebagai teks.",
+                              "Quote the value (\"...\") so it is read as text."),
+    "error.type.too_short.fix": ("Isi nilainya, atau hapus isian itu bila tidak wajib.",
+                                 "Fill in the value, or delete the field when it is optional."),
+    "error.unknown_attribute.fix": (
+        "Pakai salah satu atribut yang disebut atau periksa `type` butir itu; daftar lengkapnya di "
+        "rules/lke-2021/evidence-types.yaml.",
+        "Use one of the listed attributes or check the item's `type`; the full list is in "
+        "rules/lke-2021/evidence-types.yaml.",
+    ),
+    "error.unknown_criterion.fix": (
+        "Pakai id kriteria dari `sakip-eval rules list` (misalnya 1.a.1).",
+        "Use a criterion id from `sakip-eval rules list` (for example 1.a.1).",
+    ),
+    "error.unknown_evidence.fix": (
+        "Tambahkan bukti itu ke inventory.yaml, atau samakan id-nya dengan `id` di sana.",
+        "Add the evidence to inventory.yaml, or make the id match its `id` there.",
+    ),
+    "error.unknown_subcomponent.fix": (
+        "Pakai id sub-komponen dari `sakip-eval rules list` (misalnya 1.a).",
+        "Use a sub-component id from `sakip-eval rules list` (for example 1.a).",
+    ),
+    "error.years.fix": (
+        "Tahun kinerja adalah tahun sebelum tahun evaluasi: evaluasi 2025 menilai kinerja 2024.",
+        "The performance year is the year before the evaluation: the 2025 evaluation looks at 2024.",
+    ),
+    "followup.state_dir.fix": (
+        "Periksa izin tulis folder workspace; `followup set` menyimpan kuncinya di WS/.sakip/.",
+        "Check that the workspace folder is writable; `followup set` keeps its lock in WS/.sakip/.",
+    ),
+    "lke.duplicate_row.fix": ("Hapus salah satu baris, atau perbaiki nomor kriterianya.",
+                              "Delete one of the rows, or correct its criterion number."),
+    "lke.too_many_rows.fix": (
+        "Simpan hanya lembar LKE (satu baris per kriteria) di buku kerja yang diimpor.",
+        "Keep only the LKE sheets (one row per criterion) in the workbook you import.",
+    ),
+    "rules.not_found.fix": ("Lihat id yang ada dengan `sakip-eval rules list`.",
+                            "See the ids there are with `sakip-eval rules list`."),
     "batch.no_workspaces": ("tidak ada workspace di folder ini", "no workspace in this folder"),
     "batch.no_workspaces.fix": (
         "Berikan folder workspace (berisi workspace.yaml) atau folder yang subfoldernya workspace.",

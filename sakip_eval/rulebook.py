@@ -270,7 +270,7 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
     classes and of the package version: any edit to a rule file or to those classes makes a new entry.
     A cache that cannot be read or written is ignored (the rulebook is then loaded from the YAML)."""
     if not REGIME_NAME.fullmatch(regime):  # a folder name under rules/, never a path out of it
-        raise InputError("error.bad_regime_name", regime=regime, fix="error.unknown_regime.fix")
+        raise InputError("error.bad_regime_name", regime=regime)
     base = (root or RULES_ROOT) / regime
     if not (base / "regime.yaml").is_file():
         raise InputError("error.unknown_regime", regime=regime)
