@@ -53,8 +53,8 @@ ODD_VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(-(10**30), 10**30), st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=30), st.sampled_from(["", "-", "N/A", "12,3,4", "sembilan puluh", "Rp. 1.000,-", "1e309",
                                            "ñ—✓😀", "\u202e", "0x1F", "2024-13-45", "../../etc/passwd", "92,48 %",
-                                           "/etc/passwd", "files/../../x.pdf", "[bold]x[/bold]", "<b>x</b>",
-                                           "=HYPERLINK(\"x\")", "{opd}", "lke-2021/../x", "a" * 500]),
+                                           "/etc/passwd", "files/../../x.pdf", "[bold]x[/bold]", "[/x] teks",
+                                           "<b>x</b>", "=HYPERLINK(\"x\")", "{opd}", "lke-2021/../x", "a" * 500]),
     st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
 # Hostile texts a file can be replaced with or grow: each must be refused with a message, never crash.

@@ -316,3 +316,32 @@ def test_read_only_commands_change_nothing(cli: Cli, ws: Path, tmp_path: Path, m
             assert added and all(name.startswith(f"{STATE_DIR}/") for name in added)
         else:
             assert not added, added
+
+
+# -- user text is printed as written -----------------------------------------------------------------------
+
+
+def test_user_text_that_looks_like_rich_markup_is_printed_as_written(cli: Cli, ws: Path, tmp_path: Path) -> None:
+    """`[/x]` in an OPD name, an LKjIP indicator, a recommendation or a letter number once crashed the
+    table commands (rich read it as a closing tag); now it is text."""
+    def edit(name: str, old: str, new: str) -> None:
+        text = (ws / name).read_text(encoding="utf-8")
+        assert old in text
+        (ws / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    edit("workspace.yaml", "opd: Kecamatan Mojosari", 'opd: "[/x] [bold]Mojosari"')
+    edit("lkjip.yaml", "name: IKM Kecamatan", 'name: "[/x] IKM Kecamatan"')
+    edit("followup.yaml", "text: Kedepannya lebih cermat dalam menyusun Kerangka Acuan Kerja sub kegiatan.",
+         'text: "[/x] [red]Kedepannya lebih cermat."')
+    assert cli("score", ws, "--format", "json")[0] == 0  # a run for `history`
+    for args in (["score", ws], ["check", ws], ["followup", ws, "list"], ["history", ws], ["batch", ws],
+                 ["plan", ws]):
+        code, out, err = cli(*args)
+        assert code in (0, 1) and "Traceback" not in err, (args, err)
+        if args[0] != "plan":
+            assert "[/x]" in out, args
+    letter = tmp_path / "lhe.txt"
+    letter.write_text(re.sub(r"(?m)^(\s*Nomor\s*:\s*)700/", r"\1[/x] 700/", LHE_2024.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    code, out, _ = cli("lhe", "check", letter)
+    assert code == 0 and "[/x] 700/" in out
