@@ -10,6 +10,7 @@ categories and the most common open recommendations are computed in the parent.
 from __future__ import annotations
 
 import os
+import signal
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -58,6 +59,12 @@ def score_one(path: str, lang: Lang) -> dict[str, Any]:
     }
 
 
+def _leave_interrupt_to_parent() -> None:
+    """Workers ignore Ctrl+C: the parent stops the pool and says so once, instead of every worker
+    printing a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _score_chunk(paths: list[str], lang: Lang) -> list[dict[str, Any]]:
     return [score_one(p, lang) for p in paths]
 
@@ -89,8 +96,12 @@ def score_many(paths: list[Path], lang: Lang, jobs: int | None = None, top: int 
         # Few large chunks keep the inter-process traffic small; a chunk is scored by one worker.
         size = max(1, min(64, -(-len(names) // (jobs * 4))))
         chunks = [names[i:i + size] for i in range(0, len(names), size)]
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            rows = [row for chunk in pool.map(_score_chunk, chunks, [lang] * len(chunks)) for row in chunk]
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupt_to_parent) as pool:
+            try:
+                rows = [row for chunk in pool.map(_score_chunk, chunks, [lang] * len(chunks)) for row in chunk]
+            except KeyboardInterrupt:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
     return rank(rows, top)
 
 

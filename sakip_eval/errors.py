@@ -13,6 +13,10 @@ from typing import Any
 from .i18n import Lang, t
 
 
+class Interrupted(Exception):
+    """Ctrl+C while a command ran (raised in place of KeyboardInterrupt, which typer would swallow)."""
+
+
 class InputError(Exception):
     """Bad input: a message key (see :mod:`sakip_eval.i18n`) plus where it happened."""
 

@@ -162,6 +162,8 @@ def default_path(workspace: Path) -> Path:
 
 def read_runs(path: Path, opd: str | None) -> list[RunSummary]:
     """The recorded runs (of one OPD when given); none yet when the file does not exist."""
+    if path.exists() and not path.is_file():
+        raise InputError("error.not_a_file", file=str(path), fix="history.unusable.fix")
     if not path.is_file():
         return []
     with open_history(path, create=False) as conn:
@@ -188,12 +190,15 @@ def open_history(path: Path, create: bool) -> Iterator[sqlite3.Connection]:
         raise InputError("history.unusable", file=str(path), detail=str(exc)) from exc
     with closing(conn):
         try:
+            if not create and int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
+                # an empty file or another program's database: reading commands never write our schema into it
+                raise InputError("history.not_history", file=str(path))
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             _migrate(conn, path)
             yield conn
-        except sqlite3.Error as exc:
-            raise InputError("history.unusable", file=str(path), detail=str(exc)) from exc
+        except (sqlite3.Error, ValueError, ArithmeticError) as exc:  # also a row that no longer reads back
+            raise InputError("history.unusable", file=str(path), detail=str(exc) or type(exc).__name__) from exc
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:

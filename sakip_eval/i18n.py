@@ -638,6 +638,225 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.why": ("Mengapa (− aturan hilang, + aturan baru)", "Why (− rule gone, + rule new)"),
     "diff.claim_changed": ("klaim tim: {a} → {b}", "team's claim: {a} → {b}"),
     "diff.met_changed": ("kriteria terpenuhi: {a} → {b}", "criteria met: {a} → {b}"),
+    # -- hardening: limits, files the system refuses, interruptions, internal errors (issue 6) --------------
+    "error.too_long_list": ("daftar berisi lebih dari {limit} butir", "a list holds more than {limit} items"),
+    "error.too_long_list.fix": (
+        "Pecah daftar itu; workspace yang wajar tidak memerlukan daftar sepanjang ini.",
+        "Split the list; a sensible workspace never needs a list this long.",
+    ),
+    "error.too_many_nodes.fix": (
+        "Kurangi alias YAML (`*nama`) atau tulis nilainya langsung; batasnya melindungi dari berkas yang "
+        "membengkak saat dibaca.",
+        "Use fewer YAML aliases (`*name`) or write the values out; the limit guards against files that "
+        "balloon when read.",
+    ),
+    "error.too_big.fix": (
+        "Periksa bahwa ini berkas yang dimaksud; pindahkan lampiran besar ke folder `files/` dan rujuk lewat `file:`.",
+        "Check that this is the intended file; keep large attachments in `files/` and refer to them with `file:`.",
+    ),
+    "error.too_deep": (
+        "struktur bersarang lebih dari {limit} tingkat (atau alias yang merujuk dirinya sendiri)",
+        "nested more than {limit} levels deep (or an alias that refers to itself)",
+    ),
+    "error.too_deep.fix": (
+        "Periksa indentasi dan tanda kurung `[`/`{{` yang tidak ditutup; jangan pakai alias di dalam "
+        "anchor-nya sendiri.",
+        "Check the indentation and unclosed `[`/`{{`; never use an alias inside its own anchor.",
+    ),
+    "error.bad_scalar": ("nilai `{value}` tidak dapat dibaca: {detail}", "value `{value}` cannot be read: {detail}"),
+    "error.bad_scalar.fix": (
+        "Tulis tanggal sebagai TTTT-BB-HH yang ada di kalender dan angka dengan wajar, atau beri tanda kutip "
+        "(\"...\") agar dibaca sebagai teks.",
+        "Write dates as a real YYYY-MM-DD and numbers of a sensible size, or quote the value (\"...\") to read it "
+        "as text.",
+    ),
+    "error.not_a_file": (
+        "ini bukan berkas biasa (melainkan folder, perangkat atau pipa)",
+        "this is not a regular file (but a folder, a device or a pipe)",
+    ),
+    "error.not_a_file.fix": (
+        "Berikan jalur ke berkasnya sendiri, bukan ke foldernya.",
+        "Give the path of the file itself, not of its folder.",
+    ),
+    "error.file_not_found.fix": (
+        "Periksa nama dan folder berkasnya (huruf besar/kecil dibedakan).",
+        "Check the file's name and folder (upper and lower case differ).",
+    ),
+    "error.not_a_folder": ("ini berkas, bukan folder workspace", "this is a file, not a workspace folder"),
+    "error.not_a_folder.fix": (
+        "Berikan folder yang berisi workspace.yaml, bukan salah satu berkasnya.",
+        "Give the folder that holds workspace.yaml, not one of its files.",
+    ),
+    "error.os": ("tidak dapat membaca atau menulis: {detail}", "cannot read or write: {detail}"),
+    "error.os.fix": (
+        "Periksa bahwa berkas atau folder itu ada dan Anda berhak membaca/menulisinya; untuk keluaran, pilih "
+        "folder lain.",
+        "Check that the file or folder exists and that you may read/write it; for output, choose another folder.",
+    ),
+    "error.bad_regime_name": (
+        "nama regime `{regime}` tidak sah: hanya huruf kecil, angka, titik, garis bawah dan tanda hubung",
+        "regime name `{regime}` is not valid: lower-case letters, digits, dots, underscores and hyphens only",
+    ),
+    "error.unknown_regime.fix": (
+        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
+        "Use the name of a folder under rules/ (for example `lke-2021`).",
+    ),
+    "error.interrupted": (
+        "dihentikan (Ctrl+C); berkas yang sedang ditulis tetap seperti semula",
+        "stopped (Ctrl+C); a file being written is left as it was",
+    ),
+    "error.internal": (
+        "kesalahan internal sakip-eval ({kind}: {detail})",
+        "internal error in sakip-eval ({kind}: {detail})",
+    ),
+    "error.internal.fix": (
+        "Ini kesalahan program, bukan kesalahan masukan Anda. Jalankan ulang perintah yang sama dengan --debug "
+        "untuk melihat traceback, lalu laporkan bersama berkas masukannya.",
+        "This is a bug, not a mistake in your input. Run the same command again with --debug to see the "
+        "traceback, and report it with the input files.",
+    ),
+    "report.overwrites_input": (
+        "keluaran akan menimpa berkas masukan workspace",
+        "the output would overwrite one of the workspace's input files",
+    ),
+    "report.overwrites_input.fix": (
+        "Pilih nama berkas lain untuk -o, misalnya `laporan.html`.",
+        "Choose another file name for -o, for example `report.html`.",
+    ),
+    "lke.too_big_unpacked": (
+        "isi buku kerja lebih dari {limit} MiB setelah dibuka (atau lebih dari {entries} bagian)",
+        "the workbook holds more than {limit} MiB once unpacked (or more than {entries} parts)",
+    ),
+    "lke.too_big_unpacked.fix": (
+        "Simpan hanya lembar LKE di buku kerja baru (Pindahkan/Salin lembar) lalu impor ulang.",
+        "Keep only the LKE sheets in a new workbook (Move/Copy sheet) and import it again.",
+    ),
+    "history.not_history": (
+        "bukan berkas riwayat sakip-eval (kosong atau basis data program lain)",
+        "not a sakip-eval history file (empty, or another program's database)",
+    ),
+    "history.not_history.fix": (
+        "Pilih berkas riwayat yang dibuat `sakip-eval score` dengan --history PATH, atau hapus berkas ini.",
+        "Choose a history file written by `sakip-eval score` with --history PATH, or delete this file.",
+    ),
+    # how to fix the errors that did not say so yet
+    "calibrate.no_actual.fix": (
+        "Tambahkan `actual:` dengan `total` (dan `components` bila ada) dari LHE ke workspace.yaml; lihat "
+        "docs/workspace.md.",
+        "Add `actual:` with the LHE's `total` (and `components` when known) to workspace.yaml; see docs/workspace.md.",
+    ),
+    "error.bad_option.fix": (
+        "Pilih salah satu nilai yang disebut; `sakip-eval --help` menampilkan semua perintah.",
+        "Choose one of the values listed; `sakip-eval --help` lists every command.",
+    ),
+    "error.bad_regime_name.fix": (
+        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
+        "Use the name of a folder under rules/ (for example `lke-2021`).",
+    ),
+    "error.duplicate_id.fix": (
+        "Beri setiap butir id sendiri; id dipakai berkas lain untuk merujuk butir itu.",
+        "Give every item its own id; other files refer to an item by its id.",
+    ),
+    "error.duplicate_key.fix": (
+        "Hapus salah satu baris atau gabungkan isinya; YAML hanya menyimpan satu nilai per isian.",
+        "Delete one of the lines or merge them; YAML keeps one value per field.",
+    ),
+    "error.interrupted.fix": ("Jalankan ulang perintahnya untuk menyelesaikannya.",
+                              "Run the command again to finish it."),
+    "error.invalid.fix": (
+        "Bandingkan isian itu dengan format di docs/workspace.md (atau `sakip-eval schema`).",
+        "Compare the field with the format in docs/workspace.md (or `sakip-eval schema`).",
+    ),
+    "error.missing_key.fix": (
+        "Tambahkan isian itu; contoh lengkap ada di evidence/mojosari-2025/ dan di templat `sakip-eval init`.",
+        "Add the field; evidence/mojosari-2025/ and the `sakip-eval init` templates show complete examples.",
+    ),
+    "error.path_outside.fix": (
+        "Simpan berkas bukti di dalam folder workspace (misalnya `files/`) dan tulis jalurnya relatif terhadap "
+        "folder itu.",
+        "Keep evidence files inside the workspace folder (for example `files/`) and write their path relative to it.",
+    ),
+    "error.rule.fix": (
+        "Jalankan `sakip-eval rules lint` untuk menemukan aturan yang salah tulis.",
+        "Run `sakip-eval rules lint` to find the mistyped rule.",
+    ),
+    "error.rulebook.fix": (
+        "Perbaiki berkas rulebook di baris itu; `sakip-eval rules lint` memeriksa seluruh rulebook.",
+        "Fix the rulebook file at that line; `sakip-eval rules lint` checks the whole rulebook.",
+    ),
+    "error.top_not_mapping.fix": (
+        "Mulai berkas dengan isian `nama: nilai` di awal baris, bukan daftar (`- ...`) atau teks lepas.",
+        "Start the file with `name: value` fields at the start of a line, not a list (`- ...`) or loose text.",
+    ),
+    "error.type.bool.fix": ("Tulis `true` (ya) atau `false` (tidak).", "Write `true` (yes) or `false` (no)."),
+    "error.type.choice.fix": (
+        "Salin salah satu pilihan yang disebut persis seperti tertulis.",
+        "Copy one of the listed choices exactly as written.",
+    ),
+    "error.type.date.fix": ("Tulis tanggal sebagai TTTT-BB-HH, misalnya 2024-05-03.",
+                            "Write the date as YYYY-MM-DD, for example 2024-05-03."),
+    "error.type.float.fix": (
+        "Tulis angka seperti di dokumen (`82,30`, `10.455.592.750`, `92,48 %`); tulis `-` bila tidak ada.",
+        "Write the number as the document does (`82,30`, `10.455.592.750`, `92,48 %`); write `-` when there is none.",
+    ),
+    "error.type.int.fix": ("Tulis bilangan bulat tanpa titik atau koma, misalnya 2024.",
+                           "Write a whole number without dots or commas, for example 2024."),
+    "error.type.list.fix": (
+        "Tulis satu butir per baris dengan `- ` di depannya, atau `[a, b]` dalam satu baris.",
+        "Write one item per line starting with `- `, or `[a, b]` on one line.",
+    ),
+    "error.type.mapping.fix": (
+        "Tulis `kunci: nilai` per baris, menjorok di bawah isian induknya.",
+        "Write one `key: value` per line, indented under its parent field.",
+    ),
+    "error.type.pattern.fix": (
+        "Ganti spasi dan tanda baca lain dengan tanda hubung, misalnya `renja-2024`.",
+        "Replace spaces and other punctuation with hyphens, for example `renja-2024`.",
+    ),
+    "error.type.range.fix": ("Isi nilai di dalam batas yang disebut.", "Use a value within the limits shown."),
+    "error.type.string.fix": ("Beri tanda kutip pada nilai itu (\"...\") agar dibaca sebagai teks.",
+                              "Quote the value (\"...\") so it is read as text."),
+    "error.type.too_short.fix": ("Isi nilainya, atau hapus isian itu bila tidak wajib.",
+                                 "Fill in the value, or delete the field when it is optional."),
+    "error.unknown_attribute.fix": (
+        "Pakai salah satu atribut yang disebut atau periksa `type` butir itu; daftar lengkapnya di "
+        "rules/lke-2021/evidence-types.yaml.",
+        "Use one of the listed attributes or check the item's `type`; the full list is in "
+        "rules/lke-2021/evidence-types.yaml.",
+    ),
+    "error.unknown_criterion.fix": (
+        "Pakai id kriteria dari `sakip-eval rules list` (misalnya 1.a.1).",
+        "Use a criterion id from `sakip-eval rules list` (for example 1.a.1).",
+    ),
+    "error.unknown_evidence.fix": (
+        "Tambahkan bukti itu ke inventory.yaml, atau samakan id-nya dengan `id` di sana.",
+        "Add the evidence to inventory.yaml, or make the id match its `id` there.",
+    ),
+    "error.unknown_subcomponent.fix": (
+        "Pakai id sub-komponen dari `sakip-eval rules list` (misalnya 1.a).",
+        "Use a sub-component id from `sakip-eval rules list` (for example 1.a).",
+    ),
+    "error.years.fix": (
+        "Tahun kinerja adalah tahun sebelum tahun evaluasi: evaluasi 2025 menilai kinerja 2024.",
+        "The performance year is the year before the evaluation: the 2025 evaluation looks at 2024.",
+    ),
+    "followup.state_dir.fix": (
+        "Periksa izin tulis folder workspace; `followup set` menyimpan kuncinya di WS/.sakip/.",
+        "Check that the workspace folder is writable; `followup set` keeps its lock in WS/.sakip/.",
+    ),
+    "lke.duplicate_row.fix": ("Hapus salah satu baris, atau perbaiki nomor kriterianya.",
+                              "Delete one of the rows, or correct its criterion number."),
+    "lke.too_many_rows.fix": (
+        "Simpan hanya lembar LKE (satu baris per kriteria) di buku kerja yang diimpor.",
+        "Keep only the LKE sheets (one row per criterion) in the workbook you import.",
+    ),
+    "rules.not_found.fix": ("Lihat id yang ada dengan `sakip-eval rules list`.",
+                            "See the ids there are with `sakip-eval rules list`."),
+    "batch.no_workspaces": ("tidak ada workspace di folder ini", "no workspace in this folder"),
+    "batch.no_workspaces.fix": (
+        "Berikan folder workspace (berisi workspace.yaml) atau folder yang subfoldernya workspace.",
+        "Give a workspace folder (with workspace.yaml) or a folder whose sub-folders are workspaces.",
+    ),
 }
 
 

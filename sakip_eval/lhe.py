@@ -30,25 +30,29 @@ from .rulebook import Category, Component, Rulebook
 from .scoring import category_of, round2
 from .yamlio import read_text
 
+# Lines are matched after `_clean` (right-stripped). A letter is untrusted text of up to 10 MiB: no pattern
+# may backtrack over a long line (whitespace runs are possessive `\s*+`, spans are bounded or stop at a
+# delimiter), so that reading costs time linear in the file.
 HEADING = re.compile(r"LAPORAN\s+HASIL\s+EVALUASI", re.IGNORECASE)
-NUMBER_LINE = re.compile(r"^\s*Nomor\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
-DATE_LINE = re.compile(r"^\s*Tanggal\s*:\s*(?P<value>\S.*?)\s*$", re.IGNORECASE)
+NUMBER_LINE = re.compile(r"^\s*Nomor\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+DATE_LINE = re.compile(r"^\s*Tanggal\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 SIGNED_DATE = re.compile(r",\s*(?P<value>\d{1,2}\s+[A-Za-z]+\s+\d{4})\s*$")
 NARRATIVE_TOTAL = re.compile(
-    r"nilai\s+(?:akip|akhir)\s*(?:sebesar\s*)?:?\s*(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?!\d)", re.IGNORECASE
+    r"nilai\s+(?:akip|akhir)\s*+(?:sebesar\s*+)?:?\s*+(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?!\d)", re.IGNORECASE
 )
 NARRATIVE_COMPONENT = re.compile(
-    r"komponen\s+(?P<name>[^.,;]+?)\s+menunjukkan\s+nilai\s+(?:sebesar\s+)?(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?!\d)",
+    r"komponen\s+(?P<name>[^.,;]{1,60}?)\s+menunjukkan\s+nilai\s++(?:sebesar\s++)?"
+    r"(?P<value>\d{1,3}(?:[.,]\d{1,2})?)(?!\d)",
     re.IGNORECASE,
 )
 PREDIKAT = re.compile(
-    r"(?i:predikat)\s*:?\s*[\"“']?\s*(?P<code>AA|BB|CC|A|B|C|D)(?![A-Za-z])\s*(?:\((?P<name>[^)]*)\))?"
+    r"(?i:predikat)\s*+:?\s*+[\"“']?\s*+(?P<code>AA|BB|CC|A|B|C|D)(?![A-Za-z])\s*(?:\((?P<name>[^)]*)\))?"
 )
 RECOMMENDATIONS_HEAD = re.compile(r"\b(?:direkomendasikan|rekomendasi)\b.*\bberikut\s*:?\s*$", re.IGNORECASE)
-ITEM = re.compile(r"^\s*(?:[-*•▪]\s*)?(?P<id>[a-z]|\d{1,2})[.)]\s+(?P<text>\S.*?)\s*$")
+ITEM = re.compile(r"^\s*(?:[-*•▪]\s*)?(?P<id>[a-z]|\d{1,2})[.)]\s+(?P<text>\S.*)$")
 TOTAL_LABEL = re.compile(r"^\s*(?:jumlah|total|nilai\s+akhir|nilai\s+akip)\b", re.IGNORECASE)
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*|\s{2,}")
-MARKUP = re.compile(r"\*\*|__|</?[A-Za-z][^>]*>")
+MARKUP = re.compile(r"\*\*|__|</?[A-Za-z][^<>]*>")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 MONTHS = {
     "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,

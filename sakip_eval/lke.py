@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,7 +52,11 @@ ANSWERS = {
 }
 CRITERION_ID = re.compile(r"^\d+\.[a-z]\.\d+$")
 MAX_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED = 100 * 1024 * 1024  # an LKE workbook unpacks to well under 5 MiB
+MAX_ENTRIES = 1_000  # parts inside the .xlsx archive (sheets, styles, ...)
 MAX_ROWS = 5_000
+MAX_COLUMNS = 50  # the LKE layout has 9; columns past this are never read
+MAX_HEADER = 200  # characters of a header cell looked at
 HEADER_SCAN_ROWS = 20
 SHEET_TITLE_MAX = 31
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -78,7 +84,7 @@ class Row:
 
 
 def _normalise_header(value: object) -> str:
-    text = re.sub(r"\(.*?\)", "", str(value or "")).strip().lower()
+    text = re.sub(r"\(.*?\)", "", str(value or "")[:MAX_HEADER]).strip().lower()
     return " ".join(text.split())
 
 
@@ -99,28 +105,46 @@ def read_workbook(path: Path, book: Rulebook) -> list[Row]:
 
     display = str(path)
     if not path.is_file():
-        raise InputError("error.not_found", file=display)
+        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
+                         fix=None if path.exists() else "error.file_not_found.fix")
     if path.stat().st_size > MAX_BYTES:
         raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
-    try:
-        workbook = load_workbook(io.BytesIO(path.read_bytes()), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError("lke.not_xlsx", file=display, detail=str(exc)[:200]) from exc
+    data = io.BytesIO(path.read_bytes())
     rows: list[Row] = []
     seen: dict[str, str] = {}
-    try:
-        for sheet in workbook.worksheets:
-            for row in _sheet_rows(display, sheet.title, sheet.iter_rows(values_only=True), book):
-                if row.criterion in seen:
-                    raise InputError("lke.duplicate_row", file=display, id=row.criterion, first=seen[row.criterion],
-                                     where=row.where)
-                seen[row.criterion] = row.where
-                rows.append(row)
-    finally:
-        workbook.close()
+    with warnings.catch_warnings():  # openpyxl's "extension not supported" notes are about parts never read
+        warnings.simplefilter("ignore")
+        try:
+            _check_unpacked_size(data, display)
+            workbook = load_workbook(data, read_only=True, data_only=True)
+            try:
+                for sheet in workbook.worksheets:
+                    cells = sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+                    for row in _sheet_rows(display, sheet.title, cells, book):
+                        if row.criterion in seen:
+                            raise InputError("lke.duplicate_row", file=display, id=row.criterion,
+                                             first=seen[row.criterion], where=row.where)
+                        seen[row.criterion] = row.where
+                        rows.append(row)
+            finally:
+                workbook.close()
+        except (InvalidFileException, zipfile.BadZipFile, zlib.error, SyntaxError, EOFError, KeyError, OSError,
+                TypeError, ValueError, IndexError) as exc:  # damaged: openpyxl reads lazily, also while iterating
+            raise InputError("lke.not_xlsx", file=display, detail=str(exc)[:200] or type(exc).__name__) from exc
     if not rows:
         raise InputError("lke.no_rows", file=display)
     return rows
+
+
+def _check_unpacked_size(data: io.BytesIO, display: str) -> None:
+    """Refuse a workbook that would unpack to far more than any LKE (a zip bomb) before openpyxl reads it;
+    zipfile never inflates an entry past the size the archive declares for it."""
+    with zipfile.ZipFile(data) as archive:
+        entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED:
+        raise InputError("lke.too_big_unpacked", file=display, limit=MAX_UNPACKED // (1024 * 1024),
+                         entries=MAX_ENTRIES)
+    data.seek(0)
 
 
 def _sheet_rows(display: str, title: str, cells: Any, book: Rulebook) -> list[Row]:

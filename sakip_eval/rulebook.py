@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 import sys
 import tempfile
 from decimal import Decimal
@@ -24,6 +25,7 @@ from .i18n import Text
 from .yamlio import Document, load_document, validate
 
 RULES_ROOT = Path(__file__).resolve().parent.parent / "rules"
+REGIME_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
 Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
 Level = Literal["pemda", "opd"]
@@ -265,6 +267,8 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
     rulebook is also kept on disk, keyed by a hash of every rule file, of the code of the pickled
     classes and of the package version: any edit to a rule file or to those classes makes a new entry.
     A cache that cannot be read or written is ignored (the rulebook is then loaded from the YAML)."""
+    if not REGIME_NAME.fullmatch(regime):  # a folder name under rules/, never a path out of it
+        raise InputError("error.bad_regime_name", regime=regime)
     base = (root or RULES_ROOT) / regime
     if not (base / "regime.yaml").is_file():
         raise InputError("error.unknown_regime", regime=regime)

@@ -34,7 +34,7 @@ def create_workspace(directory: Path, opd: str, year: int, regime: str = "lke-20
         if (directory / name).exists():
             raise InputError("init.exists", file=str(directory / name))
     if directory.exists() and not directory.is_dir():
-        raise InputError("init.exists", file=str(directory))
+        raise InputError("error.not_a_folder", file=str(directory), fix="init.exists.fix")
     from jinja2 import Environment, PackageLoader, StrictUndefined  # only here: other commands start faster
 
     opd = " ".join(opd.split())  # one line: it is also written into comments

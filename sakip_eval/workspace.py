@@ -82,6 +82,12 @@ class Workspace:
     rulebook: Rulebook
     documents: dict[str, Document] = field(default_factory=dict)
 
+    def input_files(self) -> set[Path]:
+        """Every file this workspace was read from (YAML files and evidence files), resolved: what no
+        output may overwrite."""
+        files = {doc.path.resolve() for doc in self.documents.values()}
+        return files | {(self.path / item.file).resolve() for item in self.inventory.items if item.file}
+
     def evidence(self, evidence_id: str) -> EvidenceItem | None:
         for item in self.inventory.items:
             if item.id == evidence_id:
@@ -101,7 +107,7 @@ def _display(root: Path, name: str) -> str:
 def load_workspace(path: Path | str) -> Workspace:
     root = Path(path)
     if not root.is_dir():
-        raise InputError("error.not_found", file=str(root))
+        raise InputError("error.not_a_folder" if root.exists() else "error.not_found", file=str(root))
     docs: dict[str, Document] = {}
 
     def doc(name: str, required: bool) -> Document | None:
@@ -116,7 +122,12 @@ def load_workspace(path: Path | str) -> Workspace:
     meta_doc = doc("workspace.yaml", True)
     assert meta_doc is not None
     meta = validate(meta_doc, WorkspaceFile, "workspace")
-    rulebook = load_rulebook(meta.regime)
+    try:
+        rulebook = load_rulebook(meta.regime)
+    except InputError as exc:
+        if exc.file is None:  # an unknown or unsafe regime name: point at the line that names it
+            exc.file, exc.line, exc.field = meta_doc.display, meta_doc.line_of(("regime",)), "regime"
+        raise
     inv_doc = doc("inventory.yaml", True)
     assert inv_doc is not None
     inventory = validate(inv_doc, Inventory, "inventory")

@@ -5,7 +5,7 @@ parser and its node tree carries the line of every key and item. The tree is wal
 plain Python data and an index from data paths to lines, so pydantic can validate plain data and
 each error can still name the line the user must edit. Scalars follow the YAML 1.2 core schema
 (`no` and `off` stay strings; `10:30` is not a number). Limits (size, node count with aliases
-expanded, list length, encoding, duplicate keys) are enforced before anything is trusted.
+expanded, list length, nesting depth, encoding, duplicate keys) are enforced before anything is trusted.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .numbers import NumberFormatError
 MAX_BYTES = 10 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_LIST = 10_000
+MAX_DEPTH = 100  # workspace files nest a few levels; deeper is a mistake or an alias that refers to itself
 
 M = TypeVar("M", bound=BaseModel)
 Path_ = tuple[int | str, ...]
@@ -71,10 +72,14 @@ class Document:
 def read_text(path: Path, display: str) -> str:
     """The file's text, refusing oversized and non-UTF-8 files with a located message."""
     if not path.is_file():
-        raise InputError("error.not_found", file=display)
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
-    data = path.read_bytes()
+        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
+                         fix=None if path.exists() else "error.file_not_found.fix")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("error.os", file=display, detail=exc.strerror or str(exc)) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -116,16 +121,18 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise InputError("error.too_many_nodes", file=self.display, limit=MAX_NODES)
+        if len(path) > MAX_DEPTH:  # also stops an alias inside its own anchor (`a: &x [*x]`)
+            raise InputError("error.too_deep", file=self.display, line=node.start_mark.line + 1, limit=MAX_DEPTH)
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             self.loader.flatten_mapping(node)
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.loader.construct_object(key_node, deep=True)
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise InputError("error.yaml", file=self.display, line=key_node.start_mark.line + 1,
+                                     detail="a key must be a plain value")
+                key = self._scalar(key_node)
                 if isinstance(key, bool) or not isinstance(key, str | int):
-                    if not isinstance(key_node, yaml.ScalarNode):
-                        raise InputError("error.yaml", file=self.display, line=key_node.start_mark.line + 1,
-                                         detail="a key must be a plain value")
                     key = str(key_node.value)  # 1.5 or 2024-01-01 as a key: keep the text the user wrote
                 if key in result:
                     raise InputError("error.duplicate_key", file=self.display,
@@ -135,10 +142,19 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             if len(node.value) > MAX_LIST:
-                raise InputError("error.too_many_nodes", file=self.display, line=node.start_mark.line + 1,
+                raise InputError("error.too_long_list", file=self.display, line=node.start_mark.line + 1,
                                  limit=MAX_LIST)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self.loader.construct_object(node, deep=True)
+        return self._scalar(node)
+
+    def _scalar(self, node: Any) -> Any:
+        """A scalar's value; one the constructor cannot build (`2024-13-45`, an integer of 5,000 digits)
+        is a located error, not a crash."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            raise InputError("error.bad_scalar", file=self.display, line=node.start_mark.line + 1,
+                             value=_short(node.value), detail=str(exc).split(":")[0]) from exc
 
 
 def validate(doc: Document, model: type[M], kind: str, context: dict[str, Any] | None = None) -> M:

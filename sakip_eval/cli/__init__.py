@@ -13,9 +13,13 @@ import importlib
 import sys
 from typing import NoReturn
 
-from ..errors import InputError
+from ..errors import InputError, Interrupted
 from ..i18n import Lang
 from .common import app, err
+
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (128 + SIGINT)
+EXIT_INTERNAL = 3  # a bug: not the user's input, and not a threshold (1)
 
 # command name -> the module under sakip_eval/cli that registers it, in the order `--help` lists them
 COMMAND_MODULES = {
@@ -43,17 +47,35 @@ def _lang_from_argv(argv: list[str]) -> Lang:
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
-    """Entry point: run the app (typer turns usage errors into exit 2) and turn user errors into a
-    located message and exit code 2. `--debug` shows the traceback instead."""
+    """Entry point: run the app (typer turns usage errors into exit 2) and turn every failure into a
+    message in the chosen language, never a traceback: user errors exit 2, Ctrl+C exits 130, a bug
+    exits 3. `--debug` shows the traceback instead."""
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]
     try:
         register(args)
         app(args, prog_name="sakip-eval")
-    except InputError as exc:
+    except Exception as exc:  # the one place that decides what a failure looks like to users
         if debug:
             raise
-        err.print(exc.render(_lang_from_argv(args)), markup=False, highlight=False)
-        sys.exit(2)
+        code, error = _explain(exc)
+        err.print(error.render(_lang_from_argv(args)), markup=False, highlight=False)
+        sys.exit(code)
     sys.exit(0)
+
+
+def _explain(exc: Exception) -> tuple[int, InputError]:
+    """The exit code and message for a failure. Files the system refuses (missing folder, no permission,
+    disk full, a damaged SQLite file) are the user's to fix, like any bad input; anything else is a bug."""
+    import sqlite3  # only on the error path: commands that never touch the history start faster
+
+    if isinstance(exc, InputError):
+        return EXIT_INPUT, exc
+    if isinstance(exc, Interrupted):
+        return EXIT_INTERRUPTED, InputError("error.interrupted")
+    if isinstance(exc, OSError):  # for a rename, filename2 is the user's file (filename is the temporary one)
+        return EXIT_INPUT, InputError("error.os", file=exc.filename2 or exc.filename, detail=exc.strerror or exc)
+    if isinstance(exc, sqlite3.Error):
+        return EXIT_INPUT, InputError("history.unusable", detail=str(exc))
+    return EXIT_INTERNAL, InputError("error.internal", kind=type(exc).__name__, detail=str(exc)[:300])

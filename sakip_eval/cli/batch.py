@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text as RichText
 
 from .. import checklist
 from ..batch import BatchResult, default_jobs, discover, score_many
@@ -40,7 +41,10 @@ def batch(
 ) -> None:
     """Nilai banyak workspace sekaligus dan urutkan / score and rank many workspaces. Workspace yang
     rusak dilaporkan dan dilewati / a bad workspace is reported and skipped."""
-    result = score_many(discover(dirs), lang, jobs=jobs, top=top)
+    paths = discover(dirs)
+    if not paths:
+        raise InputError("batch.no_workspaces", file=", ".join(str(d) for d in dirs))
+    result = score_many(paths, lang, jobs=jobs, top=top)
     if fmt is BatchFormat.JSON:
         print_json({"results": result.results, "distribution": result.distribution, "common": result.common})
     elif fmt is BatchFormat.CSV:
@@ -76,8 +80,8 @@ def _table(result: BatchResult, lang: Lang) -> None:
     for row in result.results:
         if row["error"]:
             continue
-        table.add_row(str(row["rank"]), row["opd"], str(row["evaluation_year"]), num(row["total"]), row["category"],
-                      row["path"])
+        table.add_row(str(row["rank"]), RichText(row["opd"]), str(row["evaluation_year"]), num(row["total"]),
+                      row["category"], RichText(row["path"]))  # names and paths as written, never rich markup
     out.print(table)
     dist = Table(title=t("batch.distribution", lang), title_justify="left")
     dist.add_column(t("score.category", lang))
@@ -90,7 +94,7 @@ def _table(result: BatchResult, lang: Lang) -> None:
     common.add_column(t("rules.text", lang), ratio=4)
     common.add_column(t("batch.col_count", lang), justify="right")
     for rec in result.common:
-        common.add_row(rec["id"], rec["text"], str(rec["count"]))
+        common.add_row(RichText(rec["id"]), RichText(rec["text"]), str(rec["count"]))
     out.print(common)
     if result.errors:
         err.print(t("batch.skipped", lang, count=len(result.errors)), markup=False, highlight=False)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text as RichText
 
 from ..findings import SEVERITY_ORDER, Finding, public_finding, run_checks
 from ..i18n import Lang, t
@@ -41,7 +42,7 @@ def check(
 
 
 def _render(findings: list[Finding], lang: Lang, opd: str, year: int) -> None:
-    out.print(f"[bold]{t('check.title', lang)}[/bold] — {opd}, LKjIP {year}")
+    out.print(RichText(t("check.title", lang), style="bold") + RichText(f" — {opd}, LKjIP {year}"))
     for severity in SEVERITY_ORDER:
         mine = [f for f in findings if f.severity == severity]
         if not mine:
@@ -55,6 +56,7 @@ def _render(findings: list[Finding], lang: Lang, opd: str, year: int) -> None:
         table.add_column(t("check.criteria", lang), ratio=1)
         table.add_column(t("check.message", lang), ratio=4, overflow="fold")
         for f in mine:
-            table.add_row(f.id, f.where, f.stated.get(lang), f.expected.get(lang), ", ".join(f.criteria),
-                          f.message.get(lang))
+            # where, stated and message quote lkjip.yaml: plain text, never rich markup
+            table.add_row(*(RichText(cell) for cell in (f.id, f.where, f.stated.get(lang), f.expected.get(lang),
+                                                        ", ".join(f.criteria), f.message.get(lang))))
         out.print(table)

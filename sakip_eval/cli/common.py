@@ -5,18 +5,33 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
 
+from ..errors import Interrupted
 from ..i18n import Lang
 from ..serialize import dumps
 
 DEFAULT_WORKSPACE = Path("evidence/mojosari-2025")
 
+
+
+class _Group(TyperGroup):
+    """The top-level command group. Ctrl+C inside a command becomes :class:`Interrupted`, so that `main`
+    can say what happened in the chosen language (typer would exit 130 without a word)."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            raise Interrupted from exc
+
+
 app = typer.Typer(
-    help="Prediksi nilai evaluasi SAKIP sebelum Inspektorat / Pre-score a SAKIP evaluation.",
+    cls=_Group, help="Prediksi nilai evaluasi SAKIP sebelum Inspektorat / Pre-score a SAKIP evaluation.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
 

@@ -91,7 +91,7 @@ def followup_list(ctx: typer.Context, fmt_: FormatOpt = Format.TABLE, lang: Lang
     source = followup.source
     label = " ".join(filter(None, [source.number if source else None,
                                    source.date.isoformat() if source and source.date else None])) or "-"
-    table = Table(title=t("followup.title", lang, source=label), title_justify="left", expand=True)
+    table = Table(title=RichText(t("followup.title", lang, source=label)), title_justify="left", expand=True)
     table.add_column(t("followup.id", lang), no_wrap=True)
     table.add_column(t("followup.text", lang), ratio=4)
     table.add_column(t("followup.status", lang), no_wrap=True)
@@ -162,7 +162,7 @@ def lhe_check(
 def _render_check(check: LetterCheck, lang: Lang) -> None:
     letter = check.letter
     title = t("lhe.title", lang, number=letter.number or "-", date=letter.date.isoformat() if letter.date else "-")
-    table = Table(title=title, title_justify="left", expand=True)
+    table = Table(title=RichText(title), title_justify="left", expand=True)  # the letter's number, as written
     table.add_column(t("lhe.component", lang), ratio=2)
     table.add_column(t("lhe.weight", lang), justify="right", no_wrap=True)
     table.add_column(t("lhe.score", lang), justify="right", no_wrap=True)

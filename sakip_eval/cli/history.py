@@ -59,7 +59,7 @@ def history_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, history: HistoryOpt
                        "category": category_of(book, p.total).code, "run": p.run} for p in points],
         })
         return
-    table = Table(title=t("history.runs_title", lang, opd=ws.meta.opd), title_justify="left")
+    table = Table(title=RichText(t("history.runs_title", lang, opd=ws.meta.opd)), title_justify="left")
     for key in ("history.run", "history.at", "history.year", "history.total", "history.category", "history.inputs"):
         table.add_column(t(key, lang), no_wrap=True)
     for run in runs:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text as RichText
 
 from .. import checklist
 from ..i18n import Lang, t
@@ -59,7 +60,7 @@ def _print(result: Plan, lang: Lang) -> None:
     table.add_column(t("score.category", lang), no_wrap=True)
     for index, step in enumerate(result.steps, start=1):
         rec = step.rec
-        table.add_row(str(index), rec.text.get(lang), ", ".join(rec.criteria or rec.subcomponents),
+        table.add_row(str(index), RichText(rec.text.get(lang)), ", ".join(rec.criteria or rec.subcomponents),
                       "+" + fmt(rec.points, lang), fmt(step.total, lang), rec.reaches)
     out.print(table)
     if result.reachable:

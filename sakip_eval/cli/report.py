@@ -27,6 +27,8 @@ def report(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt: ReportFormatOpt = R
     if output is None and fmt is ReportFormat.XLSX:
         raise InputError("report.needs_output", field="-o", format=fmt.value)
     ws = load_workspace(workspace)
+    if output is not None and output.resolve() in ws.input_files():
+        raise InputError("report.overwrites_input", file=str(output), field="-o")
     content = render_bytes(ReportInput(ws, predict(ws)), fmt, lang)
     if output is None:
         sys.stdout.write(content.decode("utf-8"))
