@@ -18,6 +18,10 @@ MISSING_MARKERS = frozenset({"", "-", "–", "—", "n/a", "na", "#n/a", "tidak 
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _SUFFIX = re.compile(r"(,-|\.-|,00-)$")
 _DIGITS = re.compile(r"^[+-]?[0-9.,]+$")
+# A whole APBN is 16 digits of Rupiah: a number beyond this is a typo (or 3.4e38 pasted in), and past
+# decimal's 28-digit precision it would make rounding fail later.
+MAX_DIGITS = 18
+MAX_MAGNITUDE = Decimal(10) ** MAX_DIGITS
 
 
 class NumberFormatError(ValueError):
@@ -32,6 +36,14 @@ class NumberFormatError(ValueError):
 
 def parse_number(raw: object) -> Decimal | None:
     """Read `raw` (a YAML scalar) as an exact decimal; None when the cell is marked missing."""
+    value = _parse(raw)
+    if value is not None and value.is_finite() and abs(value) >= MAX_MAGNITUDE:
+        raise NumberFormatError(str(raw)[:40], f"lebih dari {MAX_DIGITS} angka sebelum koma",
+                                f"more than {MAX_DIGITS} digits before the decimal comma")
+    return value
+
+
+def _parse(raw: object) -> Decimal | None:
     if raw is None:
         return None
     if isinstance(raw, bool):

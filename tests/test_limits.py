@@ -345,3 +345,13 @@ def test_user_text_that_looks_like_rich_markup_is_printed_as_written(cli: Cli, w
                       encoding="utf-8")
     code, out, _ = cli("lhe", "check", letter)
     assert code == 0 and "[/x] 700/" in out
+
+
+@pytest.mark.parametrize("value", ["3.4028236692093843e+38", '"1.000.000.000.000.000.000"', "9" * 40])
+def test_a_number_past_18_digits_is_a_typo(cli: Cli, ws: Path, value: str) -> None:
+    """Once crashed `check` (a rounding past decimal's precision); now it is a located number error."""
+    text = (ws / "lkjip.yaml").read_text(encoding="utf-8")
+    old = 'target: "88,31"}'
+    line = text[: text.index(old)].count("\n") + 1
+    (ws / "lkjip.yaml").write_text(text.replace(old, f"target: {value}}}", 1), encoding="utf-8")
+    _refused(cli, "lkjip.yaml", ws, [f"lkjip.yaml:{line}", "target", "lebih dari 18 angka sebelum koma"])

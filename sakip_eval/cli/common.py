@@ -18,7 +18,6 @@ from ..serialize import dumps
 DEFAULT_WORKSPACE = Path("evidence/mojosari-2025")
 
 
-
 class _Group(TyperGroup):
     """The top-level command group. Ctrl+C inside a command becomes :class:`Interrupted`, so that `main`
     can say what happened in the chosen language (typer would exit 130 without a word)."""
