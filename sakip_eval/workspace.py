@@ -8,21 +8,24 @@ rulebook's vocabulary, criterion ids are in the catalogue, files stay inside the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .assessment import Assessment
 from .errors import InputError
 from .followup import Followup
 from .inventory import EvidenceItem, Inventory
 from .lkjip import Lkjip
-from .numbers import Number, OptionalNumber
+from .numbers import Number, parse_number
 from .rulebook import Rulebook, load_rulebook
 from .yamlio import Document, load_document, validate
 
 SCHEMA_BASE = "https://sakip-eval.example/schema"
+# An LHE total (history, actual): 0-100 like every AKIP score, so it always falls in a category.
+Total = Annotated[Annotated[Decimal, Field(ge=0, le=100)] | None, BeforeValidator(parse_number)]
 
 
 class Actual(BaseModel):
@@ -31,7 +34,7 @@ class Actual(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     source: str | None = None
-    total: Number
+    total: Annotated[Decimal, Field(ge=0, le=100), BeforeValidator(parse_number)]
     category: str | None = None
     components: dict[str, Number] = Field(default_factory=dict)
     subcomponents: dict[str, Number] = Field(default_factory=dict)
@@ -48,7 +51,7 @@ class WorkspaceFile(BaseModel):
     evaluation_year: int = Field(ge=2000, le=2100)
     performance_year: int | None = Field(default=None, ge=2000, le=2100)
     regime: str = "lke-2021"
-    history: dict[int, OptionalNumber] = Field(default_factory=dict)
+    history: dict[int, Total] = Field(default_factory=dict)
     actual: Actual | None = None
 
     @model_validator(mode="after")

@@ -355,3 +355,16 @@ def test_a_number_past_18_digits_is_a_typo(cli: Cli, ws: Path, value: str) -> No
     line = text[: text.index(old)].count("\n") + 1
     (ws / "lkjip.yaml").write_text(text.replace(old, f"target: {value}}}", 1), encoding="utf-8")
     _refused(cli, "lkjip.yaml", ws, [f"lkjip.yaml:{line}", "target", "lebih dari 18 angka sebelum koma"])
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ('2022: "79,5"', "2022: -1", "history.2022"), ('2024: "82,30"', '2024: "182,30"', "history.2024"),
+])
+def test_an_lhe_total_is_between_0_and_100(cli: Cli, ws: Path, old: str, new: str, field: str) -> None:
+    """A total off the 0-100 scale has no category: `history` once crashed drawing its trend."""
+    text = (ws / "workspace.yaml").read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    (ws / "workspace.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    _refused(cli, "workspace.yaml", ws, [f"workspace.yaml:{line}", f"isian `{field}`", "di luar batas yang sah"])
+    code, _, err = cli("history", ws)
+    assert code == 2 and f"isian `{field}`" in flat(err)
