@@ -18,6 +18,7 @@ is not checked. CHECK_FACT_SCHEMA is the contract between this module and the ch
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -811,40 +812,91 @@ class Deriver:
                 )
 
     def tertukar(self) -> Iterator[Fact]:
-        """Two sibling lines whose amounts in one year look like each other's in the next year."""
-        pagu: dict[tuple[str, int], Cell] = {}
+        """Two sibling lines whose amounts in one year look like each other's in the next year.
+
+        Each line is paired with its best-matching sibling only (smallest cross difference; the first in
+        the file on a tie), found through the siblings sorted by their amount in the later year, so the
+        work grows as n log n in the lines of a parent, not with every pair of them (thousands of sibling
+        lines took minutes and gigabytes when every pair was compared against every cell)."""
+        pagu: dict[tuple[str, int], Decimal] = {}
+        cells: dict[tuple[str, int], Cell] = {}
         groups: dict[tuple[str, int], list[Cell]] = defaultdict(list)
         for cell in self.budget_cells:
             if cell.measure == "pagu":
                 groups[(cell.subject, cell.year)].append(cell)
-        for key, cells in groups.items():
-            found = reference_value(cells)
+        for key, group in groups.items():
+            found = reference_value(group)
             if found is not None:
-                pagu[key] = next(c for c in cells if c.value == found[0])
+                cells[key] = next(c for c in group if c.value == found[0])
+                pagu[key] = found[0]
+        years: dict[str, list[int]] = defaultdict(list)
+        for line, year in sorted(pagu):
+            years[line].append(year)
         siblings: dict[str | None, list[str]] = defaultdict(list)
-        for line in self.lkjip.budget_lines:
-            siblings[line.parent].append(line.id)
+        for budget_line in self.lkjip.budget_lines:
+            siblings[budget_line.parent].append(budget_line.id)
         for lines in siblings.values():
-            for i, a in enumerate(lines):
-                for b in lines[i + 1:]:
-                    yield from self._swap(pagu, a, b)
+            order = {line: index for index, line in enumerate(lines)}
+            spans = sorted({span for line in lines for span in pairwise(years.get(line, []))})
+            pairs: set[tuple[str, str, int, int]] = set()
+            for year, later in spans:
+                amounts = [(line, pagu[(line, year)], pagu[(line, later)]) for line in lines
+                           if pagu.get((line, year), 0) > 0 and pagu.get((line, later), 0) > 0]
+                for a, b in _best_partners(amounts, order):
+                    pairs.add((a, b, year, later))
+            for a, b, year, later in sorted(pairs, key=lambda p: (order[p[0]], order[p[1]], p[2])):
+                if any(year < y < later for y in years[a] if (b, y) in pagu):
+                    continue  # both lines state a year in between: only consecutive common years are compared
+                quad = (cells[(a, year)], cells[(b, year)], cells[(a, later)], cells[(b, later)])
+                a0, b0, a1, b1 = pagu[(a, year)], pagu[(b, year)], pagu[(a, later)], pagu[(b, later)]
+                mismatch = _mismatch(a0, b0, a1, b1)
+                yield self._fact(
+                    "tertukar", f"{a}/{b}/{year}", line=a, other_line=b, year=year, other_year=later,
+                    mismatch_ratio=float(mismatch), change_ratio=float(max(a0 / a1, a1 / a0)),
+                    where=_where(quad, self.file), stated=canonical(a0), expected=canonical(b1),
+                    abs_diff=float(abs(a0 - b1)),
+                )
 
-    def _swap(self, pagu: dict[tuple[str, int], Cell], a: str, b: str) -> Iterator[Fact]:
-        years = sorted({y for (line, y) in pagu if line == a} & {y for (line, y) in pagu if line == b})
-        for year, later in pairwise(years):
-            cells = (pagu[(a, year)], pagu[(b, year)], pagu[(a, later)], pagu[(b, later)])
-            a0, b0, a1, b1 = (c.value for c in cells)
-            if a0 is None or b0 is None or a1 is None or b1 is None or min(a0, b0, a1, b1) <= 0:
+
+SWAP_MISMATCH = Decimal("0.5")  # cross difference above which two lines are not candidates at all
+SWAP_CANDIDATES = 16  # siblings nearest in amount looked at per line: bounds the work on crafted files
+
+
+def _mismatch(a0: Decimal, b0: Decimal, a1: Decimal, b1: Decimal) -> Decimal:
+    """How far a's amount is from b's next-year amount and b's from a's, relative (0 when exactly swapped)."""
+    return max(abs(a0 - b1) / b1, abs(b0 - a1) / a1)
+
+
+def _best_partners(amounts: list[tuple[str, Decimal, Decimal]], order: dict[str, int]) -> Iterator[tuple[str, str]]:
+    """For each line (id, amount this year, amount next year), its best swap partner as an ordered pair.
+
+    A partner's next-year amount must lie within SWAP_MISMATCH of the line's amount this year, so the
+    candidates are a window of the amounts sorted by next-year value, visited nearest first (in floats:
+    this only ranks candidates; the fact is computed exactly)."""
+    limit = float(SWAP_MISMATCH)
+    by_later = sorted(((float(now), float(later), line) for line, now, later in amounts), key=lambda item: item[1])
+    keys = [item[1] for item in by_later]
+    for now, later, line in by_later:
+        low, high = now / (1 + limit), now / (1 - limit)
+        right = bisect_left(keys, now)
+        left = right - 1
+        best: tuple[float, int, str] | None = None
+        for _ in range(SWAP_CANDIDATES):
+            if left >= 0 and keys[left] >= low and (
+                    right >= len(keys) or keys[right] > high or now / keys[left] <= keys[right] / now):
+                index, left = left, left - 1
+            elif right < len(keys) and keys[right] <= high:
+                index, right = right, right + 1
+            else:
+                break
+            other_now, other_later, other = by_later[index]
+            if other == line:
                 continue
-            mismatch = max(abs(a0 - b1) / b1, abs(b0 - a1) / a1)
-            change = max(a0 / a1, a1 / a0)
-            if mismatch > Decimal("0.5"):
-                continue
-            yield self._fact(
-                "tertukar", f"{a}/{b}/{year}", line=a, other_line=b, year=year, other_year=later,
-                mismatch_ratio=float(mismatch), change_ratio=float(change), where=_where(cells, self.file),
-                stated=canonical(a0), expected=canonical(b1), abs_diff=float(abs(a0 - b1)),
-            )
+            mismatch = max(abs(now - other_later) / other_later, abs(other_now - later) / later)
+            if mismatch <= limit and (best is None or (mismatch, order[other]) < best[:2]):
+                best = (mismatch, order[other], other)
+        if best is not None:
+            yield (line, best[2]) if order[line] < best[1] else (best[2], line)
 
 
 def _value(cell: Cell) -> Decimal:
