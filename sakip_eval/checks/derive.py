@@ -155,12 +155,17 @@ def _location(parts: list[str], file: str, line: int | None) -> str:
     return f"{' › '.join(p for p in parts if p)} ({file}:{line or '?'})"
 
 
+WHERE_SHOWN = 10  # cells a location names; the rest are counted, so a fact stays short however many cells agree
+
+
 def _where(cells: Iterable[Cell], file: str) -> str:
-    """One cell in full; several as `title (file:line)` each, so that a long list stays readable."""
+    """One cell in full; several as `title (file:line)` each, so that a long list stays readable; past
+    WHERE_SHOWN cells, `(+N)` counts the rest."""
     listed = list(cells)
     if len(listed) == 1:
         return listed[0].where(file)
-    return "; ".join(f"{c.title} ({file}:{c.line or '?'})" for c in listed)
+    shown = "; ".join(f"{c.title} ({file}:{c.line or '?'})" for c in listed[:WHERE_SHOWN])
+    return shown + (f"; (+{len(listed) - WHERE_SHOWN})" if len(listed) > WHERE_SHOWN else "")
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,18 @@ class Deriver:
         self.parents = {b.id: b.parent for b in lkjip.budget_lines}
         self.value_cells = list(self._value_cells())
         self.budget_cells = list(self._budget_cells())
+        self.tables = {table.id: table for table in lkjip.tables}
+        self.headcounts = {head.id: index for index, head in enumerate(lkjip.headcounts)}
+
+    @cached_property
+    def cells_of(self) -> dict[tuple[str, str, int], list[Cell]]:
+        """Cells by ("tables" or "budgets", indicator or budget line, year): lookups per row stay constant
+        time instead of scanning every cell of the file."""
+        index: dict[tuple[str, str, int], list[Cell]] = defaultdict(list)
+        for kind, cells in (("tables", self.value_cells), ("budgets", self.budget_cells)):
+            for cell in cells:
+                index[(kind, cell.subject, cell.year)].append(cell)
+        return index
 
     # -- collection ---------------------------------------------------------------------------------------
     def _value_cells(self) -> Iterator[Cell]:
@@ -378,7 +395,7 @@ class Deriver:
 
     def _share_total(self, table_id: str, line: str, year: int, stage: str) -> Decimal | None:
         """The total a share is taken of: the line in the same table, else the agreed value elsewhere."""
-        pagus = [c for c in self.budget_cells if c.subject == line and c.year == year and c.measure == "pagu"]
+        pagus = [c for c in self.cells_of.get(("budgets", line, year), []) if c.measure == "pagu"]
         own = [c.value for c in pagus if c.table == table_id and c.value is not None]
         if own:
             return own[0]
@@ -430,9 +447,10 @@ class Deriver:
     def _totals(self, t: int, year: int, indexes: list[int]) -> Iterator[Fact]:
         table = self.lkjip.budgets[t]
         rows = {table.rows[r].line: r for r in reversed(indexes)}
+        present = set(rows)
         children: dict[str, list[int]] = defaultdict(list)
         for r in indexes:
-            parent = self._in_table_parent(table.rows[r].line, set(rows))
+            parent = self._in_table_parent(table.rows[r].line, present)
             if parent is not None:
                 children[parent].append(r)
         for parent, parts in children.items():
@@ -470,7 +488,7 @@ class Deriver:
             elif isinstance(statement, BudgetStatement):
                 yield from self._budget_narrative(n, statement)
             elif isinstance(statement, HeadcountStatement):
-                table = next(h for h in self.lkjip.headcounts if h.id == statement.table)
+                table = self.lkjip.headcounts[self.headcounts[statement.table]]
                 total = table.total.total
                 if total is not None:
                     yield self._fact(
@@ -482,8 +500,7 @@ class Deriver:
                     )
 
     def _headcount_line(self, table_id: str) -> int | None:
-        index = next(i for i, h in enumerate(self.lkjip.headcounts) if h.id == table_id)
-        return self.doc.line_of(("headcounts", index, "total", "total"))
+        return self.doc.line_of(("headcounts", self.headcounts[table_id], "total", "total"))
 
     def _narrative_fact(
         self, n: int, measure: str, subject: str, year: int, value: Decimal, cells: list[Cell],
@@ -505,7 +522,7 @@ class Deriver:
 
     def _budget_narrative(self, n: int, statement: BudgetStatement) -> Iterator[Fact]:
         year = self._year(statement.year)
-        cells = [c for c in self.budget_cells if c.subject == statement.line and c.year == year and c.stage == "papbd"]
+        cells = [c for c in self.cells_of.get(("budgets", statement.line, year), []) if c.stage == "papbd"]
         for measure in ("pagu", "realisasi", "persen"):
             value = getattr(statement, measure)
             if value is not None:
@@ -526,22 +543,17 @@ class Deriver:
 
     def perubahan(self) -> Iterator[Fact]:
         """A stated change from one year to the next matches when some reading of the tables gives it:
-        realisasi or capaian, in points or in percent of the earlier value, with the stated direction."""
-        groups = self.value_groups
+        realisasi or capaian, in points or in percent of the earlier value, with the stated direction.
+
+        The closest reading is found per earlier value by bisecting the later values around the value the
+        statement implies (and its mirror, and no change), so the work is n log n in the distinct values
+        the tables state, not their product."""
+        values: dict[tuple[str, str, int], set[Decimal]] = defaultdict(set)
+        for (measure, indicator, year, stage), cells in self.value_groups.items():
+            if not stage.startswith("renstra"):
+                values[(measure, indicator, year)].update(c.value for c in cells if c.value is not None)
         for n, statement in enumerate(self.lkjip.narratives):
             if not isinstance(statement, ChangeStatement):
-                continue
-            candidates: list[tuple[Decimal, str, Decimal, Decimal]] = []
-            for measure in ("realisasi", "capaian"):
-                before = self._year_values(groups, measure, statement.indicator, statement.from_year)
-                after = self._year_values(groups, measure, statement.indicator, statement.to_year)
-                for a in sorted(before):
-                    for b in sorted(after):
-                        candidates.append((b - a, f"{measure}_poin", a, b))
-                        relative = ratio(b - a, a)
-                        if relative is not None:
-                            candidates.append((relative, f"{measure}_persen", a, b))
-            if not candidates:
                 continue
             stated = statement.value if statement.value is not None else Decimal(0)
             sign = {"up": 1, "down": -1, "none": 0}[statement.direction]
@@ -554,22 +566,33 @@ class Deriver:
                     return NO_MATCH
                 return float(gap_units(stated, abs(change)))
 
-            change, basis, a, b = min(candidates, key=lambda c: (gap(c[0]), abs(abs(c[0]) - stated)))
+            # (order in which a full scan would meet it, change, basis, from value, to value)
+            candidates: list[tuple[tuple[int, int, int, int], Decimal, str, Decimal, Decimal]] = []
+            count = 0
+            for m, measure in enumerate(("realisasi", "capaian")):
+                before = sorted(values.get((measure, statement.indicator, statement.from_year), ()))
+                after = sorted(values.get((measure, statement.indicator, statement.to_year), ()))
+                count += len(before) * len(after) + sum(1 for a in before if a != 0) * len(after)
+                for i, a in enumerate(before):
+                    for j in _nearest(after, [a, a + stated, a - stated]):
+                        candidates.append(((m, i, j, 0), after[j] - a, f"{measure}_poin", a, after[j]))
+                    if a == 0:
+                        continue
+                    for j in _nearest(after, [a, a + stated * a / HUNDRED, a - stated * a / HUNDRED]):
+                        relative = ratio(after[j] - a, a)
+                        assert relative is not None
+                        candidates.append(((m, i, j, 1), relative, f"{measure}_persen", a, after[j]))
+            if not candidates:
+                continue
+            _, change, basis, a, b = min(
+                sorted(set(candidates)), key=lambda c: (gap(c[1]), abs(abs(c[1]) - stated)))
             yield self._fact(
                 "perubahan", statement.id, statement=statement.id, indicator=statement.indicator,
                 from_year=statement.from_year, to_year=statement.to_year, direction=statement.direction,
-                basis=basis, from_value=canonical(a), to_value=canonical(b), candidates=len(candidates),
+                basis=basis, from_value=canonical(a), to_value=canonical(b), candidates=count,
                 where=self._statement_where(n, "value"), stated=canonical(stated),
                 expected=_display2(abs(change)), abs_diff=float(abs(abs(change) - stated)), gap_units=gap(change),
             )
-
-    @staticmethod
-    def _year_values(groups: dict[tuple[str, str, int, str], list[Cell]], measure: str, indicator: str,
-                     year: int) -> set[Decimal]:
-        return {
-            c.value for key, cells in groups.items() if key[0] == measure and key[1] == indicator and key[2] == year
-            and not key[3].startswith("renstra") for c in cells if c.value is not None
-        }
 
     def hitungan(self) -> Iterator[Fact]:
         """Counts stated in a sentence ("7 indikator ... seluruh tercapai ... 4 mengalami kenaikan") against
@@ -577,7 +600,7 @@ class Deriver:
         for n, statement in enumerate(self.lkjip.narratives):
             if not isinstance(statement, CountStatement):
                 continue
-            table = next(tb for tb in self.lkjip.tables if tb.id == statement.table)
+            table = self.tables[statement.table]
             year = self._year(statement.year, table.year)
             rows = {row.indicator: row for row in table.rows if self._year(row.year, table.year) == year}
             before = {row.indicator: row for row in table.rows if self._year(row.year, table.year) == year - 1}
@@ -619,11 +642,12 @@ class Deriver:
                 if not previous or found is None:
                     continue
                 blanks = [c for c in group if c.value is None]
-                for value in sorted({c.value for c in group if c.value is not None}):
-                    old = [c for c in previous if c.value == value]
+                olds, statings = _by_value(previous), _by_value(group)
+                for value in sorted(statings):
+                    old = olds.get(value)
                     if not old or (not blanks and value == found[0]):
                         continue
-                    stating = [c for c in group if c.value == value]
+                    stating = statings[value]
                     yield self._fact(
                         "data_usang", f"{what}/{subject}/{year}/{canonical(value)}", what=what, subject=subject,
                         year=year, basis="blank" if blanks else "differs",
@@ -706,6 +730,8 @@ class Deriver:
         """PK awal and Renja targets against the PK perubahan (or, without one, Renja against PK awal)."""
         groups = self.stage_targets
         keys = sorted({(indicator, year) for indicator, year, _ in groups})
+        recorded_changes = {(c.year, c.indicator, c.from_source, STAGE_OF_SOURCE[c.to_source])
+                            for c in self.lkjip.changes}
         for indicator, year in keys:
             values = {stage: reference_value(groups.get((indicator, year, stage), []))
                       for stage in ("pk_awal", MEASURED, "renja")}
@@ -717,10 +743,8 @@ class Deriver:
                 found = values[from_stage]
                 if from_stage == to_stage or found is None or found[0] == target[0]:
                     continue
-                recorded = any(
-                    c.year == year and c.indicator in (None, indicator) and c.from_source == from_stage
-                    and STAGE_OF_SOURCE[c.to_source] == to_stage for c in self.lkjip.changes
-                )
+                recorded = any((year, subject, from_stage, to_stage) in recorded_changes
+                               for subject in (None, indicator))
                 yield self._fact(
                     "rencana_berubah", f"{from_stage}/{to_stage}/{indicator}/{year}", from_stage=from_stage,
                     to_stage=to_stage, indicator=indicator, year=year, recorded=recorded,
@@ -799,9 +823,8 @@ class Deriver:
                     readable = False
                 reading = getattr(row, measure)
                 if reading is None:
-                    pool = self.budget_cells if loc[0] == "budgets" else self.value_cells
-                    found = reference_value([c for c in pool if c.subject == subject and c.year == year
-                                             and c.measure == measure and c.table != table_id])
+                    pool = self.cells_of.get((str(loc[0]), subject, year), [])
+                    found = reference_value([c for c in pool if c.measure == measure and c.table != table_id])
                     reading = found[0] if found else None
                 yield self._fact(
                     "angka_tertulis", f"{table_id}/{'/'.join(str(p) for p in loc[2:])}/{measure}", table=table_id,
@@ -897,6 +920,24 @@ def _best_partners(amounts: list[tuple[str, Decimal, Decimal]], order: dict[str,
                 best = (mismatch, order[other], other)
         if best is not None:
             yield (line, best[2]) if order[line] < best[1] else (best[2], line)
+
+
+def _nearest(values: list[Decimal], targets: list[Decimal]) -> set[int]:
+    """Indexes of the sorted `values` just below and just above each target."""
+    found: set[int] = set()
+    for target in targets:
+        index = bisect_left(values, target)
+        found.update(i for i in (index - 1, index) if 0 <= i < len(values))
+    return found
+
+
+def _by_value(cells: list[Cell]) -> dict[Decimal, list[Cell]]:
+    """The stated cells grouped by value, in file order within each value."""
+    grouped: dict[Decimal, list[Cell]] = defaultdict(list)
+    for cell in cells:
+        if cell.value is not None:
+            grouped[cell.value].append(cell)
+    return grouped
 
 
 def _value(cell: Cell) -> Decimal:
