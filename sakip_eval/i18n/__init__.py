@@ -515,6 +515,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Save the LHE as text with one line per component: component name, weight and score separated by tabs, "
         "| or two spaces (for example `a. Perencanaan Kinerja<TAB>30,00<TAB>26,10`).",
     ),
+    "lhe.too_many_lines": (
+        "surat lebih dari {limit} baris: ini bukan surat LHE",
+        "the letter has more than {limit} lines: this is not an LHE letter",
+    ),
+    "lhe.too_many_lines.fix": (
+        "Simpan hanya bagian surat LHE ke berkas teks, lalu jalankan lagi.",
+        "Save only the LHE letter's part to a text file, then run again.",
+    ),
     "lhe.no_recommendations": (
         "daftar rekomendasi bernomor (\"... direkomendasikan ... sebagai berikut:\") tidak ditemukan",
         "no numbered recommendation list (\"... direkomendasikan ... sebagai berikut:\") found",

@@ -61,6 +61,11 @@ MONTHS = {
     "december": 12,
 }
 MAX_COMBINATIONS_SHOWN = 3
+# A letter's lines: an LHE is a few pages, an LKjIP with its LHE appended a few thousand lines. The cap keeps
+# reading a 10 MiB file of short lines under a second.
+MAX_LINES = 200_000
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+INLINE_BREAKS = dict.fromkeys(map(ord, "\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " ")
 
 
 @dataclass(frozen=True)
@@ -150,7 +155,7 @@ def read_letter(path: Path, book: Rulebook, display: str | None = None) -> Lette
 
 
 def parse_letter(text: str, book: Rulebook, display: str = "-") -> Letter:
-    lines = [_clean(line) for line in text.splitlines()]
+    lines = [_clean(line) for line in split_lines(text, display)]
     start = max((i for i, line in enumerate(lines) if HEADING.search(line)), default=0)
     numbered = list(enumerate(lines, start=1))[start:]
     components: dict[str, StatedComponent] = {}
@@ -199,9 +204,19 @@ def parse_letter(text: str, book: Rulebook, display: str = "-") -> Letter:
     )
 
 
+def split_lines(text: str, display: str) -> list[str]:
+    """The lines an editor shows (LF, CRLF or CR end a line; a form feed from pdftotext's page breaks,
+    NEL or U+2028 do not), so that line numbers in messages match the file; at most MAX_LINES of them."""
+    count = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if count >= MAX_LINES:
+        raise InputError("lhe.too_many_lines", file=display, limit=MAX_LINES)
+    return LINE_BREAK.split(text)
+
+
 def _clean(line: str) -> str:
-    """The line without markdown emphasis and HTML tags, which converted letters are full of."""
-    return EMPHASIS.sub(r"\1", MARKUP.sub("", line)).rstrip()
+    """The line without markdown emphasis and HTML tags, which converted letters are full of; other
+    breaks and separators inside a line are spaces."""
+    return EMPHASIS.sub(r"\1", MARKUP.sub("", line.translate(INLINE_BREAKS))).rstrip()
 
 
 def _table_row(line: str) -> tuple[str, list[Decimal]] | None:
@@ -268,7 +283,7 @@ def _recommendations(numbered: list[tuple[int, str]]) -> list[LetterRecommendati
     heads = [i for i, (_, line) in enumerate(numbered) if RECOMMENDATIONS_HEAD.search(line)]
     if not heads:
         return []
-    items: list[list[Any]] = []
+    items: list[tuple[str, list[str], int]] = []  # id, the text's lines (joined once: linear), line
     blank = False
     for lineno, line in numbered[heads[-1] + 1:]:
         if not line.strip():
@@ -276,13 +291,13 @@ def _recommendations(numbered: list[tuple[int, str]]) -> list[LetterRecommendati
             continue
         match = ITEM.match(line)
         if match:
-            items.append([match["id"], match["text"], lineno])
+            items.append((match["id"], [match["text"]], lineno))
         elif items and not blank:
-            items[-1][1] += " " + line.strip()
+            items[-1][1].append(line.strip())
         else:
             break
         blank = False
-    return [LetterRecommendation(str(i), str(text), int(line)) for i, text, line in items]
+    return [LetterRecommendation(item, " ".join(parts), line) for item, parts, line in items]
 
 
 # -- checking --------------------------------------------------------------------------------------
