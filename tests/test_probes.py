@@ -28,7 +28,8 @@ def budget_siblings(ws: Path, count: int, swapped: tuple[int, int] | None = None
     lines += [f'  - {{id: l{i}, level: program, parent: opd, name: "Program {i}"}}' for i in range(count)]
     lines += ["budgets:"]
     for table, year, base in (("t1", 2024, 1000), ("t2", 2023, 2000)):
-        lines += [f"  - id: {table}", f"    title: Tabel {table}", "    source: renja", f"    year: {year}", "    rows:"]
+        lines += [f"  - id: {table}", f"    title: Tabel {table}", "    source: renja", f"    year: {year}",
+                  "    rows:"]
         for i in range(count):
             amount = base + i
             if swapped and i in swapped and year == 2023:
