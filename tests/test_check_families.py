@@ -383,6 +383,13 @@ budgets:
 budgets:
   - {id: b1, title: Renja, rows: [{line: sub-a, pagu: "25.800.000", written: {pagu: "25.800.000"}}]}
 """),
+    ("negative amount", "anggaran-negatif", """
+budgets:
+  - {id: b1, title: Renja, rows: [{line: sub-a, pagu: "-25.800.000", realisasi: "1.000.000"}]}
+""", """
+budgets:
+  - {id: b1, title: Renja, rows: [{line: sub-a, pagu: "25.800.000", realisasi: "1.000.000"}]}
+"""),
     ("swapped amounts", "anggaran-tertukar", """
 budgets:
   - id: b23

@@ -84,6 +84,7 @@ CHECK_FACT_SCHEMA: dict[str, dict[str, str]] = {
                    "filled": "int", "stated": "str", "expected": "str"},
     "angka_tertulis": {"ref": "str", "name": "str", "where": "str", "table": "str", "subject": "str", "measure": "str",
                        "stated": "str", "expected": "str", "readable": "bool"},
+    "negatif": {**_COMMON, "measure": "str", "line": "str", "year": "int", "table": "str"},
     "tertukar": {**_COMMON, "line": "str", "other_line": "str", "other_name": "str", "year": "int", "other_year": "int",
                  "mismatch_ratio": "int", "change_ratio": "int"},
 }
@@ -290,7 +291,7 @@ class Deriver:
             self.capaian, self.beda_nilai, self.persen_anggaran, self.beda_anggaran, self.jumlah_rincian,
             self.narasi, self.perubahan, self.hitungan, self.data_usang, self.sumber_usang, self.efisiensi,
             self.renstra, self.renstra_target, self.rencana_berubah, self.pegawai, self.pembanding,
-            self.angka_tertulis, self.tertukar,
+            self.angka_tertulis, self.tertukar, self.negatif,
         ):
             out.extend(family())
         return out
@@ -833,6 +834,24 @@ class Deriver:
                     where=self._at(title, getattr(row, "label", None) or subject, year, measure,
                                    (*loc, "written", measure)),
                 )
+
+    def negatif(self) -> Iterator[Fact]:
+        """A negative amount of money (pagu, realisasi, a fund's share of a pagu): no budget can be below zero."""
+        for t, table in enumerate(self.lkjip.budgets):
+            for r, row in enumerate(table.rows):
+                year = self._year(row.year, table.year)
+                amounts: list[tuple[str, Decimal | None, tuple[str, ...]]] = [
+                    ("pagu", row.pagu, ("pagu",)), ("realisasi", row.realisasi, ("realisasi",))]
+                amounts += [(f"pagu/{fund}", value, ("funds", fund)) for fund, value in row.funds.items()]
+                for measure, value, key in amounts:
+                    if value is None or value >= 0:
+                        continue
+                    yield self._fact(
+                        "negatif", f"{table.id}/{r}/{measure}", measure=measure, line=row.line, year=year,
+                        table=table.id, stated=canonical(value), expected="0", abs_diff=float(-value),
+                        where=self._at(table.title, row.label or self.line_names[row.line], year, measure,
+                                       ("budgets", t, "rows", r, *key)),
+                    )
 
     def tertukar(self) -> Iterator[Fact]:
         """Two sibling lines whose amounts in one year look like each other's in the next year.
