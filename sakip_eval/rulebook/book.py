@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import re
 import sys
 import tempfile
@@ -264,33 +263,36 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
     """Load and cross-check every file of a regime, once per process.
 
     Parsing and validating ~100 YAML files costs more than the whole prediction, so the validated
-    rulebook is also kept on disk, keyed by a hash of every rule file, of the code of the pickled
+    rulebook is also kept on disk as JSON, keyed by a hash of every rule file, of the code of the rulebook
     classes and of the package version: any edit to a rule file or to those classes makes a new entry.
-    A cache that cannot be read or written is ignored (the rulebook is then loaded from the YAML)."""
+    The cache is data, never code: it is read back through the same pydantic models (a file that does not
+    validate, or whose fingerprint or rules folder differ, is ignored and rebuilt silently), and it is
+    written private (folder 0700, file 0600). A cache that cannot be read or written is ignored."""
     if not REGIME_NAME.fullmatch(regime):  # a folder name under rules/, never a path out of it
         raise InputError("error.bad_regime_name", regime=regime)
     base = (root or RULES_ROOT) / regime
     if not (base / "regime.yaml").is_file():
         raise InputError("error.unknown_regime", regime=regime)
     digest = hashlib.sha256(f"{__version__}:{sys.version_info[:2]}".encode())
-    for module in (Path(__file__), Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the pickled classes' code
+    for module in (Path(__file__), Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the cached classes' code
         digest.update(module.read_bytes())
     for path in sorted(base.rglob("*.yaml")):
         digest.update(path.relative_to(base).as_posix().encode())
         digest.update(path.read_bytes())
     fingerprint = digest.hexdigest()[:16]
-    cached = cache_dir() / f"rulebook-{regime}-{fingerprint}.pickle"
+    cached = cache_dir() / f"rulebook-{regime}-{fingerprint}.json"
     try:
-        book = pickle.loads(cached.read_bytes())
-        if isinstance(book, Rulebook) and book.fingerprint == fingerprint:
+        book = Rulebook.model_validate_json(cached.read_bytes())
+        if book.fingerprint == fingerprint and book.root == base:
             return book
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+    except (OSError, ValueError):  # missing, unreadable, or not a rulebook (ValidationError is a ValueError)
         pass
     book = _parse_rulebook(base, fingerprint)
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
+        cached.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, prefix=".rulebook-", suffix=".tmp",
+                                         delete=False) as handle:  # created 0600
+            handle.write(book.model_dump_json().encode("utf-8"))
         os.replace(handle.name, cached)
     except OSError:
         pass
