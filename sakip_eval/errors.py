@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sakip_eval.i18n import Lang, t
+from sakip_eval.render.safe import visible
 
 
 class Interrupted(Exception):
@@ -40,18 +41,29 @@ class InputError(Exception):
         self.params = params
 
     def render(self, lang: Lang) -> str:
+        """`Error (file:line, field x): what is wrong` and, on a second line, how to fix it. Every part that
+        comes from a user (a file or folder name, a value, a text) goes through the output sanitiser, so
+        the message keeps its two lines and holds no control character."""
         where = []
         if self.file:
-            where.append(self.file + (f":{self.line}" if self.line else ""))
+            where.append(visible(self.file) + (f":{self.line}" if self.line else ""))
         if self.field:
-            where.append(t("error.field", lang, field=self.field))
+            where.append(t("error.field", lang, field=visible(self.field)))
         head = t("error.prefix", lang)
         location = f" ({', '.join(where)})" if where else ""
-        text = f"{head}{location}: {t(self.key, lang, **self.params)}"
+        text = f"{head}{location}: {self.message(lang)}"
         fix_key = self.fix or (self.key + ".fix" if _has(self.key + ".fix") else None)
         if fix_key:
-            text += f"\n{t('error.fix', lang)}: {t(fix_key, lang, **self.params)}"
+            text += f"\n{t('error.fix', lang)}: {t(fix_key, lang, **self._params(lang))}"
         return text
+
+    def message(self, lang: Lang) -> str:
+        """What is wrong, without where (a message inside another names its own place)."""
+        return t(self.key, lang, **self._params(lang))
+
+    def _params(self, lang: Lang) -> dict[str, Any]:
+        return {name: value.message(lang) if isinstance(value, InputError) else value
+                for name, value in self.params.items()}
 
     def __str__(self) -> str:
         return self.render(Lang.EN)

@@ -159,7 +159,7 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
          ["r.html", "tidak dapat menulis berkas"]),
         ("-o into a read-only location", lambda e: ["report", e.ws, "-o", _read_only("r.html")],
          ["r.html", "tidak dapat menulis berkas"]),
-        ("-o naming a folder", lambda e: ["report", e.ws, "-o", e.tmp], ["tidak dapat menulis berkas"]),
+        ("-o naming a folder", lambda e: ["report", e.ws, "-o", e.tmp], ["keluaran bukan berkas biasa"]),
         ("-o over a workspace input", lambda e: ["report", e.ws, "--format", "md", "-o", e.ws / "lkjip.yaml"],
          ["lkjip.yaml", "`-o`", "menimpa berkas masukan"]),
         ("xlsx to the terminal", lambda e: ["report", e.ws, "--format", "xlsx"], ["-o", "harus ditulis ke berkas"]),
@@ -216,7 +216,7 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
             "lain.sqlite", ["CREATE TABLE catatan (isi TEXT)"])], ["lain.sqlite", "bukan berkas riwayat"]),
         ("a folder as --history", lambda e: ["history", e.ws, "--history", e.tmp], ["bukan berkas biasa"]),
         ("a run that no longer reads back", lambda e: ["history", e.ws, "--history", _tampered(e)],
-         ["rusak.sqlite", "tidak dapat dipakai"]),
+         ["rusak.sqlite", "bukan angka 0-100"]),
     ],
     "diff": [
         ("unknown run ids", lambda e: ["diff", e.ws, "1", "99", "--history", _seeded(e, "satu.sqlite")],

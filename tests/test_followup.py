@@ -8,7 +8,7 @@ from itertools import product
 from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
+import yaml
 
 from sakip_eval.cli import main
 from sakip_eval.followup.edit import set_status
@@ -218,7 +218,7 @@ def test_eighteen_concurrent_sets_all_land(ws: Path) -> None:
     for proc in procs:
         proc.join(timeout=300)
     assert [proc.exitcode for proc in procs] == [0] * 18
-    data = YAML(typ="safe").load((ws / "followup.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ws / "followup.yaml").read_text(encoding="utf-8"))
     for rec in data["recommendations"]:
         notes = sorted(h["note"] for h in rec["history"])
         assert notes == [f"catatan {rec['id']}{n}" for n in range(3)]
@@ -239,7 +239,7 @@ def test_import_reference_lhe_into_a_fresh_workspace(cli: Cli, ws: Path) -> None
     code, out, err = cli("followup", ws, "import", LHE_2024)
     assert code == 0, err
     assert "6 rekomendasi ditambahkan" in flat(out)
-    data = YAML(typ="safe").load((ws / "followup.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ws / "followup.yaml").read_text(encoding="utf-8"))
     assert data["source"] == {"number": "700/910/416-060/2024", "date": __import__("datetime").date(2024, 5, 3)}
     assert [r["id"] for r in data["recommendations"]] == IDS
     assert {r["id"]: r["text"] for r in data["recommendations"]} == REFERENCE_TEXTS

@@ -78,6 +78,8 @@ def _explain(exc: Exception) -> tuple[int, InputError]:
         return EXIT_INTERRUPTED, InputError("error.interrupted")
     if isinstance(exc, OSError):  # for a rename, filename2 is the user's file (filename is the temporary one)
         return EXIT_INPUT, InputError("error.os", file=exc.filename2 or exc.filename, detail=exc.strerror or exc)
+    if isinstance(exc, MemoryError):  # an input past what the limits foresee: say so, without a traceback
+        return EXIT_INPUT, InputError("error.memory")
     if isinstance(exc, sqlite3.Error):
         return EXIT_INPUT, InputError("history.unusable", detail=str(exc))
     return EXIT_INTERNAL, InputError("error.internal", kind=type(exc).__name__, detail=str(exc)[:300])

@@ -11,13 +11,14 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
-from rich.text import Text as RichText
 
 from sakip_eval.cli.common import LangOpt, app, err, out, print_json
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.render import terminal
+from sakip_eval.render.console import user_text
 from sakip_eval.render.report import FORMULA_TRIGGERS
+from sakip_eval.render.safe import visible
 from sakip_eval.scoring.batch import BatchResult, default_jobs, discover, score_many
 
 
@@ -56,9 +57,11 @@ def batch(
 
 
 def _csv_cell(value: Any) -> Any:
-    """Spreadsheets run a cell that starts with = + - @ as a formula: quote such text."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+    """A CSV cell: text on one line without control characters (a bare CR split a row), and quoted when a
+    spreadsheet would run it as a formula (= + - @ first, also after leading spaces)."""
+    if isinstance(value, str):
+        text = visible(value)
+        return "'" + text if text.lstrip().startswith(FORMULA_TRIGGERS) else text
     return "" if value is None else value
 
 
@@ -80,8 +83,8 @@ def _table(result: BatchResult, lang: Lang) -> None:
     for row in result.results:
         if row["error"]:
             continue
-        table.add_row(str(row["rank"]), RichText(row["opd"]), str(row["evaluation_year"]), num(row["total"]),
-                      row["category"], RichText(row["path"]))  # names and paths as written, never rich markup
+        table.add_row(str(row["rank"]), user_text(row["opd"]), str(row["evaluation_year"]), num(row["total"]),
+                      row["category"], user_text(row["path"]))  # names and paths as written, never rich markup
     out.print(table)
     dist = Table(title=t("batch.distribution", lang), title_justify="left")
     dist.add_column(t("score.category", lang))
@@ -94,9 +97,9 @@ def _table(result: BatchResult, lang: Lang) -> None:
     common.add_column(t("rules.text", lang), ratio=4)
     common.add_column(t("batch.col_count", lang), justify="right")
     for rec in result.common:
-        common.add_row(RichText(rec["id"]), RichText(rec["text"]), str(rec["count"]))
+        common.add_row(user_text(rec["id"]), user_text(rec["text"]), str(rec["count"]))
     out.print(common)
     if result.errors:
         err.print(t("batch.skipped", lang, count=len(result.errors)), markup=False, highlight=False)
         for row in result.errors:
-            err.print(f"• {row['path']}: {row['error']}", markup=False, highlight=False)
+            err.print(f"• {visible(row['path'])}: {row['error']}", markup=False, highlight=False)

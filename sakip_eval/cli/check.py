@@ -12,6 +12,7 @@ from sakip_eval.checks.findings import SEVERITY_ORDER, Finding, public_finding, 
 from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
 from sakip_eval.i18n import Lang, t
 from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.console import user_text
 
 
 @app.command()
@@ -42,7 +43,7 @@ def check(
 
 
 def _render(findings: list[Finding], lang: Lang, opd: str, year: int) -> None:
-    out.print(RichText(t("check.title", lang), style="bold") + RichText(f" — {opd}, LKjIP {year}"))
+    out.print(RichText(t("check.title", lang), style="bold") + user_text(f" — {opd}, LKjIP {year}"))
     for severity in SEVERITY_ORDER:
         mine = [f for f in findings if f.severity == severity]
         if not mine:
@@ -57,6 +58,6 @@ def _render(findings: list[Finding], lang: Lang, opd: str, year: int) -> None:
         table.add_column(t("check.message", lang), ratio=4, overflow="fold")
         for f in mine:
             # where, stated and message quote lkjip.yaml: plain text, never rich markup
-            table.add_row(*(RichText(cell) for cell in (f.id, f.where, f.stated.get(lang), f.expected.get(lang),
+            table.add_row(*(user_text(cell) for cell in (f.id, f.where, f.stated.get(lang), f.expected.get(lang),
                                                         ", ".join(f.criteria), f.message.get(lang))))
         out.print(table)

@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
 from sakip_eval.errors import Interrupted
 from sakip_eval.i18n import Lang
+from sakip_eval.render.console import console
 from sakip_eval.render.json import dumps
 
 DEFAULT_WORKSPACE = Path("evidence/mojosari-2025")
@@ -57,8 +57,8 @@ HistoryOpt = Annotated[Path | None, typer.Option(
     help="Berkas riwayat SQLite (bawaan: WS/.sakip/history.sqlite) / the SQLite run history.",
 )]
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = console()
+err = console(stderr=True)
 
 
 def print_json(data: object) -> None:

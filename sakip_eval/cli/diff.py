@@ -32,6 +32,7 @@ from sakip_eval.history.store import (
 )
 from sakip_eval.i18n import Lang, t
 from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.console import user_text
 from sakip_eval.render.history import diff_to_dict, reason_text
 from sakip_eval.render.terminal import fmt, status_label
 
@@ -93,7 +94,7 @@ def _render_diff(result: RunDiff, lang: Lang) -> None:
             table.add_column(t(key, lang), no_wrap=True)
         table.add_column(t("diff.why", lang), ratio=3)
         for c in result.subcomponents:
-            table.add_row(RichText(c.id), f"{c.before.get('grade', '-')} → {c.after.get('grade', '-')}",
+            table.add_row(user_text(c.id), f"{c.before.get('grade', '-')} → {c.after.get('grade', '-')}",
                           f"{_num(c.before, lang)} → {_num(c.after, lang)}", _why(c, lang))
         out.print(table)
     if result.criteria:
@@ -102,7 +103,7 @@ def _render_diff(result: RunDiff, lang: Lang) -> None:
             table.add_column(t(key, lang), no_wrap=True)
         table.add_column(t("diff.why", lang), ratio=3)
         for c in result.criteria:
-            table.add_row(RichText(c.id), f"{c.before.get('predicted', '-')} → {c.after.get('predicted', '-')}",
+            table.add_row(user_text(c.id), f"{c.before.get('predicted', '-')} → {c.after.get('predicted', '-')}",
                           _why(c, lang))
         out.print(table)
     if result.followup:
@@ -110,7 +111,7 @@ def _render_diff(result: RunDiff, lang: Lang) -> None:
         for key in ("diff.id", "followup.status", "followup.evidence"):
             table.add_column(t(key, lang))
         for c in result.followup:
-            table.add_row(RichText(c.id), f"{_status(c.before, lang)} → {_status(c.after, lang)}",
+            table.add_row(user_text(c.id), f"{_status(c.before, lang)} → {_status(c.after, lang)}",
                           RichText(f"{', '.join(c.before.get('evidence', [])) or '-'} → "
                                    f"{', '.join(c.after.get('evidence', [])) or '-'}"))
         out.print(table)

@@ -29,6 +29,8 @@ from sakip_eval.i18n import Lang, t
 from sakip_eval.letters.lhe import check_letter, read_letter
 from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, Source
 from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.console import user_text
+from sakip_eval.render.safe import visible
 from sakip_eval.render.terminal import status_label
 
 
@@ -77,7 +79,7 @@ def _last_change(rec: Recommendation, lang: Lang) -> str:
     last = rec.history[-1]
     when = last.date.strftime("%Y-%m-%d %H:%M") if isinstance(last.date, dt.datetime) else last.date.isoformat()
     old, new = (status_label(s, lang) if s else "-" for s in (last.old, last.new))
-    return f"{when} {last.by or '-'}: {old} → {new}" + (f"\n{last.note}" if last.note else "")
+    return f"{when} {visible(last.by or '-')}: {old} → {new}" + (f"\n{visible(last.note)}" if last.note else "")
 
 
 @followup_app.command("list")
@@ -104,7 +106,7 @@ def followup_list(ctx: typer.Context, fmt_: FormatOpt = Format.TABLE, lang: Lang
     table.add_column(t("followup.last_change", lang), ratio=2)
     for rec in recs:
         style = "green" if rec.closed else "yellow" if rec.status == "proses" else "red"
-        table.add_row(RichText(rec.id), RichText(rec.text), RichText(status_label(rec.status, lang), style=style),
+        table.add_row(user_text(rec.id), user_text(rec.text), RichText(status_label(rec.status, lang), style=style),
                       RichText(", ".join(rec.evidence) or "-"), RichText(_last_change(rec, lang)))
     out.print(table if recs else RichText(t("followup.empty", lang)))
     closed = sum(r.closed for r in recs)
@@ -145,4 +147,4 @@ def followup_import(ctx: typer.Context, file: LetterArg, lang: LangOpt = Lang.ID
     if check.problems:
         err.print(RichText(t("lhe.problems", lang, count=len(check.problems))))
         for problem in check.problems:
-            err.print(RichText(f"  {letter.display}:{problem.line or '-'}: {problem.message(lang)}"))
+            err.print(user_text(f"  {letter.display}:{problem.line or '-'}: {problem.message(lang)}"))

@@ -21,6 +21,7 @@ from sakip_eval.cli.common import (
 from sakip_eval.history.store import default_path, read_runs, trend
 from sakip_eval.i18n import Lang, t
 from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.console import user_text
 from sakip_eval.render.history import history_to_dict
 from sakip_eval.render.terminal import bar, fmt
 from sakip_eval.scoring.grades import category_of
@@ -41,8 +42,8 @@ def history_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, history: HistoryOpt
     for key in ("history.run", "history.at", "history.year", "history.total", "history.category", "history.inputs"):
         table.add_column(t(key, lang), no_wrap=True)
     for run in runs:
-        table.add_row(f"#{run.id}", RichText(run.at), str(run.evaluation_year), fmt(run.total, lang),
-                      RichText(run.category), RichText(run.inputs[:12]))
+        table.add_row(f"#{run.id}", user_text(run.at), str(run.evaluation_year), fmt(run.total, lang),
+                      user_text(run.category), user_text(run.inputs[:12]))
     out.print(table if runs else RichText(t("history.no_runs", lang)))
     chart = Table(title=t("history.trend_title", lang), title_justify="left")
     for key in ("history.year", "history.source", "history.total", "history.category"):

@@ -18,6 +18,7 @@ from sakip_eval.letters.lhe import (
     combination_label,
     read_letter,
 )
+from sakip_eval.render.console import user_text
 from sakip_eval.render.terminal import fmt
 from sakip_eval.rulebook.book import load_rulebook
 
@@ -44,7 +45,7 @@ def lhe_check(
 def _render_check(check: LetterCheck, lang: Lang) -> None:
     letter = check.letter
     title = t("lhe.title", lang, number=letter.number or "-", date=letter.date.isoformat() if letter.date else "-")
-    table = Table(title=RichText(title), title_justify="left", expand=True)  # the letter's number, as written
+    table = Table(title=user_text(title), title_justify="left", expand=True)  # the letter's number, as written
     table.add_column(t("lhe.component", lang), ratio=2)
     table.add_column(t("lhe.weight", lang), justify="right", no_wrap=True)
     table.add_column(t("lhe.score", lang), justify="right", no_wrap=True)
@@ -54,7 +55,7 @@ def _render_check(check: LetterCheck, lang: Lang) -> None:
         if len(comp.combinations) > MAX_COMBINATIONS_SHOWN:
             combos.append(t("lhe.more", lang, count=len(comp.combinations) - MAX_COMBINATIONS_SHOWN))
         weight = comp.stated.weight if comp.stated.weight is not None else comp.weight
-        table.add_row(RichText(f"{comp.stated.id}. {comp.name}"), fmt(weight, lang), fmt(comp.stated.score, lang),
+        table.add_row(user_text(f"{comp.stated.id}. {comp.name}"), fmt(weight, lang), fmt(comp.stated.score, lang),
                       RichText("\n".join(combos)) if combos else RichText(t("lhe.none", lang), style="red"))
     out.print(table)
     stated = letter.categories[0].value if letter.categories else "-"
@@ -65,4 +66,4 @@ def _render_check(check: LetterCheck, lang: Lang) -> None:
         return
     out.print(RichText(t("lhe.problems", lang, count=len(check.problems)), style="red"))
     for problem in check.problems:
-        out.print(RichText(f"  {letter.display}:{problem.line or '-'}: {problem.message(lang)}"))
+        out.print(user_text(f"  {letter.display}:{problem.line or '-'}: {problem.message(lang)}"))

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
-from rich.text import Text as RichText
 
 from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
 from sakip_eval.i18n import Lang, t
 from sakip_eval.model.workspace import load_workspace
 from sakip_eval.render import terminal
+from sakip_eval.render.console import user_text
 from sakip_eval.scoring.plan import Plan, make_plan, parse_target, plan_to_dict
 from sakip_eval.scoring.prediction import evaluate
 
@@ -60,7 +60,7 @@ def _print(result: Plan, lang: Lang) -> None:
     table.add_column(t("score.category", lang), no_wrap=True)
     for index, step in enumerate(result.steps, start=1):
         rec = step.rec
-        table.add_row(str(index), RichText(rec.text.get(lang)), ", ".join(rec.criteria or rec.subcomponents),
+        table.add_row(str(index), user_text(rec.text.get(lang)), ", ".join(rec.criteria or rec.subcomponents),
                       "+" + fmt(rec.points, lang), fmt(step.total, lang), rec.reaches)
     out.print(table)
     if result.reachable:

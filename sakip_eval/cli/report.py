@@ -11,7 +11,7 @@ import typer
 from sakip_eval.cli.common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, err
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
-from sakip_eval.io.atomic import write_atomically
+from sakip_eval.io.atomic import write_atomically, write_target
 from sakip_eval.model.workspace import load_workspace
 from sakip_eval.render.report import ReportFormat, ReportInput, render_bytes
 from sakip_eval.scoring.prediction import predict
@@ -27,7 +27,7 @@ def report(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt: ReportFormatOpt = R
     if output is None and fmt is ReportFormat.XLSX:
         raise InputError("report.needs_output", field="-o", format=fmt.value)
     ws = load_workspace(workspace)
-    if output is not None and output.resolve() in ws.input_files():
+    if output is not None and write_target(output).resolve() in ws.input_files():
         raise InputError("report.overwrites_input", file=str(output), field="-o")
     content = render_bytes(ReportInput(ws, predict(ws)), fmt, lang)
     if output is None:

@@ -41,6 +41,8 @@ def score(
     no_history: Annotated[bool, typer.Option("--no-history", help="Jangan catat run ini / do not record.")] = False,
 ) -> None:
     """Checklist dan prediksi nilai / checklist and predicted score."""
+    if fail_under is not None and not 0 <= fail_under <= 100:  # also NaN and infinity
+        raise InputError("error.bad_threshold", field="--fail-under", value=str(fail_under))
     ws = load_workspace(workspace)
     pred = predict(ws)
     if not no_history:

@@ -1,47 +1,41 @@
 """Changing followup.yaml: `followup set` (a status change) and `followup import` (an LHE's recommendations).
 
 followup.yaml is the one input the tool writes (DESIGN section 8), so each change:
-- holds a cross-process lock (`WS/.sakip/followup.lock`) from reading to writing, so concurrent calls
+- holds the workspace's write lock (`WS/.sakip/write.lock`) from reading to writing, so concurrent calls
   run one after another and none overwrites another's change;
 - re-reads and validates the whole workspace inside the lock (evidence ids are checked against the
   inventory as it is now);
-- edits the round-trip tree, so comments, key order and quoting stay where the team wrote them;
-- validates the edited tree against the model before writing, and writes atomically (temporary file in
-  the same folder, then rename). A refused call raises before anything is written: the file is unchanged.
+- patches the file's text (:mod:`sakip_eval.io.yamlpatch`): every line the change is not about stays
+  byte for byte as the team wrote it, with its line endings, BOM and comments; a record that shares a
+  value with another through a YAML alias is refused rather than changing both;
+- validates the result as part of the whole workspace and writes it atomically through
+  :func:`sakip_eval.io.commit.commit`: a refused call raises before anything is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from filelock import FileLock, Timeout
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+import yaml
 
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
-from sakip_eval.io.yamledit import (
-    Editable,
-    dump,
-    flow_list,
-    give_trailing,
-    load_editable,
-    put,
-    replace_file,
-    take_trailing,
-)
-from sakip_eval.io.yamlread import parse_text, validate
+from sakip_eval.io.commit import commit
+from sakip_eval.io.state import write_lock
+from sakip_eval.io.yamlpatch import Original, block_item, entry, scalar
 from sakip_eval.letters.lhe import Letter
-from sakip_eval.model.followup import STATUSES, Followup
-from sakip_eval.model.workspace import STATE_DIR, load_workspace
+from sakip_eval.model.followup import STATUSES
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.safe import UNSAFE, visible
 
 FILE = "followup.yaml"
 SCHEMA_LINE = "yaml-language-server: $schema=../../docs/schema/followup.schema.json"
-LOCK_TIMEOUT = 120.0
+INDENT = 2  # dashes of a new recommendations list, as the bundled files write it
 
 
 @dataclass(frozen=True)
@@ -64,25 +58,6 @@ class Imported:
     path: Path
 
 
-@contextmanager
-def workspace_lock(root: Path) -> Iterator[None]:
-    """Hold the workspace's follow-up lock; a lock held elsewhere for too long is a clear error."""
-    state = root / STATE_DIR
-    try:
-        state.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise InputError("followup.state_dir", file=str(state), path=str(state), detail=exc.strerror) from exc
-    lock = FileLock(str(state / "followup.lock"), timeout=LOCK_TIMEOUT)
-    try:
-        lock.acquire()
-    except Timeout as exc:
-        raise InputError("followup.locked", file=str(root / FILE), seconds=int(LOCK_TIMEOUT)) from exc
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 def default_author() -> str:
     """Who made a change when `--by` is not given: the login name, as `git` would."""
     try:
@@ -98,13 +73,14 @@ def set_status(
     """Set one recommendation's status, add evidence ids, and append a history entry."""
     if status not in STATUSES:
         raise InputError("followup.bad_status", field="--status", value=status, allowed=", ".join(STATUSES))
-    note = note.strip() if note and note.strip() else None
+    note = plain_text(note, "--note")
+    by = plain_text(by, "--by")
     if status == "tidak-dapat" and note is None:
         raise InputError("followup.reason_required", field="--note")
-    with workspace_lock(root):
+    with write_lock(root):
         ws = load_workspace(root)
         doc = ws.documents.get(FILE)
-        if doc is None or ws.followup is None:
+        if doc is None or ws.followup is None or doc.source is None:
             raise InputError("followup.no_file", file=str(root / FILE))
         ids = [rec.id for rec in ws.followup.recommendations]
         if rec_id not in ids:
@@ -119,28 +95,55 @@ def set_status(
         rec = ws.followup.recommendations[index]
         added = [ev for ev in dict.fromkeys(evidence) if ev not in rec.evidence]
         at = (now or dt.datetime.now().astimezone()).replace(microsecond=0)
-        who = by.strip() if by and by.strip() else default_author()
+        who = by or default_author()
 
-        edit = load_editable(doc.path, doc.display)
-        node: CommentedMap = edit.tree["recommendations"][index]
-        trailing = take_trailing(node)
-        put(node, "status", status, after="text")
-        if added:
-            if isinstance(node.get("evidence"), list):
-                node["evidence"].extend(added)
-            else:
-                put(node, "evidence", flow_list(added), after="status")
-        entry = CommentedMap([("date", at), ("by", who), ("old", rec.status), ("new", status)])
+        original = Original.parse(doc.source.text, doc.display, doc.source.bom)
+        node = _record(original, index)
+        original.refuse_shared(node, f"recommendations › {rec_id}")
+        original.set_key(node, "status", status, after="text")
+        current = entry(node, "evidence")
+        if added and current is not None and isinstance(current[1], yaml.SequenceNode):
+            original.append_items(current[1], added)
+        elif added:
+            original.set_key(node, "evidence", added, after="status")
+        change: dict[str, Any] = {"date": at, "by": who, "old": rec.status, "new": status}
         if note is not None:
-            entry["note"] = note
+            change["note"] = note
         if added:
-            entry["evidence"] = flow_list(added)
-        if not isinstance(node.get("history"), list):
-            put(node, "history", CommentedSeq(), after=None)
-        node["history"].append(entry)
-        give_trailing(node, trailing)
-        written = _write(edit)
-    return Change(rec_id, rec.status, status, added, who, at, written.recommendations[index].closed)
+            change["evidence"] = added
+        history = entry(node, "history")
+        if history is not None and isinstance(history[1], yaml.SequenceNode) and history[1].value:
+            original.append_items(history[1], [change])
+        else:
+            original.set_key(node, "history", [change])
+        written = commit(root, FILE, original.text())
+    assert written.followup is not None
+    return Change(rec_id, rec.status, status, added, who, at, written.followup.recommendations[index].closed)
+
+
+def plain_text(value: str | None, option: str) -> str | None:
+    """A note or a name from the command line, stripped; None when empty. Control characters and bytes
+    that are not UTF-8 (a shell passes them through as lone surrogates) are refused at the option."""
+    if value is None or not value.strip():
+        return None
+    for char in value:
+        if "\ud800" <= char <= "\udfff":
+            raise InputError("edit.bad_text", field=option, char="non-UTF-8")
+    found = UNSAFE.search(value.strip())
+    if found:
+        raise InputError("edit.bad_text", field=option, char=visible(found.group()))
+    return value.strip()
+
+
+def _record(original: Original, index: int) -> yaml.Node:
+    """The mapping node of recommendation `index` (the workspace was validated: it is there)."""
+    assert original.root is not None
+    recs = entry(original.root, "recommendations")
+    assert recs is not None and isinstance(recs[1], yaml.SequenceNode)
+    original.refuse_shared(recs[1], "recommendations")
+    node = recs[1].value[index]
+    assert isinstance(node, yaml.MappingNode)
+    return node
 
 
 def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
@@ -150,23 +153,17 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
     letter, or a text that differs under the same id, is refused."""
     if not letter.recommendations:
         raise InputError("lhe.no_recommendations", file=letter.display)
-    with workspace_lock(root):
+    letter_ids = [rec.id for rec in letter.recommendations]
+    repeated = sorted({i for i in letter_ids if letter_ids.count(i) > 1})
+    if repeated:
+        raise InputError("lhe.duplicate_ids", file=letter.display, ids=", ".join(repeated),
+                         line=next(r.line for r in letter.recommendations if r.id == repeated[0]))
+    with write_lock(root):
         ws = load_workspace(root)
         doc = ws.documents.get(FILE)
-        edit = load_editable(doc.path, doc.display) if doc is not None else None
-        if edit is None or not isinstance(edit.tree, CommentedMap):
-            header = t("followup.import_header", lang, number=letter.number or "-",
-                       date=letter.date.isoformat() if letter.date else "-")
-            tree = CommentedMap()
-            tree.yaml_set_start_comment(f"{SCHEMA_LINE}\n{header}")
-            tree["recommendations"] = CommentedSeq()
-            edit = Editable(root / FILE, str(root / FILE), tree)
-            existing: dict[str, str] = {}
-            changed = True
-        else:
-            assert doc is not None and ws.followup is not None
+        existing: dict[str, str] = {}
+        if doc is not None and ws.followup is not None:
             existing = {rec.id: rec.text for rec in ws.followup.recommendations}
-            changed = False
             source = ws.followup.source
             if source and source.number and letter.number and source.number != letter.number:
                 raise InputError("followup.other_letter", file=doc.display, line=doc.line_of(("source", "number")),
@@ -174,34 +171,56 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
         for rec in letter.recommendations:
             if rec.id in existing and " ".join(existing[rec.id].split()) != " ".join(rec.text.split()):
                 ids = list(existing)
-                raise InputError("followup.import_conflict", file=edit.display,
+                raise InputError("followup.import_conflict", file=str(root / FILE),
                                  line=doc.line_of(("recommendations", ids.index(rec.id), "text")) if doc else None,
                                  id=rec.id, existing=existing[rec.id], letter=rec.text)
-        tree = edit.tree
-        trailing = take_trailing(tree)
-        if "source" not in tree and (letter.number or letter.date):
-            changed = True
-            source_map = CommentedMap()
-            if letter.number:
-                source_map["number"] = letter.number
-            if letter.date:
-                source_map["date"] = letter.date
-            tree.insert(0, "source", source_map)
-        if not isinstance(tree.get("recommendations"), list):
-            put(tree, "recommendations", CommentedSeq(), after=None)
         added = [rec for rec in letter.recommendations if rec.id not in existing]
-        for rec in added:
-            tree["recommendations"].append(CommentedMap([("id", rec.id), ("text", rec.text), ("status", "belum")]))
-        give_trailing(tree, trailing)
-        if added or changed:
-            _write(edit)
-    return Imported([r.id for r in added], [r.id for r in letter.recommendations if r.id in existing], edit.path)
+        items = [{"id": rec.id, "text": rec.text, "status": "belum"} for rec in added]
+        source_map = {key: value for key, value in (("number", letter.number), ("date", letter.date)) if value}
+        if doc is None or doc.source is None:
+            header = t("followup.import_header", lang, number=letter.number or "-",
+                       date=letter.date.isoformat() if letter.date else "-")
+            text = _new_file(f"{SCHEMA_LINE}\n{visible(header)}", source_map, items)
+        else:
+            patched = _added(Original.parse(doc.source.text, doc.display, doc.source.bom), source_map, items)
+            text = patched if patched is not None else ""
+        if text:
+            commit(root, FILE, text)
+    return Imported([r.id for r in added], [r.id for r in letter.recommendations if r.id in existing], root / FILE)
 
 
-def _write(edit: Editable) -> Followup:
-    """Parse and validate the new text as the next run will (never write what it would refuse), then
-    replace the file atomically."""
-    text = dump(edit)
-    written = validate(parse_text(text, edit.path, edit.display), Followup, "followup")
-    replace_file(edit.path, text)
-    return written
+def _new_file(comment: str, source: dict[str, Any], items: list[dict[str, Any]]) -> str:
+    lines = [f"# {line}" for line in comment.splitlines()]
+    if source:
+        lines += ["source:", *(f"{' ' * INDENT}{key}: {scalar(value)}" for key, value in source.items())]
+    lines.append("recommendations:")
+    text = "\n".join(lines) + "\n"
+    return text + "".join(block_item(item, INDENT, "\n") for item in items)
+
+
+def _added(original: Original, source: dict[str, Any], items: list[dict[str, Any]]) -> str | None:
+    """The file with the letter's source (when it has none) and the new items; None when nothing changes."""
+    root = original.root
+    if root is None:  # only comments: the content follows them
+        original.append_text(_new_file("", source, items))
+        return original.text()
+    if not isinstance(root, yaml.MappingNode):
+        return None  # the workspace was validated: a followup.yaml is a mapping
+    if source and entry(root, "source") is None:
+        first = root.value[0][0] if root.value else None
+        rendered = "".join(f"{line}{original.eol}" for line in
+                           ["source:", *(f"{' ' * INDENT}{key}: {scalar(value)}" for key, value in source.items())])
+        if first is not None:
+            original.insert_before(first, rendered)
+        else:
+            original.append_text(rendered)
+    recs = entry(root, "recommendations")
+    if items and recs is None:
+        original.add_key(root, "recommendations", items)
+    elif items and recs is not None and isinstance(recs[1], yaml.SequenceNode):
+        original.refuse_shared(recs[1], "recommendations")
+        if recs[1].value or not recs[1].flow_style:
+            original.append_items(recs[1], items)
+        else:  # `recommendations: []`: the items as a block list below the key
+            original.replace_value(recs[0], recs[1], "".join(block_item(i, INDENT, original.eol) for i in items))
+    return original.text() if original.edits else None

@@ -1,15 +1,23 @@
 """The run history: every `score` run recorded in SQLite, read back by `history` (the yearly trend) and
 `diff` (what changed between two runs, and why).
 
-One run is written in one transaction (`BEGIN IMMEDIATE` ... `COMMIT`) in WAL mode, so a run killed
-midway leaves no trace and never damages the runs before it; concurrent runs wait for each other.
-The schema is versioned with `PRAGMA user_version`: a file from a newer version is refused with a
-message rather than misread, and an older one is migrated step by step (`MIGRATIONS`).
+One run is written in one transaction (`BEGIN IMMEDIATE` ... `COMMIT`), so a run killed midway leaves no
+trace and never damages the runs before it; concurrent runs wait for each other. The schema is versioned
+with `PRAGMA user_version`: a file from a newer version is refused with a message rather than misread,
+and an older one is migrated step by step (`MIGRATIONS`).
+
+The history may be pointed at any path (`--history`), so the file is checked before anything is written:
+an existing file must be this tool's own history (a known `user_version` and its `runs` table, read
+through a read-only connection); another program's database is refused and left exactly as it was (no
+table, no user_version, no journal mode). A symbolic link in place of the file is refused, so a link
+cannot make the tool create or change a file elsewhere. Reading (`history`, `diff`) opens the file
+read-only: it needs no write access and changes nothing. Rows are checked as they are read: a total that
+is not a number from 0 to 100 is a located error, not a crash.
 
 A run stores what is needed to explain a change later without the workspace: the hash of each input
-file and of the rulebook, the total and category, every sub-component's grade with the rules that
-capped or raised it, every criterion's claimed and predicted answer with the rules behind it, and the
-follow-up status of each recommendation.
+file as it was read, and of the rulebook, the total and category, every sub-component's grade with the
+rules that capped or raised it, every criterion's claimed and predicted answer with the rules behind it,
+and the follow-up status of each recommendation.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
@@ -27,12 +36,14 @@ from typing import Any
 
 from sakip_eval import __version__
 from sakip_eval.errors import InputError
-from sakip_eval.model.workspace import FILES, STATE_DIR, Workspace
+from sakip_eval.io.state import state_file
+from sakip_eval.model.workspace import FILES, Workspace
 from sakip_eval.scoring.prediction import Prediction, Reason
 
 FILE_NAME = "history.sqlite"
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT = 30.0
+SQLITE_MAX_INT = 2**63 - 1
 SCHEMA_V1 = (
     """CREATE TABLE runs (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -157,14 +168,13 @@ class TrendPoint:
 
 
 def default_path(workspace: Path) -> Path:
-    return workspace / STATE_DIR / FILE_NAME
+    """`WS/.sakip/history.sqlite` (a link in place of the state folder or of the file is refused)."""
+    return state_file(workspace, FILE_NAME, create_dir=False)
 
 
 def read_runs(path: Path, opd: str | None) -> list[RunSummary]:
     """The recorded runs (of one OPD when given); none yet when the file does not exist."""
-    if path.exists() and not path.is_file():
-        raise InputError("error.not_a_file", file=str(path), fix="history.unusable.fix")
-    if not path.is_file():
+    if not os.path.lexists(path):
         return []
     with open_history(path, create=False) as conn:
         return list_runs(conn, opd)
@@ -179,26 +189,56 @@ def trend(history: dict[int, Decimal | None], runs: list[RunSummary]) -> list[Tr
 
 @contextmanager
 def open_history(path: Path, create: bool) -> Iterator[sqlite3.Connection]:
-    """A connection with the schema in place; `create=False` refuses a missing file instead of making one."""
-    if not create and not path.is_file():
-        raise InputError("history.missing", file=str(path))
+    """A connection with the schema in place: read-only when `create` is false (a missing file is then
+    refused), else read-write, creating the file, only after the file was found to be this tool's own."""
+    display = str(path)
+    _check_path(path, display, create)
+    fresh = not path.exists() or path.stat().st_size == 0
     try:
+        if not fresh:
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                         timeout=BUSY_TIMEOUT)) as probe:
+                _check_ours(probe, display)
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
+        else:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT,
+                                   isolation_level=None)
     except (OSError, sqlite3.Error) as exc:
-        raise InputError("history.unusable", file=str(path), detail=str(exc)) from exc
+        raise InputError("history.unusable", file=display, detail=str(exc)) from exc
     with closing(conn):
         try:
-            if not create and int(conn.execute("PRAGMA user_version").fetchone()[0]) == 0:
-                # an empty file or another program's database: reading commands never write our schema into it
-                raise InputError("history.not_history", file=str(path))
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            _migrate(conn, path)
+            if create:
+                conn.execute("PRAGMA foreign_keys=ON")
+                _migrate(conn, path)
             yield conn
+        except InputError as exc:
+            exc.file = exc.file or display
+            raise
         except (sqlite3.Error, ValueError, ArithmeticError) as exc:  # also a row that no longer reads back
-            raise InputError("history.unusable", file=str(path), detail=str(exc) or type(exc).__name__) from exc
+            raise InputError("history.unusable", file=display, detail=str(exc) or type(exc).__name__) from exc
+
+
+def _check_path(path: Path, display: str, create: bool) -> None:
+    if "\0" in display:
+        raise InputError("error.nul_in_path", file=display.replace("\0", "\\0"))
+    if path.is_symlink():
+        raise InputError("history.link", file=display)
+    if path.exists() and not path.is_file():
+        raise InputError("error.not_a_file", file=display, fix="history.unusable.fix")
+    if not create and not path.exists():
+        raise InputError("history.missing", file=display)
+
+
+def _check_ours(conn: sqlite3.Connection, display: str) -> None:
+    """Refuse a database that is not a sakip-eval history (read through a read-only connection)."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise InputError("history.newer", file=display, found=version, supported=SCHEMA_VERSION)
+    runs = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'").fetchone()
+    if version < 1 or runs is None:
+        raise InputError("history.not_history", file=display)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
@@ -222,9 +262,10 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def input_hashes(ws: Workspace) -> dict[str, str]:
-    """sha256 of every workspace file that was read, plus the rulebook's fingerprint."""
-    hashes = {name: hashlib.sha256((ws.path / name).read_bytes()).hexdigest() for name in FILES
-              if name in ws.documents}
+    """sha256 of every workspace file as it was read (a file changed since is not what was scored), plus the
+    rulebook's fingerprint."""
+    hashes = {name: doc.source.sha256 for name in FILES
+              if (doc := ws.documents.get(name)) is not None and doc.source is not None}
     hashes["rulebook"] = ws.rulebook.fingerprint
     return hashes
 
@@ -288,17 +329,28 @@ def list_runs(conn: sqlite3.Connection, opd: str | None = None) -> list[RunSumma
         + (" WHERE opd = ?" if opd is not None else "") + " ORDER BY id",
         (opd,) if opd is not None else (),
     ).fetchall()
-    return [RunSummary(int(r[0]), r[1], r[2], r[3], int(r[4]), Decimal(r[5]), r[6], r[7]) for r in rows]
+    return [RunSummary(int(r[0]), r[1], r[2], r[3], int(r[4]), _total(r[5], r[0]), r[6], r[7]) for r in rows]
+
+
+def _total(value: object, run_id: object) -> Decimal:
+    """A recorded total: a number from 0 to 100 (a row edited by hand to NaN, 1e30 or -5 is refused)."""
+    try:
+        total = Decimal(str(value))
+    except ArithmeticError:
+        total = Decimal("NaN")
+    if not total.is_finite() or not 0 <= total <= 100:
+        raise InputError("history.bad_total", id=str(run_id), value=str(value)[:40])
+    return total
 
 
 def load_run(conn: sqlite3.Connection, run_id: int, display: str) -> Run:
     row = conn.execute(
         "SELECT id, at, workspace, opd, evaluation_year, total, category, inputs, rulebook FROM runs WHERE id = ?",
         (run_id,),
-    ).fetchone()
+    ).fetchone() if 0 <= run_id <= SQLITE_MAX_INT else None
     if row is None:
         raise InputError("history.unknown_run", file=display, id=run_id)
-    summary = RunSummary(int(row[0]), row[1], row[2], row[3], int(row[4]), Decimal(row[5]), row[6], row[7])
+    summary = RunSummary(int(row[0]), row[1], row[2], row[3], int(row[4]), _total(row[5], row[0]), row[6], row[7])
     files = dict(conn.execute("SELECT file, sha256 FROM run_inputs WHERE run_id = ?", (run_id,)).fetchall())
     grades = {
         r[0]: Grade(r[1], Decimal(r[2]), int(r[3]), int(r[4]), json.loads(r[5]))

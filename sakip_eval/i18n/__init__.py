@@ -11,6 +11,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from sakip_eval.i18n.safety import MESSAGES as _SAFETY
+from sakip_eval.render.safe import visible
+
 
 class Lang(StrEnum):
     """Output language. Indonesian is the default because the users are Indonesian civil servants."""
@@ -865,11 +868,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berikan folder workspace (berisi workspace.yaml) atau folder yang subfoldernya workspace.",
         "Give a workspace folder (with workspace.yaml) or a folder whose sub-folders are workspaces.",
     ),
+    **_SAFETY,
 }
 
 
 def t(key: str, lang: Lang, /, **params: Any) -> str:
-    """The message `key` in `lang`, with `params` filled in."""
+    """The message `key` in `lang`, with `params` filled in. Parameters are names, values and texts from
+    users' files: each goes through the output sanitiser, so a message keeps its own lines and holds no
+    control character whatever it quotes."""
     indonesian, english = MESSAGES[key]
     template = indonesian if lang is Lang.ID else english
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    return template.format(**{name: visible(value) if isinstance(value, str) else value
+                              for name, value in params.items()})

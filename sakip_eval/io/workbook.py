@@ -17,18 +17,17 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import yaml
 
 from sakip_eval.errors import InputError
-from sakip_eval.io.atomic import write_atomically
-from sakip_eval.io.yamlread import parse_text, read_text, validate
-from sakip_eval.model.claims import Assessment
+from sakip_eval.io.commit import commit
+from sakip_eval.io.scaffold import schema_comment
+from sakip_eval.io.state import write_lock
+from sakip_eval.io.yamlpatch import Original, entry, flow
 from sakip_eval.model.workspace import load_workspace
 from sakip_eval.rulebook.book import Rulebook
-
-if TYPE_CHECKING:  # openpyxl and ruamel load only for import-lke: every other command starts faster
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
 
 # Written columns, in order; `lke.col.<key>` in i18n is each header.
 COLUMNS = ("id", "text", "claimed", "predicted", "reasons", "evidence", "evidence_titles", "note", "recommendation")
@@ -54,6 +53,11 @@ CRITERION_ID = re.compile(r"^\d+\.[a-z]\.\d+$")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 100 * 1024 * 1024  # an LKE workbook unpacks to well under 5 MiB
 MAX_ENTRIES = 1_000  # parts inside the .xlsx archive (sheets, styles, ...)
+# XML elements openpyxl turns into objects: the whole workbook, and per part. An LKE sheet of 5,000 rows x
+# 50 columns is about 500,000 elements; Excel allows 64,000 cell formats.
+MAX_ELEMENTS = 1_000_000
+MAX_STYLE_ELEMENTS = 200_000
+MAX_OTHER_ELEMENTS = 100_000
 MAX_ROWS = 5_000
 MAX_COLUMNS = 50  # the LKE layout has 9; columns past this are never read
 MAX_HEADER = 200  # characters of a header cell looked at
@@ -137,14 +141,36 @@ def read_workbook(path: Path, book: Rulebook) -> list[Row]:
 
 
 def _check_unpacked_size(data: io.BytesIO, display: str) -> None:
-    """Refuse a workbook that would unpack to far more than any LKE (a zip bomb) before openpyxl reads it;
-    zipfile never inflates an entry past the size the archive declares for it."""
+    """Refuse, before openpyxl reads it, a workbook that would unpack to far more than any LKE (a zip bomb)
+    or whose parts hold far more XML elements than one (openpyxl builds an object per style, shared string
+    and cell: 2 million empty styles in a 17 KB file took a minute and 1.3 GB). Elements are counted as
+    `<` in each part, unpacked in chunks; zipfile never inflates an entry past the size it declares."""
     with zipfile.ZipFile(data) as archive:
         entries = archive.infolist()
-    if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED:
-        raise InputError("lke.too_big_unpacked", file=display, limit=MAX_UNPACKED // (1024 * 1024),
-                         entries=MAX_ENTRIES)
+        if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED:
+            raise InputError("lke.too_big_unpacked", file=display, limit=MAX_UNPACKED // (1024 * 1024),
+                             entries=MAX_ENTRIES)
+        total = 0
+        for info in entries:
+            limit = _element_limit(info.filename)
+            count = 0
+            with archive.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    count += chunk.count(b"<")
+                    if count > limit or total + count > MAX_ELEMENTS:
+                        raise InputError("lke.too_many_elements", file=display, part=info.filename,
+                                         limit=min(limit, MAX_ELEMENTS))
+            total += count
     data.seek(0)
+
+
+def _element_limit(part: str) -> int:
+    """How many XML elements a part of an LKE workbook may hold."""
+    if part.endswith("styles.xml"):
+        return MAX_STYLE_ELEMENTS
+    if part.startswith("xl/worksheets/") or part.endswith("sharedStrings.xml"):
+        return MAX_ELEMENTS
+    return MAX_OTHER_ELEMENTS
 
 
 def _sheet_rows(display: str, title: str, cells: Any, book: Rulebook) -> list[Row]:
@@ -201,76 +227,72 @@ class ImportResult:
 
 
 YAML_VALUES: dict[str, object] = {"true": True, "false": False, "na": "na"}
+FILE = "assessment.yaml"
 
 
 def import_workbook(xlsx: Path, workspace: Path, ignore_evidence: bool = False) -> ImportResult:
     """Merge the workbook's answers into `workspace/assessment.yaml`, keeping its comments, its
-    `subcomponents` and any value the workbook leaves empty; validate, then write atomically."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    ws = load_workspace(workspace)
-    rows = read_workbook(xlsx, ws.rulebook)
-    known = {item.id for item in ws.inventory.items}
-    target = workspace / "assessment.yaml"
-    tree = _load_tree(target) if target.exists() else _new_tree(workspace)
-    criteria = tree.get("criteria")
-    if not isinstance(criteria, CommentedMap):
-        criteria = tree["criteria"] = CommentedMap()
-    changed = 0
-    for row in rows:
-        entry = criteria.get(row.criterion)
-        if not isinstance(entry, CommentedMap):
-            entry = CommentedMap(met=False)
-            entry.fa.set_flow_style()
-        before = (row.criterion in criteria, dict(entry))
-        if row.met is not None:
-            entry["met"] = YAML_VALUES[row.met]
-        if row.note is not None:
-            entry["note"] = row.note
-        if row.evidence is not None and not ignore_evidence:
-            unknown = [ev for ev in row.evidence if ev not in known]
-            if unknown:
-                raise InputError("lke.unknown_evidence", file=str(xlsx), field=row.evidence_where, id=unknown[0])
-            evidence = CommentedSeq(row.evidence)
-            evidence.fa.set_flow_style()
-            entry["evidence"] = evidence
-        if before != (True, dict(entry)):
-            criteria[row.criterion] = entry
-            changed += 1
-    text = _dump(tree)
-    validate(parse_text(text, target, str(target)), Assessment, "assessment")
-    write_atomically(target, text.encode("utf-8"))
-    return ImportResult(target, len(rows), changed)
-
-
-def _round_trip() -> YAML:
-    """Comments, flow style and the user's quotes survive the rewrite."""
-    from ruamel.yaml import YAML
-
-    yaml = YAML(typ="rt")
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    return yaml
+    `subcomponents` and any value the workbook leaves empty. Under the workspace's write lock; the file is
+    patched (every line of a criterion the workbook does not change stays byte for byte), validated as
+    part of the workspace, then written atomically."""
+    with write_lock(workspace):
+        ws = load_workspace(workspace)
+        rows = read_workbook(xlsx, ws.rulebook)
+        known = {item.id for item in ws.inventory.items}
+        claims = ws.assessment.criteria
+        changes: dict[str, dict[str, object]] = {}
+        for row in rows:
+            claim = claims.get(row.criterion)
+            current: dict[str, object] = {"met": YAML_VALUES[claim.met] if claim else False}
+            update: dict[str, object] = {}
+            if row.met is not None:
+                update["met"] = YAML_VALUES[row.met]
+            if row.note is not None:
+                update["note"] = row.note
+            if row.evidence is not None and not ignore_evidence:
+                unknown = [ev for ev in row.evidence if ev not in known]
+                if unknown:
+                    raise InputError("lke.unknown_evidence", file=str(xlsx), field=row.evidence_where, id=unknown[0])
+                update["evidence"] = row.evidence
+            if claim is not None:
+                current.update({"note": claim.note, "evidence": claim.evidence})
+            if claim is None or any(current.get(key) != value for key, value in update.items()):
+                changes[row.criterion] = update
+        doc = ws.documents.get(FILE)
+        if changes:
+            order = list(ws.rulebook.criteria)
+            if doc is None or doc.source is None:
+                text = schema_comment(workspace, "assessment") + "\ncriteria:\n" + "".join(
+                    f"  {crit}: {flow({'met': False, **update})}\n" for crit, update in changes.items())
+            else:
+                text = _patched(Original.parse(doc.source.text, doc.display, doc.source.bom), changes, order)
+            commit(workspace, FILE, text)
+    return ImportResult(workspace / FILE, len(rows), len(changes))
 
 
-def _load_tree(target: Path) -> CommentedMap:
-    from ruamel.yaml.comments import CommentedMap
-
-    tree = _round_trip().load(read_text(target, str(target)))
-    return tree if isinstance(tree, CommentedMap) else CommentedMap()
-
-
-def _new_tree(workspace: Path) -> CommentedMap:
-    from ruamel.yaml.comments import CommentedMap
-
-    from sakip_eval.io.scaffold import schema_comment
-
-    tree = CommentedMap()
-    tree.yaml_set_start_comment(schema_comment(workspace, "assessment"))
-    return tree
-
-
-def _dump(tree: CommentedMap) -> str:
-    buffer = io.StringIO()
-    _round_trip().dump(tree, buffer)
-    return buffer.getvalue()
+def _patched(original: Original, changes: dict[str, dict[str, object]], order: list[str]) -> str:
+    """The file with each changed criterion's entry updated in place (a new one after the criterion before
+    it in the catalogue), everything else as written."""
+    root = original.root
+    criteria = entry(root, "criteria") if root is not None else None
+    if criteria is None or not isinstance(criteria[1], yaml.MappingNode):
+        lines = "".join(f"  {crit}: {flow({'met': False, **update})}{original.eol}" for crit, update in changes.items())
+        original.append_text(f"criteria:{original.eol}{lines}")
+        return original.text()
+    mapping = criteria[1]
+    original.refuse_shared(mapping, "criteria")
+    present = [str(key.value) for key, _ in mapping.value]
+    for crit, update in changes.items():
+        found = entry(mapping, crit)
+        if found is None:
+            earlier = [c for c in present if c in order and order.index(c) < order.index(crit)]
+            original.add_key(mapping, crit, {"met": False, **update}, after=earlier[-1] if earlier else None)
+            continue
+        value = found[1]
+        original.refuse_shared(value, f"criteria › {crit}")
+        if not isinstance(value, yaml.MappingNode):
+            original.replace(value, flow({"met": False, **update}))
+            continue
+        for key, new in update.items():
+            original.set_key(value, key, new)
+    return original.text()

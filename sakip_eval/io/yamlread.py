@@ -10,7 +10,10 @@ expanded, list length, nesting depth, encoding, duplicate keys) are enforced bef
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,14 +54,26 @@ for _tag, _regexp, _first in (
     _Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
 
 
+@dataclass(frozen=True)
+class Source:
+    """A file's bytes as read, decoded: the text (without a byte-order mark), whether it had one, and the
+    sha256 of the bytes (what a run records is what it read, not what the file holds later)."""
+
+    text: str
+    bom: bool
+    sha256: str
+
+
 class Document:
     """A loaded YAML file: plain data, the line of each path, and where it came from."""
 
-    def __init__(self, path: Path, data: Any, lines: dict[Path_, int], display: str) -> None:
+    def __init__(self, path: Path, data: Any, lines: dict[Path_, int], display: str,
+                 source: Source | None = None) -> None:
         self.path = path
         self.data = data
         self.lines = lines
         self.display = display
+        self.source = source
 
     def line_of(self, loc: tuple[int | str, ...]) -> int | None:
         """1-based line of the deepest node of `loc` that exists in the file."""
@@ -69,26 +84,79 @@ class Document:
         return None
 
 
-def read_text(path: Path, display: str) -> str:
-    """The file's text, refusing oversized and non-UTF-8 files with a located message."""
-    if not path.is_file():
-        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
-                         fix=None if path.exists() else "error.file_not_found.fix")
+def present(path: Path, display: str) -> bool:
+    """Whether there is anything (a file, a link, even a broken one) at `path`; a folder that cannot be
+    searched is a located error, not an absent file."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
-        data = path.read_bytes()
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
     except OSError as exc:
         raise InputError("error.os", file=display, detail=exc.strerror or str(exc)) from exc
+    return True
+
+
+def check_input(path: Path, display: str, inside: Path | None = None) -> None:
+    """Refuse what is not a readable regular file: a name with a NUL byte, a missing file, a symbolic link
+    to nothing or to itself (an error, never an absent file), a link out of the folder `inside`, a folder,
+    a device or a pipe (reading a pipe would wait forever)."""
+    if "\0" in str(path):
+        raise InputError("error.nul_in_path", file=display.replace("\0", "\\0"))
+    if not present(path, display):
+        raise InputError("error.not_found", file=display, fix="error.file_not_found.fix")
+    if not path.exists():
+        raise InputError("error.broken_link", file=display)
+    if inside is not None and not path.resolve().is_relative_to(inside.resolve()):
+        raise InputError("error.link_outside", file=display, target=str(path.resolve()))
+    if not path.is_file():
+        raise InputError("error.not_a_file", file=display)
+
+
+def read_source(path: Path, display: str, inside: Path | None = None) -> Source:
+    """The file's text, refusing what :func:`check_input` refuses, oversized and non-UTF-8 files."""
+    check_input(path, display, inside)
     try:
-        return data.decode("utf-8-sig")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise InputError("error.os", file=display, detail=exc.strerror or str(exc)) from exc
+    if len(data) > MAX_BYTES:
+        raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError("error.not_utf8", file=display, offset=exc.start) from exc
+    bom = text.startswith("\ufeff")
+    return Source(text[1:] if bom else text, bom, hashlib.sha256(data).hexdigest())
 
 
-def load_document(path: Path, display: str | None = None) -> Document:
+def read_text(path: Path, display: str) -> str:
+    """The file's text (see :func:`read_source`)."""
+    return read_source(path, display).text
+
+
+def load_document(path: Path, display: str | None = None, inside: Path | None = None) -> Document:
     display = display or str(path)
-    return parse_text(read_text(path, display), path, display)
+    source = read_source(path, display, inside)
+    doc = parse_text(source.text, path, display)
+    doc.source = source
+    return doc
+
+
+def parse_replacement(text: str, path: Path, display: str) -> Document:
+    """A file's new text, about to be written, read as the next run will read it from disk."""
+    data = text.encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise InputError("edit.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
+    bom = text.startswith("\ufeff")
+    doc = parse_text(text[1:] if bom else text, path, display)
+    doc.source = Source(text[1:] if bom else text, bom, hashlib.sha256(data).hexdigest())
+    return doc
+
+
+def loader_for(text: str) -> Any:
+    """libyaml's parser over `text`, with the YAML 1.2 core-schema scalars (dispose it after use)."""
+    return _Loader(text)
 
 
 def parse_text(text: str, path: Path, display: str) -> Document:

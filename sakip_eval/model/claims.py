@@ -28,6 +28,12 @@ class Claim(BaseModel):
     evidence: list[str] = Field(default_factory=list)
     note: str | None = None
 
+    @field_validator("evidence")
+    @classmethod
+    def _once(cls, value: list[str]) -> list[str]:
+        """An id cited twice counts once (a repeated id would inflate the evidence counts rules compare)."""
+        return list(dict.fromkeys(value))
+
     @field_validator("met", mode="before")
     @classmethod
     def _answer(cls, value: object) -> object:

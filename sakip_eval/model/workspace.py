@@ -7,6 +7,7 @@ rulebook's vocabulary, criterion ids are in the catalogue, files stay inside the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from sakip_eval.errors import InputError
-from sakip_eval.io.yamlread import Document, load_document, validate
+from sakip_eval.io.state import STATE_DIR as STATE_DIR
+from sakip_eval.io.yamlread import Document, load_document, parse_replacement, present, validate
 from sakip_eval.model.claims import Assessment
 from sakip_eval.model.followup import Followup
 from sakip_eval.model.inventory import EvidenceItem, Inventory
@@ -98,28 +100,40 @@ class Workspace:
         return None
 
 
+# Evidence ids cited by all claims together: a real assessment cites a few hundred.
+MAX_CITATIONS = 10_000
 FILES = ("workspace.yaml", "inventory.yaml", "assessment.yaml", "lkjip.yaml", "followup.yaml")
-# The tool's own files inside a workspace (git-ignored): the follow-up lock and the run history.
-STATE_DIR = ".sakip"
 
 
 def _display(root: Path, name: str) -> str:
     return str(root / name)
 
 
-def load_workspace(path: Path | str) -> Workspace:
+def load_workspace(path: Path | str, replacing: Mapping[str, str] | None = None) -> Workspace:
+    """Load and cross-check the workspace at `path`. `replacing` gives the new text of some of its files:
+    a writer validates what it is about to write as part of the whole workspace, exactly as the next
+    run will read it (sizes, ids, references), before writing anything.
+
+    A file that is absent is absent; a symbolic link to nothing (or to itself) is an error, never an
+    absent file, and a link that leaves the workspace folder is refused."""
     root = Path(path)
+    if "\0" in str(root):
+        raise InputError("error.nul_in_path", file=str(root).replace("\0", "\\0"))
     if not root.is_dir():
         raise InputError("error.not_a_folder" if root.exists() else "error.not_found", file=str(root))
     docs: dict[str, Document] = {}
 
     def doc(name: str, required: bool) -> Document | None:
         file = root / name
-        if not file.exists():
+        display = _display(root, name)
+        if replacing is not None and name in replacing:
+            docs[name] = parse_replacement(replacing[name], file, display)
+        elif not present(file, display):
             if required:
-                raise InputError("error.not_found", file=_display(root, name))
+                raise InputError("error.not_found", file=display)
             return None
-        docs[name] = load_document(file, _display(root, name))
+        else:
+            docs[name] = load_document(file, display, inside=root)
         return docs[name]
 
     meta_doc = doc("workspace.yaml", True)
@@ -180,7 +194,12 @@ def _cross_check(ws: Workspace) -> None:
 
     ass = ws.documents.get("assessment.yaml")
     if ass is not None:
+        cited = 0
         for crit_id, claim in ws.assessment.criteria.items():
+            cited += len(claim.evidence)
+            if cited > MAX_CITATIONS:  # each citation is a fact the rule engine matches: bound the work
+                raise InputError("error.too_many_citations", file=ass.display,
+                                 line=ass.line_of(("criteria", crit_id, "evidence")), limit=MAX_CITATIONS)
             if crit_id not in book.criteria:
                 raise InputError(
                     "error.unknown_criterion", file=ass.display, line=ass.line_of(("criteria", crit_id)),
@@ -234,8 +253,15 @@ def _cross_check(ws: Workspace) -> None:
 
 
 def _check_inside(root: Path, relative: str, doc: Document, loc: tuple[int | str, ...]) -> None:
-    """Evidence files are resolved (symlinks included) and must stay inside the workspace."""
+    """Evidence files are resolved (symlinks included) and must stay inside the workspace; a path that
+    cannot be resolved (a NUL byte, a loop of links) is a located error too."""
     base = root.resolve()
-    target = (root / relative).resolve()
+    try:
+        if "\0" in relative:
+            raise ValueError("NUL byte")
+        target = (root / relative).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a loop of links before Python 3.13
+        raise InputError("error.bad_path", file=doc.display, line=doc.line_of(loc), path=relative,
+                         detail=str(exc)) from exc
     if not target.is_relative_to(base):
         raise InputError("error.path_outside", file=doc.display, line=doc.line_of(loc), path=relative)

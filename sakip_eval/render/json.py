@@ -12,6 +12,7 @@ from typing import Any
 
 from sakip_eval.checks.findings import public_finding
 from sakip_eval.i18n import Lang, Text
+from sakip_eval.render.safe import json_escape
 from sakip_eval.scoring.grades import round2
 from sakip_eval.scoring.prediction import Prediction, Reason, RecommendationResult
 
@@ -91,7 +92,8 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
+    """JSON text, UTF-8 kept readable, with every control and bidi character escaped (see render.safe)."""
+    return json_escape(json.dumps(data, ensure_ascii=False, indent=2, default=_default)) + "\n"
 
 
 def _default(value: object) -> object:

@@ -28,6 +28,7 @@ from sakip_eval.model.workspace import Workspace
 from sakip_eval.numbers import format_en, format_id
 from sakip_eval.render import charts
 from sakip_eval.render.json import dumps, prediction_to_dict
+from sakip_eval.render.safe import visible
 from sakip_eval.scoring.prediction import Prediction
 
 if TYPE_CHECKING:  # jinja2 and openpyxl load only when a report is made: every other command starts faster
@@ -113,8 +114,14 @@ def markdown_escape(value: object) -> object:
     and fold newlines, so a user string stays one table cell of plain text."""
     if value is None or isinstance(value, Markup | int | float):
         return "" if value is None else value
-    text = " ".join(str(value).split())
+    text = " ".join(visible(str(value)).split())
     return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def html_visible(value: object) -> object:
+    """A user string in HTML through the output sanitiser (autoescape then guards the markup); the
+    report's own markup (charts) passes as it is."""
+    return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def _environment(markdown: bool) -> Environment:
@@ -124,7 +131,7 @@ def _environment(markdown: bool) -> Environment:
         loader=PackageLoader("sakip_eval", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-        finalize=markdown_escape if markdown else None,
+        finalize=markdown_escape if markdown else html_visible,
     )
     return env
 
@@ -143,7 +150,6 @@ def render_text(source: ReportInput, fmt: ReportFormat, lang: Lang) -> str:
 # -- the LKE workbook --------------------------------------------------------------------------------
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@")
-_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 HEADER_FILL = "DDE6F0"
 FIXED_TIME = (2000, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
@@ -156,7 +162,7 @@ def put(sheet: Worksheet, row: int, col: int, value: object, bold: bool = False)
 
     cell = sheet.cell(row=row, column=col)
     if isinstance(value, str):
-        text = _ILLEGAL_XML.sub("", value)
+        text = visible(value, keep_lines=True)  # XML 1.0 refuses C0 controls and U+FFFE, U+FFFF
         cell.value = text
         cell.data_type = "s"
         if text.startswith(FORMULA_TRIGGERS):

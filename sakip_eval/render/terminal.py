@@ -12,6 +12,8 @@ from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_en, format_id
+from sakip_eval.render.console import user_text
+from sakip_eval.render.safe import visible
 from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason
 
 MARKS = {"true": ("✔", "green"), "false": ("✘", "red"), "na": ("–", "dim")}
@@ -79,9 +81,9 @@ def _component_table(comp: ComponentResult, criteria: list[CriterionResult], lan
             details = [", ".join(crit.evidence)] if crit.evidence else []
             details += [_reason_line(r, lang) for r in crit.reasons]
             table.add_row(
-                RichText(mark, style=style), RichText(crit.id), RichText(crit.text.get(lang)),
+                RichText(mark, style=style), user_text(crit.id), user_text(crit.text.get(lang)),
                 RichText(answer_label(crit.claimed, lang)), RichText(answer_label(crit.predicted, lang), style=style),
-                RichText("\n".join(details)),
+                RichText("\n".join(visible(d) for d in details)),
             )
     return table
 
@@ -100,16 +102,16 @@ def _followup_table(pred: Prediction, lang: Lang) -> Table:
     for rec in pred.followup:
         mark, style = MARKS["true" if rec["closed"] else "false"]
         gain = points.get(f"followup:{rec['id']}")
-        table.add_row(RichText(mark, style=style), RichText(str(rec["id"])), RichText(str(rec["text"])),
+        table.add_row(RichText(mark, style=style), user_text(rec["id"]), user_text(rec["text"]),
                       RichText(status_label(str(rec["status"]), lang), style=style),
-                      RichText(", ".join(rec["evidence"]) or "-"),
+                      user_text(", ".join(rec["evidence"]) or "-"),
                       RichText("" if gain is None else t("score.points", lang, points=fmt(gain, lang))))
     return table
 
 
 def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> None:
     header = f"{pred.opd}" + (f" — {pred.pemda}" if pred.pemda else "")
-    heading = RichText(header, style="bold")
+    heading = user_text(header, style="bold")
     heading.append("\n" + t("score.header", lang, evaluation=pred.evaluation_year, performance=pred.performance_year,
                                 regime=pred.regime), style="")
     console.print(Panel(heading, title=t("score.title", lang)))
@@ -144,6 +146,6 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> Non
     for index, rec in enumerate(pred.recommendations[:top], start=1):
         points = t("score.points", lang, points=fmt(rec.points, lang)) if rec.kind != "note" else t(
             "score.note_only", lang)
-        recs.add_row(str(index), RichText(points), RichText(rec.text.get(lang)),
+        recs.add_row(str(index), RichText(points), user_text(rec.text.get(lang)),
                      RichText(", ".join(rec.criteria or rec.subcomponents)))
     console.print(recs)

@@ -45,6 +45,9 @@ def score_one(path: str, lang: Lang) -> dict[str, Any]:
         pred = predict(load_workspace(Path(path)))
     except InputError as exc:
         return {"path": path, "error": exc.render(lang)}
+    except OSError as exc:  # a folder the system refuses: reported, and the others are still scored
+        return {"path": path, "error": InputError("error.os", file=exc.filename or path,
+                                                  detail=exc.strerror or str(exc)).render(lang)}
     open_recs = [r for r in pred.recommendations if r.kind in OPEN_KINDS]
     return {
         "path": path, "error": None, "opd": pred.opd, "pemda": pred.pemda,
