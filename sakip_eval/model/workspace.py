@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.yamlread import Document, load_document, validate
@@ -62,7 +63,15 @@ def _history_entry(value: object) -> object:
     LHE result in the shape of `actual`."""
     if isinstance(value, dict) or value is None:
         return value
-    return None if parse_number(value) is None else {"total": value}
+    total = parse_number(value)
+    if total is None:
+        return None
+    # range-checked here so that the error names `history.<year>`, the field the user wrote
+    if total < 0:
+        raise PydanticCustomError("greater_than_equal", "Input should be greater than or equal to 0", {"ge": 0})
+    if total > 100:
+        raise PydanticCustomError("less_than_equal", "Input should be less than or equal to 100", {"le": 100})
+    return {"total": value}
 
 
 HistoryEntry = Annotated[LheResult | None, BeforeValidator(_history_entry)]
