@@ -26,6 +26,7 @@ def _batch_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, di
     return code, json.loads(capsys.readouterr().out)
 
 
+@pytest.mark.slow
 def test_batch_ranks_300_copies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     fleet = _fleet(tmp_path, 300)
     code, data = _batch_json(capsys, str(fleet), "--jobs", "2")

@@ -82,6 +82,7 @@ def test_out_of_reach_says_why(no_upgrades_rulebook: Path) -> None:
     assert plan.steps and plan.steps[-1].total == plan.max_total
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.decimals(min_value=0, max_value=100, places=2))
 def test_any_score_target_is_reached_and_every_step_is_needed(target: Decimal) -> None:
