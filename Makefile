@@ -37,6 +37,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_worst.py
 
 # The JSON Schemas editors read through the `# yaml-language-server: $schema=` line of workspace files;
 # tests/test_init.py fails when they are out of date.
@@ -49,9 +50,11 @@ schemas: $(STAMP)
 screenshot: $(STAMP)
 	$(BIN)/python -m tools.chromium evidence/mojosari-2025 build/report.png
 
-# At least 10,000 mutated workspaces through every command; not part of `make test`.
+# At least 10,000 cases: mutated workspaces through every command, mutated letters and workbooks through their
+# readers, writers on restyled files, and size-scaled inputs; not part of `make test` (tests/fuzzing.py).
 fuzz: $(STAMP)
-	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest -q -s tests/test_fuzz.py -p no:cacheprovider
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-10000} $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py \
+		tests/test_fuzz_documents.py tests/test_fuzz_writers.py tests/test_fuzz_scaling.py tests/test_fuzz_summary.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -7,8 +7,9 @@ not one, another encoding...) and runs one read-only command on it: score, check
 exit 0 or 2 (1 only where a threshold is asked), print no traceback, write no report when it fails,
 and leave the workspace byte for byte as it was: the run history `score` keeps in `WS/.sakip/` is the
 only thing a read-only command may add. `make test-all` (CI) runs 200 cases (the test is `slow`: `make test`
-leaves it out); `make fuzz` runs at least 10,000 (FUZZ_EXAMPLES) and reports the count; FUZZ_SEED=n explores
-other cases than the fixed ones.
+leaves it out); `make fuzz` runs its share of FUZZ_EXAMPLES (tests/fuzzing.py), each under a hang alarm;
+FUZZ_SEED=n explores other cases than the fixed ones. The output of every case holds no control character
+and no bidi override, whatever the files say (the probe's hostile strings are among the values).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,11 +32,9 @@ from sakip_eval.model.workspace import STATE_DIR, load_workspace
 from sakip_eval.scoring.prediction import predict
 
 from .conftest import EVIDENCE, Result
+from .fuzzing import CONTROL, SEED, count, examples, guarded
 
 pytestmark = pytest.mark.slow
-
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
-SEED = os.environ.get("FUZZ_SEED")  # another seed explores other cases; unset, every run tries the same ones
 WORKSPACES = sorted(p for p in EVIDENCE.iterdir() if (p / "workspace.yaml").is_file())
 # {ws} the mutated workspace, {hist} a run history seeded with two runs of each bundled workspace,
 # {out} a report path outside the workspace. A score without --history records into WS/.sakip/.
@@ -58,7 +56,9 @@ ODD_VALUES = st.one_of(
     st.text(max_size=30), st.sampled_from(["", "-", "N/A", "12,3,4", "sembilan puluh", "Rp. 1.000,-", "1e309",
                                            "ñ—✓😀", "\u202e", "0x1F", "2024-13-45", "../../etc/passwd", "92,48 %",
                                            "/etc/passwd", "files/../../x.pdf", "[bold]x[/bold]", "[/x] teks",
-                                           "<b>x</b>", "=HYPERLINK(\"x\")", "{opd}", "lke-2021/../x", "a" * 500]),
+                                           "<b>x</b>", "=HYPERLINK(\"x\")", "{opd}", "lke-2021/../x", "a" * 500,
+                                           "X\x1b]0;PWNED\x07\x1b[2J\u202eY", "a\r\nFORGED", "\x9b31m\x7f",
+                                           "\x1b]8;;http://evil.example/\x1b\\LINK\x1b]8;;\x1b\\"]),
     st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
 )
 # Hostile texts a file can be replaced with or grow: each must be refused with a message, never crash.
@@ -76,8 +76,6 @@ HOSTILE = {
     "tab_indent": "a:\n\tb: 1\n",
     "unclosed": "a: [1, 2\n",
 }
-COUNTER: Counter[str] = Counter()  # cases that ran to the end, per command
-TRACEBACKS: list[str] = []  # the commands whose output held a traceback
 
 
 def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -157,7 +155,7 @@ def seeded_history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=SEED is None, database=None,
+@settings(max_examples=examples("workspace"), deadline=None, derandomize=SEED is None, database=None,
           suppress_health_check=list(HealthCheck))
 @seed(int(SEED or 0))
 @given(case=mutations(), command=st.sampled_from(COMMANDS))
@@ -172,27 +170,19 @@ def test_mutated_workspace_never_crashes(run: Callable[..., Result], monkeypatch
         (ws / name).write_bytes(content)
         before = _digest(ws)
         args = command.format(ws=ws, hist=hist, out=out).split()
-        result = run(*args)
-        if "Traceback" in result.err or "Traceback" in result.out:
-            TRACEBACKS.append(command)
-        assert result.code in (0, 1, 2) if args[0] == "plan" else result.code in (0, 2), (
-            name, command, result.code, result.err[-2000:])
-        assert "Traceback" not in result.err and "Traceback" not in result.out
-        if result.code == 2:
-            assert result.err.strip(), "exit 2 needs a message"
-            assert not list(Path(tmp).glob("*laporan*")), "a failed report writes nothing, not even a temporary file"
-        after = {k: v for k, v in _digest(ws).items() if not k.startswith(f"{STATE_DIR}/")}
-        assert after == before
-        assert {p.name for p in ws.iterdir()} <= {p.name for p in source.iterdir()} | {STATE_DIR}
-        COUNTER[args[0]] += 1
+        with guarded(f"{command} ({name})"):
+            result = run(*args)
 
+        def check() -> None:
+            assert result.code in (0, 1, 2) if args[0] == "plan" else result.code in (0, 2), (
+                name, command, result.code, result.err[-2000:])
+            assert "Traceback" not in result.err and "Traceback" not in result.out
+            assert not CONTROL.search(result.out + result.err), (command, result.out[-500:], result.err[-500:])
+            if result.code == 2:
+                assert result.err.strip(), "exit 2 needs a message"
+                assert not list(Path(tmp).glob("*laporan*")), "a failed report writes nothing, not even a temporary"
+            after = {k: v for k, v in _digest(ws).items() if not k.startswith(f"{STATE_DIR}/")}
+            assert after == before
+            assert {p.name for p in ws.iterdir()} <= {p.name for p in source.iterdir()} | {STATE_DIR}
 
-def test_report_fuzz_count() -> None:
-    """Printed by `make fuzz` (pytest -s): how many cases passed in this session, per command. Fails when
-    the fuzzer ran fewer cases than asked (FUZZ_EXAMPLES) or any output held a traceback."""
-    if not COUNTER and not TRACEBACKS:
-        pytest.skip("the fuzz test did not run in this session")
-    per_command = ", ".join(f"{name} {count}" for name, count in sorted(COUNTER.items()))
-    print(f"\nfuzz: {sum(COUNTER.values())} cases ({per_command}), {len(TRACEBACKS)} tracebacks")
-    assert not TRACEBACKS
-    assert sum(COUNTER.values()) >= EXAMPLES
+        count(args[0], result.out + result.err, command, check)

@@ -37,6 +37,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Hapus `.sakip` (tautan atau berkas itu); sakip-eval membuat foldernya sendiri.",
         "Delete `.sakip` (that link or file); sakip-eval creates the folder itself.",
     ),
+    "error.state_link": (
+        "berkas kerja ini adalah tautan simbolik: sakip-eval hanya menulis berkasnya sendiri di `.sakip`",
+        "this state file is a symbolic link: sakip-eval writes only its own files in `.sakip`",
+    ),
+    "error.state_link.fix": (
+        "Hapus tautannya; sakip-eval membuat berkasnya sendiri.",
+        "Delete the link; sakip-eval creates its own file.",
+    ),
     "output.not_regular": (
         "keluaran bukan berkas biasa (perangkat, pipa, folder, atau tautan ke salah satunya)",
         "the output is not a regular file (a device, a pipe, a folder, or a link to one)",
@@ -78,8 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check the input: a note or text that long is usually a copying mistake.",
     ),
     "edit.bad_text": (
-        "teks untuk `{field}` memuat karakter yang bukan teks biasa ({char})",
-        "the text for `{field}` holds a character that is not plain text ({char})",
+        "teks ini memuat karakter yang bukan teks biasa ({char})",
+        "this text holds a character that is not plain text ({char})",
     ),
     "edit.bad_text.fix": (
         "Ketik teksnya lagi tanpa karakter kendali; simpan sebagai UTF-8 bila disalin dari berkas.",

@@ -49,7 +49,7 @@ def state_file(root: Path, name: str, create_dir: bool) -> Path:
     """A file of the state folder; a link in its place is refused (the tool writes only its own files)."""
     path = state_dir(root, create_dir) / name
     if path.is_symlink():
-        raise InputError("error.state_dir", file=str(path))
+        raise InputError("error.state_link", file=str(path))
     return path
 
 

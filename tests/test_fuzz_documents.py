@@ -1,0 +1,192 @@
+"""Fuzzing the document readers: mutated LHE letters through `lhe check`, mutated LKE workbooks through
+`import-lke`, and every reader registered in READERS as the document readers land (PDF, Word, LKjIP).
+
+A letter is the reference letter with lines deleted, repeated or swapped, numbers replaced by odd values,
+hostile text inserted (control characters, bidi overrides, markup, very long lines, thousands of
+continuation lines), other line ends and encodings, or random bytes. A workbook is the report's own LKE
+workbook with cells, rows and headers changed through openpyxl, or its archive damaged byte by byte,
+parts removed or replaced by hostile XML (entity expansion, millions of elements). Every case ends with
+exit 0, 1 (a letter whose arithmetic fails) or 2 with a message, no traceback, no control character in the
+output, valid JSON when asked, within the hang alarm; an import that fails changes nothing and one that
+succeeds leaves a workspace every command reads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+from openpyxl.utils.exceptions import IllegalCharacterError
+
+from sakip_eval.model.workspace import STATE_DIR, load_workspace
+
+from .conftest import EVIDENCE, LHE_2024, Result
+from .fuzzing import CONTROL, SEED, count, examples, guarded
+
+pytestmark = pytest.mark.slow
+
+LETTER = LHE_2024.read_text(encoding="utf-8")
+WORKSPACE = EVIDENCE / "mojosari-2025"
+ODD_TEXT = st.sampled_from([
+    "", "-", "82,30", "82.30", "100,00", "1e309", "NaN", "99999999999999999999", "-5", "a" * 5000,
+    "\x1b]0;PWNED\x07\x1b[2J", "\u202eY", "\r", "\x00", "\x85", "\u2028", "\f", "\t\t\t", "**82,30**",
+    "<b>Jumlah</b>", "| 30,00 | 26,10 |", "a.", "1.", "  - a. ", "predikat \"BB\" (Sangat Baik)", "Nomor : ",
+    "Tanggal : 31 Februari 2024", "komponen " * 200, "nilai akip sebesar 101,5",
+])
+LETTER_COMMANDS = ["lhe check {doc}", "lhe check {doc} --format json", "lhe check {doc} --lang en"]
+
+
+@st.composite
+def letters(draw: st.DrawFn) -> bytes:
+    lines = LETTER.split("\n")
+    kind = draw(st.sampled_from(["delete", "repeat", "swap", "replace", "insert", "insert", "numbers", "line_ends",
+                                 "encoding", "bytes", "continuation", "truncate"]))
+    if kind == "bytes":
+        return draw(st.binary(max_size=2000))
+    if kind == "truncate":
+        return LETTER.encode("utf-8")[: draw(st.integers(0, len(LETTER.encode("utf-8"))))]
+    for _ in range(draw(st.integers(1, 5))):
+        at = draw(st.integers(0, len(lines) - 1))
+        if kind == "delete" and len(lines) > 1:
+            del lines[at]
+        elif kind == "repeat":
+            lines.insert(at, lines[at])
+        elif kind == "swap":
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[at], lines[other] = lines[other], lines[at]
+        elif kind == "replace":
+            lines[at] = draw(ODD_TEXT)
+        elif kind in ("insert", "continuation"):
+            text = draw(ODD_TEXT) if kind == "insert" else "ab\n" * draw(st.integers(1, 20_000))
+            lines.insert(at, text)
+        elif kind == "numbers":
+            lines[at] = "".join(draw(ODD_TEXT) if c.isdigit() and draw(st.booleans()) else c for c in lines[at])
+    text = "\n".join(lines)
+    if kind == "line_ends":
+        text = text.replace("\n", draw(st.sampled_from(["\r\n", "\r", "\f\n", "\u2028"])))
+    if kind == "encoding":
+        return draw(st.sampled_from([text.encode("utf-16"), text.encode("latin-1", errors="replace"),
+                                     b"\xef\xbb\xbf" + text.encode("utf-8")]))
+    return text.encode("utf-8")
+
+
+@cache
+def _report_workbook() -> bytes:
+    """The LKE workbook `report --format xlsx` writes for the bundled workspace (made once, when needed)."""
+    from sakip_eval.i18n import Lang
+    from sakip_eval.render.report import ReportFormat, ReportInput, render_bytes
+    from sakip_eval.scoring.prediction import predict
+
+    ws = load_workspace(WORKSPACE)
+    return render_bytes(ReportInput(ws, predict(ws)), ReportFormat.XLSX, Lang.ID)
+
+
+HOSTILE_PARTS = {
+    "entities": '<?xml version="1.0"?><!DOCTYPE s [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'
+                '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+                '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&d;&d;&d;</t></si></sst>',
+    "elements": '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + "<si/>" * 1_200_000
+                + "</sst>",
+    "not_xml": "<<<>>>",
+    "empty": "",
+}
+
+
+@st.composite
+def workbooks(draw: st.DrawFn) -> bytes:
+    kind = draw(st.sampled_from(["cells", "cells", "rows", "header", "flip", "cut", "drop_part", "hostile_part"]))
+    if kind in ("flip", "cut"):
+        data = bytearray(_report_workbook())
+        if kind == "cut":
+            return bytes(data[: draw(st.integers(0, len(data)))])
+        for _ in range(draw(st.integers(1, 20))):
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+        return bytes(data)
+    if kind in ("drop_part", "hostile_part"):
+        source = zipfile.ZipFile(io.BytesIO(_report_workbook()))
+        names = source.namelist()
+        target = draw(st.sampled_from(names))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in names:
+                if name != target:
+                    archive.writestr(name, source.read(name))
+                elif kind == "hostile_part":
+                    archive.writestr(name, HOSTILE_PARTS[draw(st.sampled_from(sorted(HOSTILE_PARTS)))])
+        return out.getvalue()
+    book = openpyxl.load_workbook(io.BytesIO(_report_workbook()))
+    sheet = book.worksheets[draw(st.integers(0, len(book.worksheets) - 1))]
+    for _ in range(draw(st.integers(1, 10))):
+        row = draw(st.integers(1, max(sheet.max_row, 1) + 2))
+        column = draw(st.integers(1, 12))
+        if kind == "rows":
+            sheet.delete_rows(row) if draw(st.booleans()) else sheet.insert_rows(row)
+        elif kind == "header":
+            header = draw(st.sampled_from(["No", "Jawaban", "Catatan", "Bukti", "", "id"]))
+            sheet.cell(row=3, column=column, value=header)
+        else:
+            value = draw(st.one_of(ODD_TEXT, st.sampled_from(["Ya", "Tidak", "N/A", "1.a.1", "9.z.9", "pk-2024",
+                                                               "renja-2024, lkjip-2024", "=1+2"]),
+                                   st.integers(-5, 5), st.floats(allow_nan=False, allow_infinity=False)))
+            with contextlib.suppress(ValueError, IllegalCharacterError):  # the cell stays as it is
+                sheet.cell(row=row, column=column, value=value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _digest(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and STATE_DIR not in p.parts}
+
+
+@settings(max_examples=examples("documents"), deadline=None, derandomize=SEED is None, database=None,
+          suppress_health_check=list(HealthCheck))
+@seed(int(SEED or 0))
+@given(data=st.data())
+def test_mutated_document_never_crashes(run: Callable[..., Result], data: st.DataObject) -> None:
+    reader = data.draw(st.sampled_from(sorted(READERS)), label="reader")
+    content, commands = data.draw(READERS[reader][0], label="document"), READERS[reader][1]
+    command = data.draw(st.sampled_from(commands), label="command")
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Path(tmp) / "ws"
+        shutil.copytree(WORKSPACE, ws, ignore=shutil.ignore_patterns(STATE_DIR))
+        doc = Path(tmp) / f"document{READERS[reader][2]}"
+        doc.write_bytes(content)
+        before = _digest(ws)
+        args = command.format(doc=doc, ws=ws).split()
+        with guarded(f"{command} ({reader})"):
+            result = run(*args)
+
+        def check() -> None:
+            assert result.code in (0, 1, 2), (command, result.code, result.err[-2000:])
+            assert "Traceback" not in result.out + result.err
+            assert not CONTROL.search(result.out + result.err), (command, result.err[-500:])
+            if result.code == 2:
+                assert result.err.strip()
+            if "json" in args and result.code in (0, 1):
+                json.loads(result.out)
+            if result.code != 0 or args[0] != "import-lke":
+                assert _digest(ws) == before
+            else:
+                load_workspace(ws)  # what import-lke wrote reads back
+
+        count(f"read {reader}", result.out + result.err, command, check)
+
+
+# reader -> (documents, commands on {doc} and {ws}, file suffix). The PDF, Word and LKjIP readers join here.
+READERS: dict[str, tuple[st.SearchStrategy[bytes], list[str], str]] = {
+    "letter": (letters(), LETTER_COMMANDS, ".txt"),
+    "workbook": (workbooks(), ["import-lke {doc} {ws}", "import-lke {doc} {ws} --ignore-evidence --lang en"], ".xlsx"),
+}
