@@ -29,7 +29,7 @@ def test_each_key_lives_in_the_area_its_prefix_names() -> None:
 
 
 def test_both_languages_with_the_same_placeholders() -> None:
-    assert [key for key, (indonesian, english) in MESSAGES.items() if not (indonesian.strip() and english.strip())] == []
+    assert [key for key, (id_, en) in MESSAGES.items() if not (id_.strip() and en.strip())] == []
     assert [key for key, (indonesian, english) in MESSAGES.items() if _fields(indonesian) != _fields(english)] == []
 
 
