@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from sakip_eval.model.workspace import STATE_DIR, load_workspace
+from sakip_eval.io.workspace import STATE_DIR, load_workspace
 
 from .conftest import EVIDENCE, LHE_2024, Result
 from .fuzzing import CONTROL, SEED, count, examples, guarded

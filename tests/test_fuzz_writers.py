@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from sakip_eval.model.workspace import STATE_DIR, load_workspace
+from sakip_eval.io.workspace import STATE_DIR, load_workspace
 
 from .conftest import EVIDENCE, Result
 from .fuzzing import CONTROL, SEED, count, examples, guarded

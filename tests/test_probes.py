@@ -30,8 +30,8 @@ import pytest
 
 from sakip_eval.checks.derive import derive_check_facts
 from sakip_eval.history.store import record_run
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.letters.lhe import MAX_LINES
-from sakip_eval.model.workspace import load_workspace
 from sakip_eval.scoring.prediction import predict
 
 from .conftest import LHE_2024, Cli, flat

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import sys
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,7 +14,7 @@ from rich.table import Table
 from sakip_eval.cli.common import LangOpt, app, err, out, print_json
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
-from sakip_eval.render import terminal
+from sakip_eval.numbers import format_number
 from sakip_eval.render.console import user_text
 from sakip_eval.render.report import FORMULA_TRIGGERS
 from sakip_eval.render.safe import visible
@@ -73,9 +72,6 @@ def _csv(result: BatchResult) -> None:
 
 
 def _table(result: BatchResult, lang: Lang) -> None:
-    def num(value: float) -> str:
-        return terminal.fmt(Decimal(str(value)), lang)
-
     table = Table(title=t("batch.title", lang, count=len(result.results)), title_justify="left", expand=True)
     for key, justify in (("batch.col_rank", "right"), ("report.opd", "left"), ("report.evaluation_year", "right"),
                          ("score.total", "right"), ("score.category", "left"), ("batch.col_workspace", "left")):
@@ -83,8 +79,9 @@ def _table(result: BatchResult, lang: Lang) -> None:
     for row in result.results:
         if row["error"]:
             continue
-        table.add_row(str(row["rank"]), user_text(row["opd"]), str(row["evaluation_year"]), num(row["total"]),
-                      row["category"], user_text(row["path"]))  # names and paths as written, never rich markup
+        # names and paths as written, never rich markup nor control characters
+        table.add_row(str(row["rank"]), user_text(row["opd"]), str(row["evaluation_year"]),
+                      format_number(row["total"], lang), row["category"], user_text(row["path"]))
     out.print(table)
     dist = Table(title=t("batch.distribution", lang), title_justify="left")
     dist.add_column(t("score.category", lang))

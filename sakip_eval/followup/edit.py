@@ -27,10 +27,10 @@ from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.commit import commit
 from sakip_eval.io.state import write_lock
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.io.yamlpatch import Original, block_item, entry, scalar
 from sakip_eval.letters.lhe import Letter
 from sakip_eval.model.followup import STATUSES
-from sakip_eval.model.workspace import load_workspace
 from sakip_eval.render.safe import UNSAFE, visible
 
 FILE = "followup.yaml"

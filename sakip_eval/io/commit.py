@@ -13,7 +13,7 @@ from pathlib import Path
 from sakip_eval.errors import InputError
 from sakip_eval.io.atomic import write_atomically
 from sakip_eval.io.state import state_dir
-from sakip_eval.model.workspace import Workspace, load_workspace
+from sakip_eval.io.workspace import Workspace, load_workspace
 
 
 def commit(root: Path, name: str, text: str) -> Workspace:

@@ -25,8 +25,8 @@ from sakip_eval.errors import InputError
 from sakip_eval.io.commit import commit
 from sakip_eval.io.scaffold import schema_comment
 from sakip_eval.io.state import write_lock
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.io.yamlpatch import Original, entry, flow
-from sakip_eval.model.workspace import load_workspace
 from sakip_eval.rulebook.book import Rulebook
 
 # Written columns, in order; `lke.col.<key>` in i18n is each header.
