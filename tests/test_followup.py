@@ -244,7 +244,10 @@ def test_import_reference_lhe_into_a_fresh_workspace(cli: Cli, ws: Path) -> None
     assert [r["id"] for r in data["recommendations"]] == IDS
     assert {r["id"]: r["text"] for r in data["recommendations"]} == REFERENCE_TEXTS
     assert {r["status"] for r in data["recommendations"]} == {"belum"}
-    assert (ws / "followup.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    first = (ws / "followup.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=.sakip/schema/followup.schema.json"
+    assert json.loads((ws / ".sakip/schema/followup.schema.json").read_text(encoding="utf-8"))["$id"].endswith(
+        "followup.schema.json")  # the line resolves inside the workspace, wherever it goes
     pred = predict(load_workspace(ws))
     assert [r.text.id for r in pred.recommendations if r.kind == "followup"] == list(REFERENCE_TEXTS.values())
 

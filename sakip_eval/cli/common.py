@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import platform
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,9 +13,10 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from sakip_eval.errors import Interrupted
+from sakip_eval import __version__
+from sakip_eval.errors import InputError, Interrupted
 from sakip_eval.i18n import Lang
-from sakip_eval.render.json import dumps
+from sakip_eval.rulebook.book import RULES_ENV
 
 DEFAULT_WORKSPACE = Path("evidence/mojosari-2025")
 
@@ -35,12 +38,33 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"sakip-eval {__version__} (Python {platform.python_version()})", markup=False, highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
-def _group() -> None:
+def _group(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_print_version, is_eager=True, help="Versi sakip-eval / show the version.",
+    )] = False,
+    rules: Annotated[Path | None, typer.Option(
+        "--rules", envvar=RULES_ENV, metavar="DIR", show_envvar=True,
+        help="Folder rulebook sendiri, satu subfolder per regime (bawaan: rulebook yang terpasang) / "
+             "your own rulebook folder, one sub-folder per regime (default: the installed one).",
+    )] = None,
+) -> None:
     """Prediksi nilai evaluasi SAKIP sebelum Inspektorat / Pre-score a SAKIP evaluation.
 
     A callback keeps `app` a command group even when only the running command's module is imported
-    (typer runs a lone command as the app itself, which would read the command name as an argument)."""
+    (typer runs a lone command as the app itself, which would read the command name as an argument).
+    `--rules` is passed on through the environment, so `batch`'s worker processes read the same rulebook."""
+    if rules is not None:
+        if not rules.is_dir():
+            raise InputError("error.not_a_folder" if rules.exists() else "error.not_found", file=rules,
+                             field="--rules", fix="error.rules_folder.fix")
+        os.environ[RULES_ENV] = str(rules)
 
 
 class Format(StrEnum):
@@ -61,4 +85,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 def print_json(data: object) -> None:
+    # imported here: it reaches the rule engine, whose failure to load is then reported like any error
+    from sakip_eval.render.json import dumps
+
     sys.stdout.write(dumps(data))

@@ -24,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
+from sakip_eval.io.schemas import install_schemas, schema_line
 from sakip_eval.io.yamledit import (
     Editable,
     dump,
@@ -40,7 +41,6 @@ from sakip_eval.model.followup import STATUSES, Followup
 from sakip_eval.model.workspace import STATE_DIR, load_workspace
 
 FILE = "followup.yaml"
-SCHEMA_LINE = "yaml-language-server: $schema=../../docs/schema/followup.schema.json"
 LOCK_TIMEOUT = 120.0
 
 
@@ -158,7 +158,8 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
             header = t("followup.import_header", lang, number=letter.number or "-",
                        date=letter.date.isoformat() if letter.date else "-")
             tree = CommentedMap()
-            tree.yaml_set_start_comment(f"{SCHEMA_LINE}\n{header}")
+            install_schemas(root)
+            tree.yaml_set_start_comment(f"{schema_line('followup')}\n{header}")
             tree["recommendations"] = CommentedSeq()
             edit = Editable(root / FILE, str(root / FILE), tree)
             existing: dict[str, str] = {}

@@ -103,7 +103,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sub-komponen `{id}` tidak ada di rulebook",
         "sub-component `{id}` is not in the rulebook",
     ),
-    "error.unknown_regime": ("regime `{regime}` tidak dikenal", "unknown regime `{regime}`"),
+    "error.unknown_regime": (
+        "rulebook untuk regime `{regime}` tidak ada (yang ada: {held})",
+        "there is no rulebook for regime `{regime}` (available: {held})",
+    ),
+    "error.unknown_regime_in": (
+        "folder rulebook {rules} tidak memuat regime `{regime}` (yang ada: {held})",
+        "the rulebook folder {rules} holds no regime `{regime}` (available: {held})",
+    ),
     "error.path_outside": (
         "berkas `{path}` berada di luar folder workspace",
         "file `{path}` lies outside the workspace folder",
@@ -698,8 +705,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "regime name `{regime}` is not valid: lower-case letters, digits, dots, underscores and hyphens only",
     ),
     "error.unknown_regime.fix": (
-        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
-        "Use the name of a folder under rules/ (for example `lke-2021`).",
+        "Tulis salah satu regime yang ada pada isian `regime` di workspace.yaml, atau pilih folder rulebook "
+        "sendiri (satu subfolder per regime) dengan `--rules DIR` atau variabel lingkungan SAKIP_EVAL_RULES.",
+        "Write one of the available regimes in the `regime` field of workspace.yaml, or choose your own rulebook "
+        "folder (one sub-folder per regime) with `--rules DIR` or the SAKIP_EVAL_RULES environment variable.",
+    ),
+    "error.engine_missing": (
+        "mesin aturan durable-rules tidak dapat dimuat: {detail}",
+        "the durable-rules engine cannot be loaded: {detail}",
+    ),
+    "error.engine_missing.fix": (
+        "Pasang ulang durable-rules dari sumbernya dengan define untuk Python 3.13: "
+        "`CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject pip install --force-reinstall --no-cache-dir "
+        "durable-rules==2.0.28` (Windows: `set CL=/DPyEval_CallObject#PyObject_CallObject` lalu perintah pip yang "
+        "sama); lihat bagian Pemasangan di README.",
+        "Reinstall durable-rules from its source with the define Python 3.13 needs: "
+        "`CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject pip install --force-reinstall --no-cache-dir "
+        "durable-rules==2.0.28` (Windows: `set CL=/DPyEval_CallObject#PyObject_CallObject`, then the same pip "
+        "command); see Installing in the README.",
+    ),
+    "error.rules_folder.fix": (
+        "Beri folder yang memuat satu subfolder per regime (misalnya `lke-2021/regime.yaml`), atau hapus `--rules` "
+        "dan SAKIP_EVAL_RULES untuk memakai rulebook yang terpasang.",
+        "Give the folder that holds one sub-folder per regime (for example `lke-2021/regime.yaml`), or drop "
+        "`--rules` and SAKIP_EVAL_RULES to use the installed rulebook.",
     ),
     "error.interrupted": (
         "dihentikan (Ctrl+C); berkas yang sedang ditulis tetap seperti semula",
@@ -750,8 +779,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Choose one of the values listed; `sakip-eval --help` lists every command.",
     ),
     "error.bad_regime_name.fix": (
-        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
-        "Use the name of a folder under rules/ (for example `lke-2021`).",
+        "Tulis salah satu regime yang ada pada isian `regime` di workspace.yaml, atau pilih folder rulebook "
+        "sendiri (satu subfolder per regime) dengan `--rules DIR` atau variabel lingkungan SAKIP_EVAL_RULES.",
+        "Write one of the available regimes in the `regime` field of workspace.yaml, or choose your own rulebook "
+        "folder (one sub-folder per regime) with `--rules DIR` or the SAKIP_EVAL_RULES environment variable.",
     ),
     "error.duplicate_id.fix": (
         "Beri setiap butir id sendiri; id dipakai berkas lain untuk merujuk butir itu.",
