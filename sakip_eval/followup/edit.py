@@ -37,8 +37,8 @@ from sakip_eval.io.yamledit import (
 )
 from sakip_eval.io.yamlread import parse_text, validate
 from sakip_eval.letters.lhe import Letter
-from sakip_eval.model.followup import STATUSES, Followup
-from sakip_eval.model.workspace import STATE_DIR, load_workspace
+from sakip_eval.model.followup import STATUS_NAMES, STATUSES, Followup, status_code
+from sakip_eval.model.workspace import STATE_DIR, load_workspace, require_workspace
 
 FILE = "followup.yaml"
 LOCK_TIMEOUT = 120.0
@@ -67,6 +67,7 @@ class Imported:
 @contextmanager
 def workspace_lock(root: Path) -> Iterator[None]:
     """Hold the workspace's follow-up lock; a lock held elsewhere for too long is a clear error."""
+    require_workspace(root)
     state = root / STATE_DIR
     try:
         state.mkdir(exist_ok=True)
@@ -96,8 +97,9 @@ def set_status(
     by: str | None = None, now: dt.datetime | None = None,
 ) -> Change:
     """Set one recommendation's status, add evidence ids, and append a history entry."""
+    status = status_code(status)
     if status not in STATUSES:
-        raise InputError("followup.bad_status", field="--status", value=status, allowed=", ".join(STATUSES))
+        raise InputError("followup.bad_status", field="--status", value=status, allowed=", ".join(STATUS_NAMES))
     note = note.strip() if note and note.strip() else None
     if status == "tidak-dapat" and note is None:
         raise InputError("followup.reason_required", field="--note")

@@ -111,6 +111,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "folder rulebook {rules} tidak memuat regime `{regime}` (yang ada: {held})",
         "the rulebook folder {rules} holds no regime `{regime}` (available: {held})",
     ),
+    "error.unknown_regime_in.fix": (
+        "Tulis salah satu regime yang ada pada isian `regime` di workspace.yaml, atau beri `--rules` folder yang "
+        "memuat subfolder regime itu.",
+        "Write one of the available regimes in the `regime` field of workspace.yaml, or give `--rules` the folder "
+        "that holds that regime's sub-folder.",
+    ),
     "error.path_outside": (
         "berkas `{path}` berada di luar folder workspace",
         "file `{path}` lies outside the workspace folder",
@@ -448,8 +454,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown status `{value}` (valid: {allowed})",
     ),
     "followup.bad_status.fix": (
-        "Pakai salah satu: belum, proses, selesai, tidak-dapat.",
-        "Use one of: belum, proses, selesai, tidak-dapat.",
+        "Pakai salah satu: belum, proses, selesai, tidak-dapat (atau not-started, in-progress, done, cannot).",
+        "Use one of: not-started, in-progress, done, cannot (or belum, proses, selesai, tidak-dapat).",
     ),
     "followup.reason_required": (
         "status tidak-dapat memerlukan alasan",
@@ -724,6 +730,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "durable-rules==2.0.28` (Windows: `set CL=/DPyEval_CallObject#PyObject_CallObject`, then the same pip "
         "command); see Installing in the README.",
     ),
+    "error.bad_number_option": ("angka `{value}` tidak dapat dibaca", "cannot read the number `{value}`"),
+    "error.bad_number_option.fix": (
+        "Tulis angka seperti 60,5 atau 60.5 (tanpa satuan).", "Write a number such as 60,5 or 60.5 (no unit).",
+    ),
+    "error.no_workspace": (
+        "folder ini bukan workspace (tidak ada workspace.yaml)", "this folder is not a workspace (no workspace.yaml)",
+    ),
+    "error.no_workspace.fix": (
+        "Sebutkan folder workspace-nya (misalnya `sakip-eval score FOLDER`), jalankan perintah dari dalam folder "
+        "itu, atau buat workspace baru dengan `sakip-eval init FOLDER`.",
+        "Name the workspace folder (for example `sakip-eval score FOLDER`), run the command from inside it, or "
+        "create a workspace with `sakip-eval init FOLDER`.",
+    ),
+    "batch.passed_over": (
+        "{count} folder dilewati karena bukan workspace (tanpa workspace.yaml): {folders}",
+        "{count} folders passed over, not workspaces (no workspace.yaml): {folders}",
+    ),
+    "batch.progress": ("Menilai workspace", "Scoring workspaces"),
+    # --help (the texts of commands and options are in i18n/help.py)
+    "help.usage": ("Pemakaian", "Usage"),
+    "help.usage_options": ("[OPSI]", "[OPTIONS]"),
+    "help.usage_command": ("PERINTAH", "COMMAND"),
+    "help.arguments": ("Argumen", "Arguments"),
+    "help.options": ("Opsi", "Options"),
+    "help.commands": ("Perintah", "Commands"),
+    "help.more": ("Bantuan satu perintah: `{command} --help`.", "Help on one command: `{command} --help`."),
+    "help.default": ("bawaan: {value}", "default: {value}"),
+    "help.envvar": ("variabel lingkungan: {name}", "environment variable: {name}"),
+    "help.required": ("wajib", "required"),
     "error.rules_folder.fix": (
         "Beri folder yang memuat satu subfolder per regime (misalnya `lke-2021/regime.yaml`), atau hapus `--rules` "
         "dan SAKIP_EVAL_RULES untuk memakai rulebook yang terpasang.",

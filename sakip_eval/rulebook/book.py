@@ -319,7 +319,7 @@ def _unknown_regime(regime: str, root: Path) -> InputError:
     held = sorted(p.name for p in root.iterdir() if (p / "regime.yaml").is_file()) if root.is_dir() else []
     if root == RULES_ROOT:
         return InputError("error.unknown_regime", regime=regime, held=", ".join(held) or "-")
-    return InputError("error.unknown_regime_in", fix="error.unknown_regime.fix", regime=regime, rules=str(root),
+    return InputError("error.unknown_regime_in", regime=regime, rules=str(root),
                       held=", ".join(held) or "-")
 
 
