@@ -17,8 +17,8 @@ DIST := dist
 WHEEL := $(DIST)/sakip_eval-$(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' sakip_eval/__init__.py)-py3-none-any.whl
 SOURCES := pyproject.toml setup.py $(shell find sakip_eval rules -name '*.py' -o -name '*.yaml' -o -name '*.j2' -o -name '*.json' 2>/dev/null)
 
-.PHONY: demo test lint pytest test-3.13 wheel wheel-check install bench fuzz clean \
-  schemas screenshot
+.PHONY: demo lint test test-all pytest-all test-3.13 golden wheel wheel-check install bench fuzz clean schemas \
+  screenshot
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 atau 3.13 tidak ditemukan / not found; make PYTHON=..." >&2; exit 2; }
@@ -35,19 +35,28 @@ $(STAMP): $(BIN)/python pyproject.toml setup.py
 demo: $(STAMP)
 	$(BIN)/sakip-eval score evidence/mojosari-2025
 
-# ruff, mypy --strict and the suite on this venv's Python; the suite on Python 3.13 (without the tests marked
-# slow, which run once, here); the wheel installed in fresh venvs of Python 3.11 and 3.13 and used from a
-# folder outside the checkout. Two at a time (the machine has two cores), each job's output kept together.
-# A Python that is not installed is skipped with a note, unless STRICT_PYTHONS=1 (as in .ci/run).
-test: $(STAMP)
-	$(MAKE) --no-print-directory -j2 --output-sync=target lint pytest test-3.13 wheel-check
-
 lint: $(STAMP)
 	$(BIN)/ruff check sakip_eval tests benchmarks tools
 	$(BIN)/mypy sakip_eval
 
-pytest: $(STAMP)
+# The everyday suite: everything but the tests marked `slow` (a few minutes on 2 cores).
+test: lint
+	$(BIN)/python -m pytest -m "not slow"
+
+# What CI runs (.ci/run): every test, the slow ones included, on this venv's Python; the suite on Python 3.13
+# (without the slow tests, which ran once already); the wheel installed in fresh venvs of Python 3.11 and 3.13
+# and used from a folder outside the checkout. Two jobs at a time (2 cores), each job's output kept together.
+# A Python that is not installed is skipped with a note, unless STRICT_PYTHONS=1 (as in .ci/run).
+test-all: $(STAMP)
+	$(MAKE) --no-print-directory -j2 --output-sync=target lint pytest-all test-3.13 wheel-check
+
+pytest-all: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Rewrite tests/golden/ (outputs on the bundled workspaces) after a change that moves a score on purpose;
+# `git diff tests/golden` then shows what moved.
+golden: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" --update-golden
 
 # Runs the rest of the recipe line only when Python $(1) is found; otherwise says so (or fails when strict).
 with_python = p="$(call find_python,$(1))"; if [ -z "$$p" ]; then echo "Python $(1) tidak ditemukan / not found: \

@@ -39,7 +39,7 @@ def param_key(param: Any) -> str:
     """An option by its long name (`--fail-under`), an argument by its metavar (`WS`)."""
     if param.param_type_name == "argument":
         return str(param.metavar or param.name.upper())
-    return next((o for o in param.opts if o.startswith("--")), param.opts[0])
+    return str(next((o for o in param.opts if o.startswith("--")), param.opts[0]))
 
 
 def help_key(path: str, param: Any | None = None) -> str | None:
