@@ -73,7 +73,7 @@ def test_own_rulebook_without_the_workspace_regime(run: Callable[..., Result], t
     assert result.code == 2
     message = flat(result.err)
     assert f"workspace.yaml:9, isian `regime`): folder rulebook {root} tidak memuat regime `lke-2021`" in message
-    assert "(yang ada: lke-2025)" in message and "--rules DIR" in message
+    assert "(yang ada: lke-2025)" in message and "beri `--rules` folder yang memuat subfolder regime itu" in message
 
 
 def test_rules_folder_that_does_not_exist(run: Callable[..., Result], tmp_path: Path) -> None:

@@ -202,13 +202,13 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
             for line in _compact_component(comp, pred.criteria, lang, gaps):
                 console.print(line, soft_wrap=False)
         else:
-            console.print(_component_table(comp, pred.criteria, lang, gaps), soft_wrap=False)
+            console.print(_component_table(comp, pred.criteria, lang, gaps))
     if pred.followup and compact:
         console.print(RichText(t("followup.checklist_title", lang), style="italic"), soft_wrap=False)
         for line in _compact_followup(pred, lang):
             console.print(line, soft_wrap=False)
     elif pred.followup:
-        console.print(_followup_table(pred, lang), soft_wrap=False)
+        console.print(_followup_table(pred, lang))
     summary = Table.grid(padding=(0, 2))
     summary.add_column()
     summary.add_column()
@@ -244,4 +244,4 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
                                   expand=False), soft_wrap=False)
         recs.add_row(str(index), RichText(points), RichText(rec.text.get(lang)), RichText(target))
     if not compact:
-        console.print(recs, soft_wrap=False)
+        console.print(recs)
