@@ -20,7 +20,7 @@ import typer.main
 from sakip_eval.cli import register
 from sakip_eval.cli.common import app, err, out
 from sakip_eval.cli.help import help_key, walk
-from sakip_eval.i18n.help import HELP
+from sakip_eval.i18n.helptext import HELP
 from sakip_eval.rulebook.book import load_rulebook
 
 from .conftest import EVIDENCE, Cli, Result, flat

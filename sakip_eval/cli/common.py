@@ -1,6 +1,6 @@
 """Shared pieces of the command line: the app, common options and JSON output.
 
-Help texts are not written here: :mod:`sakip_eval.i18n.help` holds them in both languages and
+Help texts are not written here: :mod:`sakip_eval.i18n.helptext` holds them in both languages and
 :mod:`sakip_eval.cli.help` shows them in the chosen one.
 """
 

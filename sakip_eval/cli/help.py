@@ -2,7 +2,7 @@
 English with `--lang en` or SAKIP_EVAL_LANG=en), typer's own words (`Usage`, `Options`, `Show this message
 and exit`) included, no type placeholders such as `<bool>`, and no heading cut in two on a narrow terminal.
 
-The texts live in :mod:`sakip_eval.i18n.help`, keyed by command path and parameter; the commands declare
+The texts live in :mod:`sakip_eval.i18n.helptext`, keyed by command path and parameter; the commands declare
 only names and metavars. :func:`localize` gives the click command tree those texts and this module's
 layout, which reads only what every click-style command has (options, metavars, defaults, env vars).
 """
@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
-from sakip_eval.i18n.help import HELP
+from sakip_eval.i18n.helptext import HELP
 
 MAX_WIDTH = 100  # beyond this, lines of help are too long to read
 

@@ -25,6 +25,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.schemas import install_schemas, schema_line
+from sakip_eval.io.workspace import STATE_DIR, load_workspace, require_workspace
 from sakip_eval.io.yamledit import (
     Editable,
     dump,
@@ -38,7 +39,6 @@ from sakip_eval.io.yamledit import (
 from sakip_eval.io.yamlread import parse_text, validate
 from sakip_eval.letters.lhe import Letter
 from sakip_eval.model.followup import STATUS_NAMES, STATUSES, Followup, status_code
-from sakip_eval.model.workspace import STATE_DIR, load_workspace, require_workspace
 
 FILE = "followup.yaml"
 LOCK_TIMEOUT = 120.0

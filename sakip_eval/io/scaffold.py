@@ -16,7 +16,7 @@ from pathlib import Path
 from sakip_eval.errors import InputError
 from sakip_eval.io.atomic import write_atomically
 from sakip_eval.io.schemas import install_schemas, schema_line
-from sakip_eval.model.workspace import FILES
+from sakip_eval.io.workspace import FILES
 from sakip_eval.rulebook.book import load_rulebook, subcomponent_of
 
 TEMPLATES = ("workspace", "inventory", "assessment", "followup")

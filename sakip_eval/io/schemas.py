@@ -15,10 +15,11 @@ from pydantic import BaseModel
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.atomic import write_atomically
+from sakip_eval.io.workspace import STATE_DIR
 from sakip_eval.model.claims import Assessment
 from sakip_eval.model.followup import Followup
 from sakip_eval.model.inventory import Inventory
-from sakip_eval.model.workspace import STATE_DIR, WorkspaceFile
+from sakip_eval.model.workspace import WorkspaceFile
 
 KINDS = ("workspace", "inventory", "assessment", "lkjip", "followup")
 WORKSPACE_SCHEMAS = f"{STATE_DIR}/schema"

@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
-from sakip_eval.numbers import format_en, format_id
+from sakip_eval.numbers import format_number
 from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason, SubcomponentResult
 
 MARKS = {"true": ("✔", "green"), "false": ("✘", "red"), "na": ("–", "dim")}
@@ -39,10 +39,6 @@ def is_gap(crit: CriterionResult) -> bool:
 def _shown(sub: SubcomponentResult, criteria: list[CriterionResult], gaps: bool) -> list[CriterionResult]:
     mine = [c for c in criteria if c.subcomponent == sub.id]
     return [c for c in mine if is_gap(c)] if gaps else mine
-
-
-def fmt(value: Decimal, lang: Lang) -> str:
-    return format_id(value) if lang is Lang.ID else format_en(value)
 
 
 def answer_label(answer: str, lang: Lang) -> str:
@@ -76,8 +72,8 @@ def _reason_line(reason: Reason, lang: Lang) -> str:
 
 
 def _component_table(comp: ComponentResult, criteria: list[CriterionResult], lang: Lang, gaps: bool) -> Table:
-    title = RichText(f"{comp.id}. {comp.name.get(lang)} — {fmt(comp.score, lang)} / {fmt(comp.weight, lang)}",
-                     style="bold")
+    score = f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}"
+    title = RichText(f"{comp.id}. {comp.name.get(lang)} — {score}", style="bold")
     table = Table(title=title, title_justify="left", show_lines=False, expand=True)
     table.add_column("", width=2)
     table.add_column(t("rules.id", lang), no_wrap=True)
@@ -91,7 +87,7 @@ def _component_table(comp: ComponentResult, criteria: list[CriterionResult], lan
             continue
         share = t("score.share", lang, met=sub.met, applicable=sub.applicable)
         head = f"{sub.name.get(lang)} ({share})"
-        grade = f"{sub.grade} · {fmt(sub.score, lang)} / {fmt(sub.weight, lang)}"
+        grade = f"{sub.grade} · {format_number(sub.score, lang)} / {format_number(sub.weight, lang)}"
         table.add_row("", RichText(sub.id, style="bold"), RichText(head, style="bold"), "", "",
                       RichText(grade, style="bold cyan"))
         for reason in sub.upgrades:
@@ -129,7 +125,7 @@ def _followup_table(pred: Prediction, lang: Lang) -> Table:
         table.add_row(RichText(mark, style=style), RichText(str(rec["id"])), RichText(str(rec["text"])),
                       RichText(status_label(str(rec["status"]), lang), style=style),
                       RichText(", ".join(rec["evidence"]) or "-"),
-                      RichText("" if gain is None else t("score.points", lang, points=fmt(gain, lang))))
+                      RichText("" if gain is None else t("score.points", lang, points=format_number(gain, lang))))
     return table
 
 
@@ -142,15 +138,15 @@ def _compact_component(comp: ComponentResult, criteria: list[CriterionResult], l
         return Padding(text if isinstance(text, RichText) else RichText(text, style=style), (0, 0, 0, indent),
                        expand=False)
 
-    lines = [line(0, f"{comp.id}. {comp.name.get(lang)} — {fmt(comp.score, lang)} / {fmt(comp.weight, lang)}",
-                  "bold")]
+    score = f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}"
+    lines = [line(0, f"{comp.id}. {comp.name.get(lang)} — {score}", "bold")]
     for sub in comp.subcomponents:
         shown = _shown(sub, criteria, gaps)
         if gaps and not (shown or sub.caps):
             continue
         share = t("score.share", lang, met=sub.met, applicable=sub.applicable)
-        lines.append(line(2, f"{sub.id} {sub.name.get(lang)} · {sub.grade} · {fmt(sub.score, lang)} / "
-                             f"{fmt(sub.weight, lang)} ({share})", "bold cyan"))
+        lines.append(line(2, f"{sub.id} {sub.name.get(lang)} · {sub.grade} · {format_number(sub.score, lang)} / "
+                             f"{format_number(sub.weight, lang)} ({share})", "bold cyan"))
         for reason in sub.upgrades:
             lines.append(line(4, "↑ " + t("score.upgrade", lang, grade=reason.grade, reason=_reason_line(reason, lang)),
                               "green"))
@@ -181,7 +177,7 @@ def _compact_followup(pred: Prediction, lang: Lang) -> list[Padding]:
         gain = points.get(f"followup:{rec['id']}")
         head = RichText(f"{mark} ", style=style)
         head.append(f"{rec['id']} · {status_label(str(rec['status']), lang)}"
-                    + ("" if gain is None else " · " + t("score.points", lang, points=fmt(gain, lang))))
+                    + ("" if gain is None else " · " + t("score.points", lang, points=format_number(gain, lang))))
         lines.append(Padding(head, (0, 0, 0, 2), expand=False))
         detail = str(rec["text"]) + (f" ({t('score.evidence', lang)}: {', '.join(rec['evidence'])})"
                                      if rec["evidence"] else "")
@@ -215,14 +211,15 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
     summary.add_column()
     for comp in pred.components:
         summary.add_row(RichText(f"{comp.id}. {comp.name.get(lang)}"), bar(comp.score, comp.weight),
-                        f"{fmt(comp.score, lang)} / {fmt(comp.weight, lang)}")
+                        f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}")
     total_line = RichText(
-        f"{t('score.total', lang)}: {fmt(pred.total, lang)}   "
+        f"{t('score.total', lang)}: {format_number(pred.total, lang)}   "
         f"{t('score.category', lang)}: {pred.category} ({pred.category_name.get(lang)})",
         style="bold",
     )
     if pred.next_category:
-        gap = t("score.next_category", lang, gap=fmt(pred.next_category.gap, lang), category=pred.next_category.code)
+        gap = t("score.next_category", lang, gap=format_number(pred.next_category.gap, lang),
+                category=pred.next_category.code)
     else:
         gap = t("score.top_category", lang)
     console.print(Panel(Group(summary, RichText(""), total_line, RichText(gap),
@@ -236,7 +233,7 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
     if compact:
         console.print(RichText(t("score.recommendations", lang), style="italic"), soft_wrap=False)
     for index, rec in enumerate(pred.recommendations[:top], start=1):
-        points = t("score.points", lang, points=fmt(rec.points, lang)) if rec.kind != "note" else t(
+        points = t("score.points", lang, points=format_number(rec.points, lang)) if rec.kind != "note" else t(
             "score.note_only", lang)
         target = ", ".join(rec.criteria or rec.subcomponents)
         if compact:

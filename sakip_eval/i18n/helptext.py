@@ -8,6 +8,20 @@ has no text, or when an entry names nothing.
 
 from __future__ import annotations
 
+# The words of the help page around those texts.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "help.usage": ("Pemakaian", "Usage"),
+    "help.usage_options": ("[OPSI]", "[OPTIONS]"),
+    "help.usage_command": ("PERINTAH", "COMMAND"),
+    "help.arguments": ("Argumen", "Arguments"),
+    "help.options": ("Opsi", "Options"),
+    "help.commands": ("Perintah", "Commands"),
+    "help.more": ("Bantuan satu perintah: `{command} --help`.", "Help on one command: `{command} --help`."),
+    "help.default": ("bawaan: {value}", "default: {value}"),
+    "help.envvar": ("variabel lingkungan: {name}", "environment variable: {name}"),
+    "help.required": ("wajib", "required"),
+}
+
 HELP: dict[str, tuple[str, str]] = {
     # the program
     "sakip-eval": (
