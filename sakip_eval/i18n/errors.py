@@ -360,8 +360,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "regime name `{regime}` is not valid: lower-case letters, digits, dots, underscores and hyphens only",
     ),
     "error.bad_regime_name.fix": (
-        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
-        "Use the name of a folder under rules/ (for example `lke-2021`).",
+        "Tulis nama regime saja (misalnya `lke-2021`), bukan jalur folder; rulebook di folder lain dipilih dengan "
+        "`--rules DIR`.",
+        "Write the regime's name only (for example `lke-2021`), not a folder path; a rulebook in another folder is "
+        "chosen with `--rules DIR`.",
     ),
     "error.interrupted": (
         "dihentikan (Ctrl+C); berkas yang sedang ditulis tetap seperti semula",
