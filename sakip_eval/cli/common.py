@@ -24,6 +24,7 @@ from sakip_eval import __version__
 from sakip_eval.errors import ClosedPipe, InputError, Interrupted
 from sakip_eval.i18n import Lang
 from sakip_eval.numbers import NumberFormatError, parse_number
+from sakip_eval.render.jsontext import dumps
 from sakip_eval.rulebook.book import RULES_ENV
 
 # The workspace a command reads when none is named: the current folder, as `git` or `make` do. Never the
@@ -136,7 +137,4 @@ def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
 
 
 def print_json(data: object) -> None:
-    # imported here: it reaches the rule engine, whose failure to load is then reported like any error
-    from sakip_eval.render.json import dumps
-
     sys.stdout.write(dumps(data))

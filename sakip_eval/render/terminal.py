@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.padding import Padding
@@ -18,7 +19,9 @@ from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
-from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason, SubcomponentResult
+
+if TYPE_CHECKING:  # types only: `followup` and `diff` borrow the labels without loading the prediction and its engine
+    from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason, SubcomponentResult
 
 MARKS = {"true": ("✔", "green"), "false": ("✘", "red"), "na": ("–", "dim")}
 BAR_WIDTH = 30
