@@ -26,15 +26,15 @@ import yaml
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.commit import commit
+from sakip_eval.io.schemas import install_schemas, schema_line
 from sakip_eval.io.state import write_lock
-from sakip_eval.io.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace, require_workspace
 from sakip_eval.io.yamlpatch import Original, block_item, entry, scalar
 from sakip_eval.letters.lhe import Letter
-from sakip_eval.model.followup import STATUSES
+from sakip_eval.model.followup import STATUS_NAMES, STATUSES, status_code
 from sakip_eval.render.safe import UNSAFE, visible
 
 FILE = "followup.yaml"
-SCHEMA_LINE = "yaml-language-server: $schema=../../docs/schema/followup.schema.json"
 INDENT = 2  # dashes of a new recommendations list, as the bundled files write it
 
 
@@ -71,12 +71,14 @@ def set_status(
     by: str | None = None, now: dt.datetime | None = None,
 ) -> Change:
     """Set one recommendation's status, add evidence ids, and append a history entry."""
+    status = status_code(status)
     if status not in STATUSES:
-        raise InputError("followup.bad_status", field="--status", value=status, allowed=", ".join(STATUSES))
+        raise InputError("followup.bad_status", field="--status", value=status, allowed=", ".join(STATUS_NAMES))
     note = plain_text(note, "--note")
     by = plain_text(by, "--by")
     if status == "tidak-dapat" and note is None:
         raise InputError("followup.reason_required", field="--note")
+    require_workspace(root)  # before the lock's folder is made: a wrong path leaves nothing behind
     with write_lock(root):
         ws = load_workspace(root)
         doc = ws.documents.get(FILE)
@@ -158,6 +160,7 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
     if repeated:
         raise InputError("lhe.duplicate_ids", file=letter.display, ids=", ".join(repeated),
                          line=next(r.line for r in letter.recommendations if r.id == repeated[0]))
+    require_workspace(root)  # before the lock's folder is made: a wrong path leaves nothing behind
     with write_lock(root):
         ws = load_workspace(root)
         doc = ws.documents.get(FILE)
@@ -180,12 +183,14 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
         if doc is None or doc.source is None:
             header = t("followup.import_header", lang, number=letter.number or "-",
                        date=letter.date.isoformat() if letter.date else "-")
-            text = _new_file(f"{SCHEMA_LINE}\n{visible(header)}", source_map, items)
+            text = _new_file(f"{schema_line('followup')}\n{visible(header)}", source_map, items)
         else:
             patched = _added(Original.parse(doc.source.text, doc.display, doc.source.bom), source_map, items)
             text = patched if patched is not None else ""
         if text:
             commit(root, FILE, text)
+            if doc is None:
+                install_schemas(root)  # the copy the new file's schema line names
     return Imported([r.id for r in added], [r.id for r in letter.recommendations if r.id in existing], root / FILE)
 
 

@@ -20,6 +20,7 @@ from sakip_eval.i18n import (
     checks,
     errors,
     followup,
+    helptext,
     history,
     letters,
     report,
@@ -55,12 +56,13 @@ class Text(BaseModel):
 AREAS: dict[str, tuple[str, ...]] = {
     "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch"), "checks": ("check",),
     "followup": ("followup",), "letters": ("lhe",), "history": ("history", "diff"), "report": ("report",),
-    "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "writes": ("edit", "output"),
+    "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "helptext": ("help",),
+    "writes": ("edit", "output"),
 }
 MESSAGES: dict[str, tuple[str, str]] = {
     **errors.MESSAGES, **scoring.MESSAGES, **checks.MESSAGES, **followup.MESSAGES, **letters.MESSAGES,
     **history.MESSAGES, **report.MESSAGES, **workbook.MESSAGES, **rulebook.MESSAGES, **scaffold.MESSAGES,
-    **writes.MESSAGES,
+    **helptext.MESSAGES, **writes.MESSAGES,
 }
 # `{count:problem|problems}`: the word for one, then the word for any other count
 _PLURAL = re.compile(r"\{[a-z_]+:[^{}|]*\|[^{}]*\}")

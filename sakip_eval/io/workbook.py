@@ -23,9 +23,9 @@ import yaml
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.commit import commit
-from sakip_eval.io.scaffold import schema_comment
+from sakip_eval.io.schemas import install_schemas, schema_line
 from sakip_eval.io.state import write_lock
-from sakip_eval.io.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace, require_workspace
 from sakip_eval.io.yamlpatch import Original, entry, flow
 from sakip_eval.rulebook.book import Rulebook
 
@@ -235,6 +235,7 @@ def import_workbook(xlsx: Path, workspace: Path, ignore_evidence: bool = False) 
     `subcomponents` and any value the workbook leaves empty. Under the workspace's write lock; the file is
     patched (every line of a criterion the workbook does not change stays byte for byte), validated as
     part of the workspace, then written atomically."""
+    require_workspace(workspace)  # before the lock's folder is made
     with write_lock(workspace):
         ws = load_workspace(workspace)
         rows = read_workbook(xlsx, ws.rulebook)
@@ -262,11 +263,13 @@ def import_workbook(xlsx: Path, workspace: Path, ignore_evidence: bool = False) 
         if changes:
             order = list(ws.rulebook.criteria)
             if doc is None or doc.source is None:
-                text = schema_comment(workspace, "assessment") + "\ncriteria:\n" + "".join(
+                text = f"# {schema_line('assessment')}\ncriteria:\n" + "".join(
                     f"  {crit}: {flow({'met': False, **update})}\n" for crit, update in changes.items())
             else:
                 text = _patched(Original.parse(doc.source.text, doc.display, doc.source.bom), changes, order)
             commit(workspace, FILE, text)
+            if doc is None:
+                install_schemas(workspace)  # the copy the new file's schema line names
     return ImportResult(workspace / FILE, len(rows), len(changes))
 
 

@@ -51,6 +51,17 @@ def _display(root: Path, name: str) -> str:
     return str(root / name)
 
 
+def require_workspace(root: Path) -> None:
+    """A folder holding workspace.yaml, or the error that says what the path is instead (before anything is
+    read, or written: `followup set` must not leave its lock folder in the wrong place)."""
+    if "\0" in str(root):
+        raise InputError("error.nul_in_path", file=str(root).replace("\0", "\\0"))
+    if not root.is_dir():
+        raise InputError("error.not_a_folder" if root.exists() else "error.not_found", file=str(root))
+    if not present(root / "workspace.yaml", str(root / "workspace.yaml")):  # most often: not a workspace folder
+        raise InputError("error.no_workspace", file=str(root.resolve() if str(root) == "." else root))
+
+
 def load_workspace(path: Path | str, replacing: Mapping[str, str] | None = None) -> Workspace:
     """Read and validate the workspace folder `path`: each file on its own (pydantic, with file:line
     errors), then what the files name across each other and against the rulebook.
@@ -60,10 +71,7 @@ def load_workspace(path: Path | str, replacing: Mapping[str, str] | None = None)
     writing anything. A file that is absent is absent; a symbolic link to nothing (or to itself) is an
     error, never an absent file, and a link that leaves the workspace folder is refused."""
     root = Path(path)
-    if "\0" in str(root):
-        raise InputError("error.nul_in_path", file=str(root).replace("\0", "\\0"))
-    if not root.is_dir():
-        raise InputError("error.not_a_folder" if root.exists() else "error.not_found", file=str(root))
+    require_workspace(root)
     docs: dict[str, Document] = {}
 
     def doc(name: str, required: bool) -> Document | None:

@@ -41,8 +41,7 @@ class _Guard(RenderHook):
         return [_Sanitised(renderable) for renderable in renderables]
 
 
-def console(stderr: bool = False) -> Console:
-    """A console for standard output (or error) whose every print goes through the guard."""
-    guarded = Console(stderr=stderr, soft_wrap=True)
-    guarded.push_render_hook(_Guard())
-    return guarded
+def guard(console: Console) -> Console:
+    """`console`, with every print going through the sanitiser after layout."""
+    console.push_render_hook(_Guard())
+    return console
