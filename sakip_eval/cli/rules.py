@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -136,6 +137,35 @@ def rules_lint(
         if infos:
             out.print(t("rules.lint_info", lang, count=infos))
     if any(p.severity == "error" for p in problems) or (strict and any(p.severity == "warning" for p in problems)):
+        raise typer.Exit(1)
+
+
+@rules_app.command("test")
+def rules_test(
+    ids: Annotated[list[str] | None, typer.Argument(help="Id aturan atau pemeriksaan (bawaan: semua).")] = None,
+    rules_dir: Annotated[Path | None, typer.Option(
+        "--rules", metavar="DIR", help="Folder rulebook (berisi regime.yaml) / a rulebook folder.")] = None,
+    regime: Annotated[str, typer.Option()] = "lke-2021",
+    fmt: FormatOpt = Format.TABLE,
+    lang: LangOpt = Lang.ID,
+) -> None:
+    """Jalankan kasus uji setiap aturan dan pemeriksaan / run every rule's and check's test cases.
+
+    Kasus ada di `<folder aturan>/tests/*.pass.yaml` (aturan diam) dan `*.fail.yaml` (aturan menyala).
+    Keluar 1 bila ada kasus yang gagal atau belum ada / exit 1 when a case fails or is missing."""
+    from sakip_eval.render import proof
+    from sakip_eval.scoring.proof import prove
+
+    book = load_rulebook(rules_dir.name, rules_dir.resolve().parent) if rules_dir else load_rulebook(regime)
+    unknown = [i for i in ids or [] if i not in {s.rule.id for s in book.rules} | {c.check.id for c in book.checks}]
+    if unknown:
+        raise InputError("rules.not_found", id=unknown[0])
+    report = prove(book, ids or ())
+    if fmt is Format.JSON:
+        print_json(proof.to_dict(report, book, lang))
+    else:
+        proof.render(report, book, lang, out)
+    if not report.ok:
         raise typer.Exit(1)
 
 

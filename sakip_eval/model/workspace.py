@@ -107,7 +107,9 @@ def _display(root: Path, name: str) -> str:
     return str(root / name)
 
 
-def load_workspace(path: Path | str) -> Workspace:
+def load_workspace(path: Path | str, rulebook: Rulebook | None = None) -> Workspace:
+    """`rulebook` replaces the one workspace.yaml names (`rules test` runs fixtures against the rulebook
+    under test)."""
     root = Path(path)
     if not root.is_dir():
         raise InputError("error.not_a_folder" if root.exists() else "error.not_found", file=str(root))
@@ -126,7 +128,7 @@ def load_workspace(path: Path | str) -> Workspace:
     assert meta_doc is not None
     meta = validate(meta_doc, WorkspaceFile, "workspace")
     try:
-        rulebook = load_rulebook(meta.regime)
+        rulebook = rulebook or load_rulebook(meta.regime)
     except InputError as exc:
         if exc.file is None:  # an unknown or unsafe regime name: point at the line that names it
             exc.file, exc.line, exc.field = meta_doc.display, meta_doc.line_of(("regime",)), "regime"

@@ -1,0 +1,191 @@
+"""The proof every rule and check carries beside it: fixture workspaces that it must fire on and
+workspaces it must stay quiet on, as ComplianceAsCode keeps `tests/*.pass.sh` beside each rule.
+
+A fixture is `rules/<regime>/rules/<id>/tests/<name>.fail.yaml` (or `checks/<id>/tests/...`):
+
+- `*.fail.yaml`: the rule fires (it finds what it looks for; a check reports a finding);
+- `*.pass.yaml`: it does not.
+
+The file is a fragment, merged over the rulebook's base workspace (`rules/<regime>/tests/base/`),
+so that it states only what the case is about::
+
+    description: Seorang menyusun KAK tetapi belum menandatanganinya.
+    inventory:
+      items:
+        - {id: kak, type: kak, formalized: false}
+    expect: {targets: [1.b]}        # optional: what else must hold
+
+Its keys are the workspace files without `.yaml` (`workspace`, `inventory`, `assessment`,
+`followup`, `lkjip`), `description` and `expect`. Merging: a mapping merges key by key, a list is
+appended to the base's list, `null` removes the base's value. `followup` and `lkjip` join the
+workspace only when the fragment names them (their base files hold what every such case needs,
+e.g. the indicators and budget lines tables refer to). A folder `<name>.fail/` instead of a file is
+a whole workspace, used as it is.
+
+The generated evidence rules (`bukti-<criterion>`, one per criterion of the catalogue) carry no files:
+their cases are generated from the catalogue (see :func:`generated_cases`).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from sakip_eval.io.yamlread import load_document, validate
+from sakip_eval.rulebook.book import Rulebook
+
+Outcome = Literal["pass", "fail"]
+SubjectKind = Literal["rule", "check"]
+WORKSPACE_FILES = ("workspace", "inventory", "assessment", "followup", "lkjip")
+OPTIONAL_FILES = ("followup", "lkjip")  # part of a case's workspace only when the fragment names them
+BASE = Path("tests") / "base"
+
+
+class Expect(BaseModel):
+    """What a case asserts beyond firing or not: how many findings or targets, which targets."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    count: int | None = Field(default=None, ge=0)
+    targets: list[str] | None = None
+
+
+class Fragment(BaseModel):
+    """A fixture file: parts of workspace files, merged over the base workspace."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str | None = None
+    workspace: dict[str, Any] | None = None
+    inventory: dict[str, Any] | None = None
+    assessment: dict[str, Any] | None = None
+    followup: dict[str, Any] | None = None
+    lkjip: dict[str, Any] | None = None
+    expect: Expect = Field(default_factory=Expect)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One fixture of one rule or check: where it is written and what it must show."""
+
+    subject: str
+    kind: SubjectKind
+    outcome: Outcome
+    name: str
+    display: str
+    files: dict[str, Any] | None  # workspace files (name without .yaml -> data); None for a folder
+    folder: Path | None = None
+    expect: Expect = field(default_factory=Expect)
+    generated: bool = False
+
+
+def merge(base: Any, part: Any) -> Any:
+    """`part` over `base`: mappings merge key by key, lists append, `None` removes the key."""
+    if isinstance(base, dict) and isinstance(part, dict):
+        merged = dict(base)
+        for key, value in part.items():
+            if value is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = merge(base.get(key), value) if key in base else copy.deepcopy(value)
+        return merged
+    if isinstance(base, list) and isinstance(part, list):
+        return [*base, *copy.deepcopy(part)]
+    return copy.deepcopy(part)
+
+
+def base_files(book: Rulebook) -> dict[str, Any]:
+    """The base workspace's files as data; a missing base is an empty workspace of the regime."""
+    files: dict[str, Any] = {}
+    folder = book.root / BASE
+    for name in WORKSPACE_FILES:
+        path = folder / f"{name}.yaml"
+        files[name] = load_document(path, _display(book, path)).data if path.is_file() else {}
+    return files
+
+
+def discover(book: Rulebook) -> list[Case]:
+    """Every fixture of every rule and check folder, in folder and file-name order."""
+    base = base_files(book)
+    cases: list[Case] = []
+    folders: tuple[tuple[SubjectKind, str], ...] = (("rule", "rules"), ("check", "checks"))
+    for kind, folder in folders:
+        for subject_dir in sorted((book.root / folder).glob("*/")):
+            tests = subject_dir / "tests"
+            if not tests.is_dir():
+                continue
+            for entry in sorted(tests.iterdir()):
+                found = _case(book, kind, subject_dir.name, entry, base)
+                if found is not None:
+                    cases.append(found)
+    return cases
+
+
+def _case(book: Rulebook, kind: SubjectKind, subject: str, entry: Path, base: dict[str, Any]) -> Case | None:
+    outcomes: tuple[Outcome, ...] = ("pass", "fail")
+    for outcome in outcomes:
+        if entry.is_dir() and entry.name.endswith(f".{outcome}"):
+            return Case(subject, kind, outcome, entry.name[: -len(outcome) - 1],
+                        _display(book, entry), None, folder=entry)
+        if entry.is_file() and entry.name.endswith(f".{outcome}.yaml"):
+            doc = load_document(entry, _display(book, entry))
+            fragment = validate(doc, Fragment, "fixture")
+            files = {}
+            for name in WORKSPACE_FILES:
+                part = getattr(fragment, name)
+                if part is None and name in OPTIONAL_FILES:
+                    continue
+                files[name] = merge(base[name], part or {})
+            return Case(subject, kind, outcome, entry.name[: -len(outcome) - 6],
+                        _display(book, entry), files, expect=fragment.expect)
+    return None
+
+
+def generated_cases(book: Rulebook) -> Iterator[Case]:
+    """Two cases per generated evidence rule: a claim of `met` citing evidence of a type the criterion
+    does not expect must fire `bukti-<criterion>`; one citing its first expected type must not. The
+    criterion's level (`applies_to`) decides the workspace's `level`."""
+    base = base_files(book)
+    for criterion in book.criteria.values():
+        level = "opd" if "opd" in criterion.applies_to else criterion.applies_to[0]
+        expected = criterion.evidence.types
+        other = next(t for t in book.evidence_types if t not in expected)
+        pairs: tuple[tuple[Outcome, str], ...] = (("fail", other), ("pass", expected[0]))
+        for outcome, etype in pairs:
+            files = {name: copy.deepcopy(base[name]) for name in WORKSPACE_FILES if name not in OPTIONAL_FILES}
+            files["workspace"] = merge(files["workspace"], {"level": level})
+            files["inventory"] = merge(files["inventory"], {"items": [_item(etype)]})
+            files["assessment"] = merge(files["assessment"],
+                                        {"criteria": {criterion.id: {"met": True, "evidence": ["bukti"]}}})
+            yield Case(f"bukti-{criterion.id}", "rule", outcome, etype,
+                       f"{book.criteria_lines[criterion.id][0]} (generated: cites {etype})", files,
+                       generated=True)
+
+
+def _item(etype: str) -> dict[str, Any]:
+    """A strong evidence item of the base workspace's performance year."""
+    return {"id": "bukti", "type": etype, "title": f"Dokumen {etype}", "formalized": True}
+
+
+def write(case: Case, target: Path) -> Path:
+    """The case's workspace as files in `target` (a folder case is used where it is)."""
+    if case.folder is not None:
+        return case.folder
+    target.mkdir(parents=True, exist_ok=True)
+    for name, data in (case.files or {}).items():
+        (target / f"{name}.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                                             encoding="utf-8")
+    return target
+
+
+def _display(book: Rulebook, path: Path) -> str:
+    try:
+        return str(path.relative_to(book.root.parent.parent))
+    except ValueError:
+        return str(path)
