@@ -1,4 +1,4 @@
-"""`rules list|show|lint` and `schema KIND`."""
+"""`rules list|show|lint|test`: the rulebook for its authors and for users who want to know why."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from sakip_eval.render.json import number
 from sakip_eval.rulebook.book import SourcedCheck, load_rulebook
 from sakip_eval.rulebook.lint import lint
 
-rules_app = typer.Typer(help="Rulebook: daftar, rincian dan pemeriksaan aturan / list, show and lint rules.",
+rules_app = typer.Typer(help="Rulebook: daftar, rincian, pemeriksaan dan uji aturan / list, show, lint and test rules.",
                         no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
@@ -167,13 +167,3 @@ def rules_test(
         proof.render(report, book, lang, out)
     if not report.ok:
         raise typer.Exit(1)
-
-
-@app.command()
-def schema(kind: Annotated[str, typer.Argument(help="workspace, inventory, assessment, lkjip, followup")]) -> None:
-    """JSON Schema satu jenis berkas / the JSON Schema of one file kind."""
-    from sakip_eval.io.schemas import schema_for
-
-    print_json(schema_for(kind))
-
-
