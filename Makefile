@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench fuzz clean schemas screenshot
+.PHONY: demo test bench fuzz clean schemas screenshot docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ SCHEMA_KINDS := workspace inventory assessment lkjip followup
 schemas: $(STAMP)
 	mkdir -p docs/schema
 	for kind in $(SCHEMA_KINDS); do $(BIN)/sakip-eval schema $$kind > docs/schema/$$kind.schema.json; done
+
+# The tables docs/ shows of the rulebook (checks, criteria map), generated from its data;
+# tests/test_docs_tables.py fails when they are out of date.
+docs: $(STAMP)
+	$(BIN)/python -m tools.docs_tables
 
 # A PNG of the HTML report (build/report.png) through headless Chromium; needs Debian's `chromium`.
 screenshot: $(STAMP)

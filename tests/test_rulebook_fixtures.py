@@ -17,7 +17,8 @@ from sakip_eval.rulebook.fixtures import Case, discover, generated_cases, merge
 from sakip_eval.scoring.proof import prove, run_case
 
 BOOK = load_rulebook()
-CASES = [*discover(BOOK), *generated_cases(BOOK)]
+WRITTEN = discover(BOOK)
+CASES = [*WRITTEN, *generated_cases(BOOK, WRITTEN)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.subject}:{c.outcome}:{c.name}" for c in CASES])

@@ -1,28 +1,39 @@
-"""LKjIP consistency findings: the check rules of `rules/<regime>/checks/` run over the facts that
-:mod:`sakip_eval.checks.derive` derives, through the same engine as the verification rules.
+"""LKjIP consistency findings: the check families derive candidate facts from lkjip.yaml, the engine's
+`check` stage turns those its checks' `when` select into `finding` facts, and this module words them.
 
 A finding says where (table, row, year, measure and the line in lkjip.yaml), what the document states,
-what it should state, which LKE criteria it weakens and how grave it is. As a fact of kind `finding` it
-feeds the prediction: rules refute the data-validity criteria on error findings.
+what it should state, which LKE criteria it weakens (the criteria map) and how grave it is.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from sakip_eval.checks.derive import NUMBER_FIELDS, Fact, derive_check_facts
-from sakip_eval.engine.durable import engine_for
+from sakip_eval.checks.family import Family, NoParams, family, testable
+from sakip_eval.checks.sheet import Sheet
+from sakip_eval.engine.durable import Inference, engine_for
+from sakip_eval.engine.facts import Fact
+from sakip_eval.engine.program import program_for
+from sakip_eval.errors import InputError
 from sakip_eval.i18n import MESSAGES, Lang, Text, t
 from sakip_eval.model.workspace import Workspace
 from sakip_eval.numbers import format_en, format_id, places
-from sakip_eval.rulebook.book import Check, Severity
+from sakip_eval.rulebook.book import Rulebook, Severity, SourcedCheck
+from sakip_eval.rulebook.conditions import parse_when
 
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Fact fields holding numbers as canonical decimal strings: messages show them Indonesian or English style
+# (unless the fact says `plain: true`, as for years).
+NUMBER_FIELDS = frozenset({
+    "stated", "expected", "target", "realisasi", "amount", "base", "from_value", "to_value", "capaian",
+    "penyerapan",
+})
 
 
 class Finding(BaseModel):
@@ -39,20 +50,77 @@ class Finding(BaseModel):
     expected: Text
     message: Text
 
-    def fact(self) -> Fact:
-        """The engine fact the prediction rules match (`finding` in FACT_SCHEMA)."""
+    def public(self, lang: Lang) -> dict[str, Any]:
+        """As JSON users read it: `id`, `check`, `severity`, `where`, `stated`, `expected`, `criteria`,
+        `message`, in one language."""
         return {
-            "id": f"finding:{self.id}", "kind": "finding", "ref": self.id, "check": self.check,
-            "severity": self.severity, "criteria": list(self.criteria), "where": self.where,
-            "stated": self.stated.model_dump(), "expected": self.expected.model_dump(),
-            "message": self.message.model_dump(),
+            "id": self.id, "check": self.check, "severity": self.severity, "where": self.where,
+            "stated": self.stated.get(lang), "expected": self.expected.get(lang), "criteria": list(self.criteria),
+            "message": self.message.get(lang),
         }
 
 
+# -- the facts of the check families ------------------------------------------------------------------------
+def family_of(sourced: SourcedCheck) -> str:
+    """The fact kind a check reads: its first item's."""
+    return parse_when(sourced.check.when)[0].kind
+
+
+def settings(book: Rulebook, kind: str, fam: Family) -> NoParams:
+    """The policy settings (`derive`) the checks of one family give it: all the same, and valid."""
+    users = [s for s in book.checks if family_of(s) == kind]
+    first = users[0]
+    for other in users[1:]:
+        if other.check.derive != first.check.derive:
+            raise InputError("error.rulebook", file=other.file, line=other.line,
+                             detail=f"`derive` differs from {first.check.id}'s; checks of `{kind}` share one")
+    try:
+        return fam.settings(first.check.derive)
+    except ValueError as exc:
+        raise InputError("error.rulebook", file=first.file, line=first.line,
+                         detail=f"derive: {str(exc).splitlines()[-1].strip()}") from exc
+
+
+_PLANS: dict[tuple[str, str], list[tuple[Family, NoParams]]] = {}
+
+
+def _families(book: Rulebook) -> list[tuple[Family, NoParams]]:
+    """The families the rulebook's checks read, with their settings: worked out once per rulebook. A kind no
+    family derives is left out (`rules lint` names it)."""
+    key = (str(book.root), book.fingerprint)
+    if key not in _PLANS:
+        found = [(kind, family(kind)) for kind in dict.fromkeys(family_of(s) for s in book.checks)]
+        _PLANS[key] = [(fam, settings(book, kind, fam)) for kind, fam in found if fam is not None]
+    return _PLANS[key]
+
+
+def check_facts(ws: Workspace) -> tuple[list[Fact], list[Fact]]:
+    """The LKjIP facts of every family the rulebook's checks read (none without lkjip.yaml), in full (for
+    messages) and as the engine sees them (only the fields checks may test); only differences (a family's
+    `difference` field above 0)."""
+    if ws.lkjip is None:
+        return [], []
+    sheet = Sheet(ws.lkjip, ws.documents["lkjip.yaml"], ws.meta.year)
+    full: list[Fact] = []
+    slim: list[Fact] = []
+    for fam, params in _families(ws.rulebook):
+        for fact in fam.derive(sheet, params):
+            if fam.differs(fact):
+                full.append(fact)
+                slim.append(testable(fact, fam))
+    return full, slim
+
+
+# -- findings ------------------------------------------------------------------------------------------------
 def show(field: str, value: Any, lang: Lang, plain: bool = False) -> str:
     """A fact value as users read it: numbers Indonesian or English style, word tokens translated."""
     if plain or field not in NUMBER_FIELDS or not isinstance(value, str):
         return str(value)
+    return _number(value, lang)
+
+
+@cache
+def _number(value: str, lang: Lang) -> str:
     key = f"check.value.{value}"
     if key in MESSAGES:
         return t(key, lang)
@@ -63,45 +131,52 @@ def show(field: str, value: Any, lang: Lang, plain: bool = False) -> str:
     return format_id(number, places(number)) if lang is Lang.ID else format_en(number, places(number))
 
 
+@cache
+def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
+    """A message template as (literal, placeholder) pairs, parsed once."""
+    pieces = _PLACEHOLDER.split(template)
+    return tuple((pieces[i], pieces[i + 1] if i + 1 < len(pieces) else None) for i in range(0, len(pieces), 2))
+
+
 def _fill(template: str, fact: Fact, lang: Lang) -> str:
     plain = bool(fact.get("plain"))
-    return _PLACEHOLDER.sub(lambda m: show(m.group(1), fact[m.group(1)], lang, plain) if m.group(1) in fact
-                            else m.group(0), template)
+    out = []
+    for literal, name in _parts(template):
+        out.append(literal)
+        if name is not None:
+            out.append(show(name, fact[name], lang, plain) if name in fact else "{" + name + "}")
+    return "".join(out)
 
 
 def _text(template: Text, fact: Fact) -> Text:
-    return Text(id=_fill(template.id, fact, Lang.ID), en=_fill(template.en, fact, Lang.EN))
+    return Text.model_construct(id=_fill(template.id, fact, Lang.ID), en=_fill(template.en, fact, Lang.EN))
 
 
-def _finding(check: Check, fact: Fact) -> Finding:
-    return Finding(
-        id=f"{check.id}/{fact['ref']}", check=check.id, severity=check.severity, criteria=list(check.criteria),
-        where=str(fact["where"]),
-        stated=_text(Text(id="{stated}", en="{stated}"), fact),
-        expected=_text(Text(id="{expected}", en="{expected}"), fact),
-        message=_text(check.message, fact),
-    )
+def findings_of(book: Rulebook, inference: Inference) -> list[Finding]:
+    """The findings the engine concluded, worded from the fact each rests on: errors first, then by id."""
+    found = []
+    for fact in inference.concluded("finding"):
+        derivation = inference.how(str(fact["id"]))[0]
+        check = book.check(derivation.production).check
+        source = inference.facts[derivation.facts[0]]
+        found.append(Finding.model_construct(
+            id=str(fact["ref"]), check=check.id, severity=check.severity, criteria=list(fact["criteria"]),
+            where=str(source["where"]), stated=_text(_STATED, source), expected=_text(_EXPECTED, source),
+            message=_text(check.message, source),
+        ))
+    return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.id))
+
+
+_STATED = Text(id="{stated}", en="{stated}")
+_EXPECTED = Text(id="{expected}", en="{expected}")
 
 
 def run_checks(ws: Workspace) -> list[Finding]:
-    """Every finding of the workspace's lkjip.yaml (none without one), errors first, then by id."""
-    if ws.lkjip is None:
+    """Every finding of the workspace's lkjip.yaml (none without one): the families' facts through the
+    engine's `check` stage."""
+    full, slim = check_facts(ws)
+    if not full:
         return []
-    facts = derive_check_facts(ws.lkjip, ws.documents["lkjip.yaml"], ws.meta.year)
-    by_id = {fact["id"]: fact for fact in facts}
-    firings = engine_for(ws.rulebook, "checks").run(facts)
-    found = {
-        (firing.rule_id, firing.facts[0]): _finding(ws.rulebook.check(firing.rule_id).check, by_id[firing.facts[0]])
-        for firing in firings if firing.facts and firing.facts[0] in by_id
-    }
-    return sorted(found.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.id))
+    inference = engine_for(program_for(ws.rulebook)).run(full, slim, stages=("check",))
+    return findings_of(ws.rulebook, inference)
 
-
-def public_finding(fact: Fact, lang: Lang) -> dict[str, Any]:
-    """A finding fact as JSON users read: `id`, `check`, `severity`, `where`, `stated`, `expected`,
-    `criteria`, `message`, in one language."""
-    return {
-        "id": fact["ref"], "check": fact["check"], "severity": fact["severity"], "where": fact["where"],
-        "stated": fact["stated"][lang.value], "expected": fact["expected"][lang.value],
-        "criteria": list(fact["criteria"]), "message": fact["message"][lang.value],
-    }

@@ -46,7 +46,7 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
                 for s in book.rules
             ],
             "checks": [
-                {"id": c.check.id, "severity": c.check.severity, "criteria": c.check.criteria,
+                {"id": c.check.id, "severity": c.check.severity, "criteria": book.check_criteria[c.check.id],
                  "title": c.check.title.get(lang), "tolerance": c.check.tolerance.get(lang), "file": c.file,
                  "line": c.line}
                 for c in book.checks
@@ -87,7 +87,7 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="Id kriteria (1.a.1) 
             out.print(f"  [{rule.effect}] {rule.id}: {rule.title.get(lang)}")
         return
     if any(c.check.id == rule_id for c in book.checks):
-        _show_check(book.check(rule_id), lang)
+        _show_check(book.check(rule_id), book.check_criteria[rule_id], lang)
         return
     try:
         sourced = book.rule(rule_id)
@@ -104,10 +104,10 @@ def rules_show(rule_id: Annotated[str, typer.Argument(help="Id kriteria (1.a.1) 
         out.print(f"  → {rule.recommendation.get(lang)}")
 
 
-def _show_check(sourced: SourcedCheck, lang: Lang) -> None:
+def _show_check(sourced: SourcedCheck, linked: list[str], lang: Lang) -> None:
     check = sourced.check
     out.print(f"[bold]{check.id}[/bold] {check.title.get(lang)}  ({sourced.file}:{sourced.line})")
-    criteria = ", ".join(check.criteria)
+    criteria = ", ".join(linked) or "-"
     out.print(f"  {t('rules.severity', lang)}: {check.severity} · {t('check.criteria', lang)}: {criteria}")
     out.print(f"  {check.rationale.get(lang)}")
     out.print(f"  {t('rules.tolerance', lang)}: {check.tolerance.get(lang)}")
@@ -156,6 +156,8 @@ def rules_test(
     from sakip_eval.render import proof
     from sakip_eval.scoring.proof import prove
 
+    if rules_dir is not None and not (rules_dir / "regime.yaml").is_file():
+        raise InputError("proof.not_a_rulebook", file=str(rules_dir))
     book = load_rulebook(rules_dir.name, rules_dir.resolve().parent) if rules_dir else load_rulebook(regime)
     unknown = [i for i in ids or [] if i not in {s.rule.id for s in book.rules} | {c.check.id for c in book.checks}]
     if unknown:

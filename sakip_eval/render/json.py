@@ -10,7 +10,6 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from sakip_eval.checks.findings import public_finding
 from sakip_eval.i18n import Lang, Text
 from sakip_eval.scoring.grades import round2
 from sakip_eval.scoring.prediction import Prediction, Reason, RecommendationResult
@@ -85,8 +84,8 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
         ],
         "recommendations": [recommendation_to_dict(r, lang) for r in pred.recommendations],
         "notes": [_reason(r, lang) for r in pred.notes],
-        "findings": [public_finding(f, lang) for f in pred.findings],
-        "followup": pred.followup,
+        "findings": [f.public(lang) for f in pred.findings],
+        "followup": [f.model_dump() for f in pred.followup],
     }
 
 

@@ -98,11 +98,11 @@ def _followup_table(pred: Prediction, lang: Lang) -> Table:
     table.add_column(t("followup.evidence", lang), ratio=1)
     table.add_column(t("followup.points", lang), no_wrap=True, justify="right")
     for rec in pred.followup:
-        mark, style = MARKS["true" if rec["closed"] else "false"]
-        gain = points.get(f"followup:{rec['id']}")
-        table.add_row(RichText(mark, style=style), RichText(str(rec["id"])), RichText(str(rec["text"])),
-                      RichText(status_label(str(rec["status"]), lang), style=style),
-                      RichText(", ".join(rec["evidence"]) or "-"),
+        mark, style = MARKS["true" if rec.closed else "false"]
+        gain = points.get(f"followup:{rec.id}")
+        table.add_row(RichText(mark, style=style), RichText(rec.id), RichText(rec.text),
+                      RichText(status_label(rec.status, lang), style=style),
+                      RichText(", ".join(rec.evidence) or "-"),
                       RichText("" if gain is None else t("score.points", lang, points=fmt(gain, lang))))
     return table
 

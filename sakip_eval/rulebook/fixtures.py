@@ -22,8 +22,9 @@ workspace only when the fragment names them (their base files hold what every su
 e.g. the indicators and budget lines tables refer to). A folder `<name>.fail/` instead of a file is
 a whole workspace, used as it is.
 
-The generated evidence rules (`bukti-<criterion>`, one per criterion of the catalogue) carry no files:
-their cases are generated from the catalogue (see :func:`generated_cases`).
+The rules the rulebook generates carry no files: the evidence rules (`bukti-<criterion>`, one per
+criterion of the catalogue) get cases from the catalogue, the rules of the criteria map from the cases of
+the checks they link (see :func:`generated_cases`).
 """
 
 from __future__ import annotations
@@ -147,10 +148,15 @@ def _case(book: Rulebook, kind: SubjectKind, subject: str, entry: Path, base: di
     return None
 
 
-def generated_cases(book: Rulebook) -> Iterator[Case]:
-    """Two cases per generated evidence rule: a claim of `met` citing evidence of a type the criterion
-    does not expect must fire `bukti-<criterion>`; one citing its first expected type must not. The
-    criterion's level (`applies_to`) decides the workspace's `level`."""
+def generated_cases(book: Rulebook, written: list[Case] | None = None) -> Iterator[Case]:
+    """Cases for the rules the rulebook generates, which have no folder of their own:
+
+    - an evidence rule (`bukti-<criterion>`, from the catalogue): a claim of `met` citing evidence of a
+      type the criterion does not expect must fire it; one citing its first expected type must not. The
+      criterion's level (`applies_to`) decides the workspace's `level`;
+    - a rule of the criteria map: the failing and the passing case of a check it links (with the effect
+      the rule has), with the criterion claimed as met, must fire it and must not.
+    """
     base = base_files(book)
     for criterion in book.criteria.values():
         level = "opd" if "opd" in criterion.applies_to else criterion.applies_to[0]
@@ -160,12 +166,47 @@ def generated_cases(book: Rulebook) -> Iterator[Case]:
         for outcome, etype in pairs:
             files = {name: copy.deepcopy(base[name]) for name in WORKSPACE_FILES if name not in OPTIONAL_FILES}
             files["workspace"] = merge(files["workspace"], {"level": level})
-            files["inventory"] = merge(files["inventory"], {"items": [_item(etype)]})
-            files["assessment"] = merge(files["assessment"],
-                                        {"criteria": {criterion.id: {"met": True, "evidence": ["bukti"]}}})
             yield Case(f"bukti-{criterion.id}", "rule", outcome, etype,
-                       f"{book.criteria_lines[criterion.id][0]} (generated: cites {etype})", files,
-                       generated=True)
+                       f"{book.criteria_lines[criterion.id][0]} (generated: cites {etype})",
+                       _claiming(files, criterion.id, etype), generated=True)
+    yield from _map_cases(book, discover(book) if written is None else written)
+
+
+def _claiming(files: dict[str, Any], criterion: str, etype: str) -> dict[str, Any]:
+    """`files` with an evidence item of `etype` claimed for `criterion`."""
+    out = dict(files)
+    out["inventory"] = merge(files["inventory"], {"items": [_item(etype)]})
+    out["assessment"] = merge(files["assessment"], {"criteria": {criterion: {"met": True, "evidence": ["bukti"]}}})
+    return out
+
+
+def _map_cases(book: Rulebook, written: list[Case]) -> Iterator[Case]:
+    linked = book.criteria_map
+    if linked is None:
+        return
+    severity = {s.check.id: s.check.severity for s in book.checks}
+    checks = {(c.subject, c.outcome): c for c in written if c.kind == "check" and c.files is not None}
+    for sourced in book.rules:
+        if sourced.origin != "map":
+            continue
+        rule = sourced.rule
+        links = [(crit, check) for crit, entry in linked.criteria.items() for check in entry.checks
+                 if linked.effect(crit, severity[check]) == rule.effect
+                 and (rule.effect != "refute" or crit == rule.target)
+                 and (rule.effect != "cap" or crit.rsplit(".", 1)[0] == rule.target)]
+        usable = [(crit, check) for crit, check in links if (check, "fail") in checks and (check, "pass") in checks]
+        if not usable:
+            continue
+        crit, check = usable[0]
+        etype = book.criteria[crit].evidence.types[0]
+        outcomes: tuple[Outcome, ...] = ("fail", "pass")
+        for outcome in outcomes:
+            case = checks[(check, outcome)]
+            assert case.files is not None
+            files = _claiming(case.files, crit, etype) if rule.effect == "refute" else case.files
+            claimed = f", {crit} claimed" if rule.effect == "refute" else ""
+            yield Case(rule.id, "rule", outcome, f"{check}/{case.name}",
+                       f"{case.display} (generated: {rule.id}{claimed})", files, generated=True)
 
 
 def _item(etype: str) -> dict[str, Any]:

@@ -89,7 +89,8 @@ def prove(book: Rulebook, only: Iterable[str] = ()) -> Report:
     wanted = set(only)
     subjects = [(s.rule.id, "rule") for s in book.rules] + [(c.check.id, "check") for c in book.checks]
     known = {subject for subject, _ in subjects}
-    cases = [*discover(book), *generated_cases(book)]
+    written = discover(book)
+    cases = [*written, *generated_cases(book, written)]
     by_subject: dict[str, list[Outcome]] = {subject: [] for subject in known}
     with tempfile.TemporaryDirectory(prefix="sakip-rules-test-") as tmp:
         for index, case in enumerate(cases):

@@ -1,0 +1,32 @@
+"""`explain WS ID`: the chain of rules and facts that decided a criterion or a sub-component, and the grade
+arithmetic of its sub-component."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.i18n import Lang
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render import explain as rendering
+from sakip_eval.scoring.explain import explain as explain_chain
+
+
+@app.command()
+def explain(
+    workspace: Annotated[Path, typer.Argument(help="Folder workspace.")],
+    target: Annotated[str, typer.Argument(metavar="ID", help="Kriteria (1.b.3) atau sub-komponen (1.b).")],
+    fmt: FormatOpt = Format.TABLE,
+    lang: LangOpt = Lang.ID,
+    show_all: Annotated[bool, typer.Option("--all", help="Semua jalur, bukan tiga pertama / every derivation.")]
+    = False,
+) -> None:
+    """Mengapa kriteria atau sub-komponen bernilai begitu / why a criterion or sub-component came out so."""
+    explanation = explain_chain(load_workspace(workspace), target, limit=None if show_all else 3)
+    if fmt is Format.JSON:
+        print_json(rendering.to_dict(explanation, lang))
+    else:
+        rendering.render(explanation, lang, out)
