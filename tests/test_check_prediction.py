@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from sakip_eval.checks.findings import findings_behind
 from sakip_eval.model.workspace import load_workspace
 from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
 from sakip_eval.rulebook.lint import lint
@@ -103,17 +104,19 @@ def test_checklist_names_a_few_findings_and_points_to_check(capsys: pytest.Captu
 
 
 def test_the_chain_from_finding_to_refutation_runs_in_the_engine() -> None:
-    """A refutation of 3.b.1 rests on the criteria map's weakened fact, which rests on the findings the checks
-    concluded from the LKjIP facts: one engine run, each stage matching what the stage before concluded."""
+    """A refutation of 3.b.1 rests on the criteria map's weakened fact, which rests on the checks that flagged
+    the LKjIP, each match of a check a finding: one engine run, each stage matching what the one before
+    concluded."""
     evaluation = evaluate(load_workspace(ROOT / "evidence/mojosari-2025"))
     inference = evaluation.inference
     (derivation,) = inference.how("consequence:data-lkjip-tidak-valid-3b1:3.b.1")
     assert derivation.facts == ("claim:3.b.1", "weakened:3.b.1:error")
-    behind = inference.behind("consequence:data-lkjip-tidak-valid-3b1:3.b.1")
-    findings = {f for f in behind if f.startswith("finding:")}
-    errors = {f"finding:{f.id}" for f in evaluation.findings if f.severity == "error" and "3.b.1" in f.criteria}
-    assert findings == errors and len(errors) == 99
-    assert all(inference.how(f)[0].facts[0] in behind for f in findings)  # and each on its LKjIP fact
+    flagged = {f for f in inference.behind("weakened:3.b.1:error") if f.startswith("flagged:")}
+    errors = [f for f in evaluation.findings if f.severity == "error" and "3.b.1" in f.criteria]
+    assert flagged == {f"flagged:{f.check}" for f in errors}
+    assert findings_behind(inference, "weakened:3.b.1:error") == {f.id for f in errors}
+    (refutation,) = [c for c in evaluation.consequences if c.rule_id == "data-lkjip-tidak-valid-3b1"]
+    assert set(refutation.findings) == {f.id for f in errors}
 
 
 def test_warnings_cap_the_subcomponent_at_bb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,5 +1,6 @@
 """LKjIP consistency findings: the check families derive candidate facts from lkjip.yaml, the engine's
-`check` stage turns those its checks' `when` select into `finding` facts, and this module words them.
+`check` stage matches them against each check's `when` (each match a finding; the check concludes that it
+flagged the LKjIP), and this module words the findings.
 
 A finding says where (table, row, year, measure and the line in lkjip.yaml), what the document states,
 what it should state, which LKE criteria it weakens (the criteria map) and how grave it is.
@@ -152,18 +153,32 @@ def _text(template: Text, fact: Fact) -> Text:
     return Text.model_construct(id=_fill(template.id, fact, Lang.ID), en=_fill(template.en, fact, Lang.EN))
 
 
+def finding_id(check: str, source: Fact) -> str:
+    """A finding's id: its check and the LKjIP fact it matched (`capaian-salah/tabel-3.1/ipasn/2024`)."""
+    return f"{check}/{source['ref']}"
+
+
+def findings_behind(inference: Inference, fact_id: str) -> set[str]:
+    """The ids of the findings a concluded fact rests on (the matches of the checks it rests on)."""
+    found = set()
+    for behind in {fact_id, *inference.behind(fact_id)}:
+        if inference.facts[behind]["kind"] == "flagged":
+            found |= {finding_id(d.production, inference.facts[d.facts[0]]) for d in inference.how(behind)}
+    return found
+
+
 def findings_of(book: Rulebook, inference: Inference) -> list[Finding]:
-    """The findings the engine concluded, worded from the fact each rests on: errors first, then by id."""
+    """Every match of every check, worded from the fact it matched: errors first, then by id."""
     found = []
-    for fact in inference.concluded("finding"):
-        derivation = inference.how(str(fact["id"]))[0]
-        check = book.check(derivation.production).check
-        source = inference.facts[derivation.facts[0]]
-        found.append(Finding.model_construct(
-            id=str(fact["ref"]), check=check.id, severity=check.severity, criteria=list(fact["criteria"]),
-            where=str(source["where"]), stated=_text(_STATED, source), expected=_text(_EXPECTED, source),
-            message=_text(check.message, source),
-        ))
+    for flagged in inference.concluded("flagged"):
+        for derivation in inference.how(str(flagged["id"])):
+            check = book.check(derivation.production).check
+            source = inference.facts[derivation.facts[0]]
+            found.append(Finding.model_construct(
+                id=finding_id(check.id, source), check=check.id, severity=check.severity,
+                criteria=list(flagged["criteria"]), where=str(source["where"]), stated=_text(_STATED, source),
+                expected=_text(_EXPECTED, source), message=_text(check.message, source),
+            ))
     return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.id))
 
 

@@ -34,13 +34,12 @@ from typing import Any, ClassVar
 from durable import engine as durable_engine
 
 from sakip_eval.engine.facts import Fact
-from sakip_eval.engine.program import FOCUSABLE, STAGES, Production, Program, Stage
+from sakip_eval.engine.program import STAGES, Production, Program, Stage
 from sakip_eval.errors import InputError
 from sakip_eval.rulebook.conditions import compile_when
 
 TICK_KIND = "evaluate"
 TICK_ALIAS = "tick"
-ALL = "*"
 CATCH_ALL = "__catch_all__"
 DONE = "__done__"
 NEVER_KIND = "__never__"
@@ -136,13 +135,10 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
         return act
 
 
-def _tick(stage: Stage, reads: Iterable[str]) -> tuple[str, dict[str, Any]]:
-    """A production's first pattern: its stage's tick, in a full run (focus `*`) or in a run focused on a
-    kind of what-if it reads. Few distinct tick expressions: durable-rules walks every alpha branch a fact
-    matches on a fixed stack of 64, so one branch per production would overflow it on the tick."""
-    focus = [{"focus": ALL}, *({"focus": kind} for kind in sorted(set(reads) & set(FOCUSABLE)))]
-    return TICK_ALIAS, {"$and": [{"kind": TICK_KIND}, {"stage": stage},
-                                 focus[0] if len(focus) == 1 else {"$or": focus}]}
+def _tick(stage: Stage) -> tuple[str, dict[str, Any]]:
+    """A production's first pattern: its stage's tick. One expression per stage: durable-rules walks every
+    alpha branch a fact matches on a fixed stack of 64, so one branch per production would overflow it."""
+    return TICK_ALIAS, {"$and": [{"kind": TICK_KIND}, {"stage": stage}]}
 
 
 def compile_program(program: Program) -> dict[str, Any]:
@@ -151,7 +147,7 @@ def compile_program(program: Program) -> dict[str, Any]:
         raise InputError("error.rule", rule=program.name,
                          detail=f"{len(program.productions)} rules; durable-rules takes at most {MAX_RULES}")
     body: dict[str, Any] = {
-        production.id: {"all": compile_when(production.patterns, _tick(production.stage, production.reads)),
+        production.id: {"all": compile_when(production.patterns, _tick(production.stage)),
                         "cap": BATCH, "run": f"{program.name}/{production.id}"}
         for production in program.productions
     }
@@ -187,32 +183,28 @@ class Engine:
         return cls._host
 
     def run(self, given: Sequence[Fact], asserted: Sequence[Fact] | None = None,
-            stages: Sequence[Stage] = STAGES, focus: str | None = None) -> Inference:
+            stages: Sequence[Stage] = STAGES) -> Inference:
         """Run `stages` over the `given` facts. `asserted` are the same facts as the rules see them (only
-        the fields they test; default: the given facts). `focus` (one of FOCUSABLE) fires only the
-        productions that read facts of that kind: a what-if that changes only such facts."""
-        if focus is not None and focus not in FOCUSABLE:
-            raise ValueError(f"cannot focus a run on {focus}")
+        the fields they test; default: the given facts)."""
         with Engine._lock:
             host = self._get_host()
             sid = f"s{next(Engine._sessions)}"
             session = _Session(self.program, {str(f["id"]): f for f in given})
             host.sessions[sid] = session
             try:
-                self._run(host, sid, asserted if asserted is not None else given, stages, focus)
+                self._run(host, sid, asserted if asserted is not None else given, stages)
             finally:
                 del host.sessions[sid]
         return Inference(session.facts, session.derivations)
 
-    def _run(self, host: _Host, sid: str, facts: Sequence[Fact], stages: Sequence[Stage], focus: str | None) -> None:
+    def _run(self, host: _Host, sid: str, facts: Sequence[Fact], stages: Sequence[Stage]) -> None:
         name = self.program.name
         session = host.sessions[sid]
         try:
             if facts:
                 host.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
             for stage in stages:
-                host.assert_fact(name, {"id": f"{TICK_KIND}:{stage}", "kind": TICK_KIND, "stage": stage,
-                                        "focus": focus or ALL, "sid": sid})
+                host.assert_fact(name, {"id": f"{TICK_KIND}:{stage}", "kind": TICK_KIND, "stage": stage, "sid": sid})
                 state = host.get_state(name, sid)
                 if state and "exception" in state:
                     raise InputError("error.rule", rule=name, detail=str(state["exception"])[:300])

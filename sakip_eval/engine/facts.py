@@ -48,14 +48,22 @@ FACT_SCHEMA: dict[str, dict[str, str]] = {
         "ref": "str", "status": "str", "evidence_count": "int", "closed": "bool",
     },
     # concluded by the engine's stages
-    "finding": {"ref": "str", "check": "str", "severity": "str", "criteria": "list"},
+    "flagged": {"check": "str", "severity": "str", "criteria": "list"},
     "weakened": {"criterion": "str", "subcomponent": "str", "severity": "str", "effect": "str"},
     "consequence": {"rule": "str", "effect": "str", "target": "str", "criterion": "str", "subcomponent": "str",
                     "grade": "str", "rank": "int"},
     "verdict": {"criterion": "str", "status": "str"},
     "candidate": {"type": "str", "ref": "str", "rule": "str", "subcomponent": "str"},
+    # what-if scenarios the engine reasons about beside the workspace as it is (see closing_scenarios)
+    "scenario": {"scenario": "str"},
+    "scenario_recommendation": {"scenario": "str", "ref": "str", "status": "str", "evidence_count": "int",
+                                "closed": "bool"},
+    "scenario_consequence": {"scenario": "str", "rule": "str", "effect": "str", "target": "str", "grade": "str"},
 }
-GIVEN_KINDS = frozenset({"workspace", "evidence", "claim", "support", "subcomponent", "recommendation"})
+GIVEN_KINDS = frozenset({"workspace", "evidence", "claim", "support", "subcomponent", "recommendation", "scenario",
+                         "scenario_recommendation"})
+# Stands in for the evidence a closed recommendation would cite in a closing scenario.
+CLOSING_EVIDENCE = "(bukti tindak lanjut)"
 ATTRIBUTE_KINDS = ("evidence", "support")
 
 
@@ -135,9 +143,29 @@ def derive_facts(ws: Workspace) -> list[Fact]:
     return facts
 
 
+def closing_scenarios(ws: Workspace) -> list[Fact]:
+    """One scenario per open recommendation of the previous LHE: that one closed with evidence, the others as
+    they stand. The engine runs the rules that read recommendations in every scenario beside the workspace
+    itself (scenario_consequence facts), so that closing one recommendation alone is priced exactly, rules
+    that test for the absence of any follow-up evidence included, in the same run."""
+    if ws.followup is None:
+        return []
+    recs = ws.followup.recommendations
+    facts: list[Fact] = []
+    for closing in (rec for rec in recs if not rec.closed):
+        scenario = closing.id
+        facts.append({"id": f"scenario:{scenario}", "kind": "scenario", "scenario": scenario})
+        for rec in recs:
+            if rec.id == scenario:
+                rec = rec.model_copy(update={"status": "selesai", "evidence": rec.evidence or [CLOSING_EVIDENCE]})
+            fact = recommendation_fact(rec)
+            facts.append({**fact, "id": f"scenario_recommendation:{scenario}:{rec.id}",
+                          "kind": "scenario_recommendation", "scenario": scenario})
+    return facts
+
+
 def recommendation_fact(rec: Recommendation) -> Fact:
-    """One follow-up recommendation; prediction re-derives it with the recommendation closed to price it.
-    `closed` is the model's: done (`selesai`) with evidence."""
+    """One follow-up recommendation. `closed` is the model's: done (`selesai`) with evidence."""
     return {
         "id": f"recommendation:{rec.id}", "kind": "recommendation", "ref": rec.id,
         "status": rec.status, "evidence_count": len(rec.evidence), "closed": rec.closed,

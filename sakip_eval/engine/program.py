@@ -1,8 +1,8 @@
 """The inference program the engine runs for a rulebook: every rule as a production in one of five
 stages, each concluding a fact that the later stages match (forward chaining).
 
-    check   a check's `when` matches an LKjIP fact                    -> finding
-    weaken  the criteria map lists the finding's check for a criterion -> weakened (criterion, severity, effect)
+    check   a check's `when` matches LKjIP facts (each match a finding) -> flagged (the check, its severity)
+    weaken  the criteria map lists a flagged check for a criterion     -> weakened (criterion, severity, effect)
     verify  a verification rule (a rule file, an evidence rule from the catalogue, a rule of the map)
                                                                         -> consequence (refute/prove/cap/upgrade/note)
     decide  a consequence overturns a claim                            -> verdict (refuted or proved)
@@ -27,11 +27,9 @@ from sakip_eval.rulebook.conditions import Pattern, admitted, kinds_read, parse_
 Stage = Literal["check", "weaken", "verify", "decide", "advise"]
 STAGES: tuple[Stage, ...] = ("check", "weaken", "verify", "decide", "advise")
 CONCLUDES: dict[Stage, str] = {
-    "check": "finding", "weaken": "weakened", "verify": "consequence", "decide": "verdict", "advise": "candidate",
+    "check": "flagged", "weaken": "weakened", "verify": "consequence", "decide": "verdict", "advise": "candidate",
 }
 Conclude = Callable[[Sequence[Fact]], Fact]
-# What-ifs that re-run only the productions reading one kind (pricing a follow-up recommendation's closure).
-FOCUSABLE = ("recommendation",)
 
 
 @dataclass(frozen=True)
@@ -93,6 +91,8 @@ def program_for(book: Rulebook) -> Program:
 
 # -- check: findings ----------------------------------------------------------------------------------------
 def _checks(book: Rulebook) -> list[Production]:
+    """Each match of a check is a finding; the check concludes once that it flagged the LKjIP (the findings
+    are the ways it did), so that the criteria map runs once per check, not once per finding."""
     out = []
     for sourced in book.checks:
         check = sourced.check
@@ -100,8 +100,7 @@ def _checks(book: Rulebook) -> list[Production]:
 
         def conclude(matched: Sequence[Fact], check_id: str = check.id, severity: str = check.severity,
                      criteria: list[str] = criteria) -> Fact:
-            ref = f"{check_id}/{matched[0]['ref']}"
-            return {"id": f"finding:{ref}", "kind": "finding", "ref": ref, "check": check_id, "severity": severity,
+            return {"id": f"flagged:{check_id}", "kind": "flagged", "check": check_id, "severity": severity,
                     "criteria": criteria}
 
         out.append(Production(check.id, "check", tuple(parse_when(check.when)), conclude,
@@ -122,7 +121,7 @@ def _weakenings(book: Rulebook) -> list[Production]:
                     "subcomponent": subcomponent_of(criterion), "severity": severity,
                     "effect": linked.effect(criterion, severity)}
 
-        when = [{"finding": {"criteria": {"contains": criterion}}}]
+        when = [{"flagged": {"criteria": {"contains": criterion}}}]
         out.append(Production(f"criteria-map:{criterion}", "weaken", tuple(parse_when(when)), conclude,
                               f"{file}:{line}"))
     return out
@@ -130,8 +129,46 @@ def _weakenings(book: Rulebook) -> list[Production]:
 
 # -- verify: consequences ----------------------------------------------------------------------------------
 def _verifications(book: Rulebook) -> list[Production]:
-    return [Production(s.rule.id, "verify", tuple(parse_when(s.rule.when)), _consequence(book, s),
-                       f"{s.file}:{s.line}") for s in book.rules]
+    out = [Production(s.rule.id, "verify", tuple(parse_when(s.rule.when)), _consequence(book, s),
+                      f"{s.file}:{s.line}") for s in book.rules]
+    for sourced in book.rules:
+        if "recommendation" in kinds_read(parse_when(sourced.rule.when)):
+            out.append(Production(f"scenario:{sourced.rule.id}", "verify",
+                                  tuple(parse_when(_in_scenario(sourced.rule.when))), _scenario_consequence(sourced),
+                                  f"{sourced.file}:{sourced.line}"))
+    return out
+
+
+def _in_scenario(when: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A rule that reads recommendations, as it reads them in each closing scenario: a `scenario` fact first,
+    then the rule's items with their recommendations the scenario's (`same_as` positions moved by one)."""
+    items: list[dict[str, Any]] = [{"scenario": {}}]
+    for item in when:
+        negated = set(item) == {"not"}
+        (kind, tests), = (item["not"] if negated else item).items()
+        moved = {f: {"same_as": v["same_as"] + 1} if isinstance(v, dict) and "same_as" in v else v
+                 for f, v in tests.items()}
+        if kind == "recommendation":
+            kind, moved = "scenario_recommendation", {**moved, "scenario": {"same_as": 0}}
+        items.append({"not": {kind: moved}} if negated else {kind: moved})
+    return items
+
+
+def _scenario_consequence(sourced: SourcedRule) -> Conclude:
+    rule = sourced.rule
+
+    def conclude(matched: Sequence[Fact]) -> Fact:
+        scenario = str(matched[0]["scenario"])
+        target = rule.target or implicit_target(rule.effect, matched[1:])
+        fact: Fact = {"id": f"scenario_consequence:{scenario}:{rule.id}:{target or '-'}",
+                      "kind": "scenario_consequence", "scenario": scenario, "rule": rule.id, "effect": rule.effect}
+        if target is not None:
+            fact["target"] = target
+        if rule.grade is not None:
+            fact["grade"] = rule.grade
+        return fact
+
+    return conclude
 
 
 def _consequence(book: Rulebook, sourced: SourcedRule) -> Conclude:

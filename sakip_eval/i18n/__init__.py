@@ -232,6 +232,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "  no rule changed this claim: the prediction follows the claim"),
     "explain.chain": ("rantai / chain", "chain"),
     "explain.by": ("← aturan {rule} ({source})", "← rule {rule} ({source})"),
+    "explain.finding": ("← temuan pemeriksaan {rule} ({source})", "← finding of check {rule} ({source})"),
     "explain.more": ("… dan {count} jalur lain (--all)", "… and {count} more (--all)"),
     "explain.subcomponent": ("Sub-komponen {id} {name}", "Sub-component {id} {name}"),
     "explain.share": ("{met} dari {applicable} kriteria terpenuhi = {share} → {grade}",

@@ -46,8 +46,9 @@ def label(node: Node) -> str:
 
 def _grow(tree: Tree, node: Node, lang: Lang) -> None:
     branch = tree.add(RichText(label(node), style="bold" if not node.given else ""))
+    key = "explain.finding" if node.kind == "flagged" else "explain.by"  # each match of a check is a finding
     for step in node.steps:
-        rule = branch.add(RichText(t("explain.by", lang, rule=step.rule, source=step.source), style="cyan"))
+        rule = branch.add(RichText(t(key, lang, rule=step.rule, source=step.source), style="cyan"))
         for matched in step.matched:
             _grow(rule, matched, lang)
     if node.more:

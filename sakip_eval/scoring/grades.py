@@ -24,6 +24,7 @@ class Consequence:
     target: str | None
     grade: str | None = None
     facts: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()  # the LKjIP findings it rests on
 
 
 @dataclass(frozen=True)

@@ -12,20 +12,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sakip_eval.checks.findings import Finding, check_facts, findings_of
+from sakip_eval.checks.findings import Finding, check_facts, findings_behind, findings_of
 from sakip_eval.engine.durable import Inference, engine_for
-from sakip_eval.engine.facts import Fact, derive_facts, recommendation_fact
+from sakip_eval.engine.facts import Fact, closing_scenarios, derive_facts
 from sakip_eval.engine.program import program_for
 from sakip_eval.i18n import Text
 from sakip_eval.model.followup import Status
 from sakip_eval.model.workspace import Workspace
 from sakip_eval.rulebook.book import Rulebook, SourcedRule, subcomponent_of
-from sakip_eval.rulebook.conditions import may_match
 from sakip_eval.scoring.grades import Answers, Consequence, Score, gain, lift, score, with_met
 
 RecommendationKind = Literal["rule", "followup", "criterion", "upgrade", "note"]
-# Stands in for the evidence a closed recommendation would cite when pricing its closure.
-CLOSING_EVIDENCE = "(bukti tindak lanjut)"
 
 
 class Reason(BaseModel):
@@ -136,15 +133,15 @@ class Prediction(BaseModel):
 
 
 def consequences_of(inference: Inference) -> list[Consequence]:
-    """One consequence per way the engine concluded each; its facts are those the rule matched and, for a
-    matched conclusion (a weakened criterion), everything that conclusion rests on (the findings)."""
+    """One consequence per way the engine concluded each: the facts its rule matched and the LKjIP findings
+    those rest on (a weakened criterion rests on the checks that flagged it, each match a finding)."""
     result = []
     for fact in inference.concluded("consequence"):
         for derivation in inference.how(str(fact["id"])):
-            behind = sorted(set().union(*(inference.behind(f) for f in derivation.facts)))
+            findings = set().union(*(findings_behind(inference, f) for f in derivation.facts))
             target = fact.get("target")
             result.append(Consequence(str(fact["rule"]), str(fact["effect"]), None if target is None else str(target),
-                                      fact.get("grade"), (*derivation.facts, *behind)))
+                                      fact.get("grade"), derivation.facts, tuple(sorted(findings))))
     return sorted(set(result), key=lambda c: (c.rule_id, c.target or "", c.facts))
 
 
@@ -184,7 +181,7 @@ class Evaluation:
 def evaluate(ws: Workspace) -> Evaluation:
     """The whole chain in one engine run: the workspace's facts and its LKjIP facts (none without
     lkjip.yaml) through every stage."""
-    given = derive_facts(ws)
+    given = [*derive_facts(ws), *closing_scenarios(ws)]
     full, slim = check_facts(ws)
     inference = engine_for(program_for(ws.rulebook)).run([*given, *full], [*given, *slim])
     return Evaluation(answers_of(ws), consequences_of(inference), findings_of(ws.rulebook, inference), inference)
@@ -224,7 +221,7 @@ def _reason(book: Rulebook, c: Consequence, facts: dict[str, Fact]) -> Reason:
     rule = book.rule(c.rule_id).rule
     matched = [facts[f] for f in c.facts if f in facts]
     evidence = sorted({str(f["ref"]) for f in matched if f.get("kind") in ("evidence", "support")})
-    finding_ids = sorted({str(f["ref"]) for f in matched if f.get("kind") == "finding"})
+    finding_ids = sorted(c.findings)
     fields = {"evidence": ", ".join(evidence) or "-", "findings": ", ".join(finding_ids) or "-"}
     text = Text(id=_fill(rule.reason.id, fields), en=_fill(rule.reason.en, fields))
     return Reason(rule=rule.id, effect=rule.effect, text=text, evidence=evidence, findings=finding_ids,
@@ -326,35 +323,32 @@ def rank_recommendations(
 def _followup_candidates(ws: Workspace, evaluation: Evaluation, base: Score) -> list[RecommendationResult]:
     """One item per open recommendation of the previous LHE, in the LHE's own words (both languages).
 
-    Its points are what closing it *alone* gains: its fact is derived again as `selesai` with evidence
-    and the rules that read recommendations run again, on the facts they can match (the engine's run
-    focused on recommendations). Re-running (not lifting firings) keeps rules that test for the absence of any
-    follow-up evidence exact. So 4.c.1's refutation lifts only for the last open recommendation, while the
-    first one closed with evidence can already restore 4.c.2."""
+    Its points are what closing it *alone* gains: the engine ran the rules that read recommendations in a
+    scenario where that one is `selesai` with evidence (engine/facts.py: closing_scenarios), and their
+    consequences there replace theirs in the workspace as it is. Re-running the rules (not lifting
+    firings) keeps rules that test for the absence of any follow-up evidence exact: 4.c.1's refutation
+    lifts only for the last open recommendation, while the first one closed with evidence can already
+    restore 4.c.2."""
     if ws.followup is None:
         return []
     book = ws.rulebook
     answers, consequences = evaluation.answers, evaluation.consequences
-    program = program_for(book)
-    readers = program.reading("recommendation", "verify")
-    reading = {p.id for p in readers}
+    reading = {p.id for p in program_for(book).reading("recommendation", "verify")}
     unchanged = [c for c in consequences if c.rule_id not in reading]
-    patterns = [pattern for p in readers for pattern in p.patterns]
-    relevant = [f for f in evaluation.facts.values() if any(may_match(p, f) for p in patterns)]
+    inference = evaluation.inference
     by_id = {rec.id: rec for rec in ws.followup.recommendations}
     out = []
     for cand in evaluation.candidates("followup"):
         rec = by_id[str(cand["ref"])]
-        done = recommendation_fact(
-            rec.model_copy(update={"status": "selesai", "evidence": rec.evidence or [CLOSING_EVIDENCE]})
-        )
-        closed_facts = [done if f["id"] == done["id"] else f for f in relevant]
-        rerun = engine_for(program).run(closed_facts, stages=("verify",), focus="recommendation")
-        after = unchanged + consequences_of(rerun)
-        changed = {c.target for c in set(consequences) ^ set(after) if c.target}
+        scenario = [Consequence(str(f["rule"]), str(f["effect"]), f.get("target"), f.get("grade"),
+                                inference.how(str(f["id"]))[0].facts[1:])
+                    for f in inference.concluded("scenario_consequence") if f["scenario"] == rec.id]
+        after = unchanged + scenario
+        closed = f"recommendation:{rec.id}"
+        changed = {target for _, _, target, _ in {_key(c) for c in consequences} ^ {_key(c) for c in after} if target}
         affected = {subcomponent_of(t) if t in book.criteria else t for t in changed}
         gained = gain(book, base, answers, after, affected)
-        mine = [c for c in consequences if done["id"] in c.facts]
+        mine = [c for c in consequences if closed in c.facts]
         criteria = list(dict.fromkeys([*sorted(c.target for c in mine if c.target in book.criteria), *rec.criteria]))
         out.append(RecommendationResult(
             id=f"followup:{rec.id}", kind="followup", text=Text(id=rec.text, en=rec.text), criteria=criteria,
@@ -362,6 +356,11 @@ def _followup_candidates(ws: Workspace, evaluation: Evaluation, base: Score) -> 
             points=gained, effort=None, reaches=_reaches(book, base.total + gained),
         ))
     return out
+
+
+def _key(c: Consequence) -> tuple[str, str, str | None, str | None]:
+    """What a consequence does, whatever facts it was reached from."""
+    return c.rule_id, c.effect, c.target, c.grade
 
 
 def _candidate(
