@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from sakip_eval.checks.findings import check_facts, run_checks
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.scoring.prediction import predict
 
 WORKSPACE = Path(__file__).resolve().parent.parent / "evidence/mojosari-2025"

@@ -71,7 +71,7 @@ def per_call(work: Callable[[], object], n: int) -> tuple[float, float]:
 
 
 def in_process() -> None:
-    from sakip_eval.model.workspace import load_workspace
+    from sakip_eval.io.workspace import load_workspace
     from sakip_eval.scoring.prediction import predict
 
     for ws_path in WORKSPACES:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sakip_eval.checks.findings import findings_behind
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
 from sakip_eval.rulebook.lint import lint
 from sakip_eval.scoring.prediction import evaluate

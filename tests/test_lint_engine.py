@@ -14,7 +14,7 @@ from sakip_eval.engine.durable import Engine, engine_for
 from sakip_eval.engine.facts import Fact, derive_facts
 from sakip_eval.engine.program import Production, Program, program_for
 from sakip_eval.errors import InputError
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
 from sakip_eval.rulebook.conditions import parse_when
 from sakip_eval.rulebook.lint import lint

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.scoring.prediction import predict
 
 from .builders import item

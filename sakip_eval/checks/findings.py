@@ -22,8 +22,8 @@ from sakip_eval.engine.facts import Fact
 from sakip_eval.engine.program import program_for
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import MESSAGES, Lang, Text, t
-from sakip_eval.model.workspace import Workspace
-from sakip_eval.numbers import format_en, format_id, places
+from sakip_eval.io.workspace import Workspace
+from sakip_eval.numbers import format_number, places
 from sakip_eval.rulebook.book import Rulebook, Severity, SourcedCheck
 from sakip_eval.rulebook.conditions import parse_when
 
@@ -129,7 +129,7 @@ def _number(value: str, lang: Lang) -> str:
         number = Decimal(value)
     except InvalidOperation:
         return value
-    return format_id(number, places(number)) if lang is Lang.ID else format_en(number, places(number))
+    return format_number(number, lang, places(number))
 
 
 @cache

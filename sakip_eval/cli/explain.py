@@ -10,7 +10,7 @@ import typer
 
 from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
 from sakip_eval.i18n import Lang
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.render import explain as rendering
 from sakip_eval.scoring.explain import explain as explain_chain
 

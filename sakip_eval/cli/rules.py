@@ -157,7 +157,7 @@ def rules_test(
     from sakip_eval.scoring.proof import prove
 
     if rules_dir is not None and not (rules_dir / "regime.yaml").is_file():
-        raise InputError("proof.not_a_rulebook", file=str(rules_dir))
+        raise InputError("rules.test.not_a_rulebook", file=str(rules_dir))
     book = load_rulebook(rules_dir.name, rules_dir.resolve().parent) if rules_dir else load_rulebook(regime)
     unknown = [i for i in ids or [] if i not in {s.rule.id for s in book.rules} | {c.check.id for c in book.checks}]
     if unknown:

@@ -11,8 +11,9 @@ from rich.tree import Tree
 
 from sakip_eval.engine.trace import Node
 from sakip_eval.i18n import Lang, t
+from sakip_eval.numbers import format_number
 from sakip_eval.render.json import number
-from sakip_eval.render.terminal import answer_label, fmt
+from sakip_eval.render.terminal import answer_label
 from sakip_eval.scoring.explain import Arithmetic, CriterionChain, Explanation
 
 MAX_VALUE = 60
@@ -56,7 +57,7 @@ def _grow(tree: Tree, node: Node, lang: Lang) -> None:
 
 
 def _percent(share: Decimal, lang: Lang) -> str:
-    return fmt((share * 100).quantize(Decimal("0.01")), lang) + "%"
+    return format_number((share * 100).quantize(Decimal("0.01")), lang) + "%"
 
 
 def render(explanation: Explanation, lang: Lang, out: Console) -> None:
@@ -104,8 +105,8 @@ def _arithmetic(a: Arithmetic, lang: Lang, out: Console) -> None:
             else:
                 key = "explain.upgrade" if full else "explain.upgrade_unused"
             say.append(t(key, lang, rule=rule, grade=grade))
-    say.append(t("explain.score", lang, grade=a.grade, factor=fmt(a.factor, lang), weight=fmt(sub.weight, lang),
-                 score=fmt(a.score, lang)))
+    say.append(t("explain.score", lang, grade=a.grade, factor=format_number(a.factor, lang),
+                 weight=format_number(sub.weight, lang), score=format_number(a.score, lang)))
     for line in say:
         out.print(f"  {line}", markup=False, highlight=False)
     for node in [*a.upgrades, *a.caps]:

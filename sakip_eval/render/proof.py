@@ -36,21 +36,21 @@ def to_dict(report: Report, book: Rulebook, lang: Lang) -> dict[str, Any]:
 def render(report: Report, book: Rulebook, lang: Lang, out: Console) -> None:
     """The generated evidence rules (one per criterion) show only when one of their cases fails."""
     generated = _generated(book)
-    table = Table(title=t("proof.title", lang), title_justify="left")
-    for key in ("rules.id", "rules.kind", "proof.fail", "proof.pass", "proof.result"):
+    table = Table(title=t("rules.test.title", lang), title_justify="left")
+    for key in ("rules.id", "rules.kind", "rules.test.fail", "rules.test.pass", "rules.test.result"):
         table.add_column(t(key, lang), no_wrap=True)
     for s in report.subjects:
         if s.id not in generated or not s.ok:
-            table.add_row(s.id, t(f"proof.kind.{s.kind}", lang), str(s.count("fail")), str(s.count("pass")),
+            table.add_row(s.id, t(f"rules.test.kind.{s.kind}", lang), str(s.count("fail")), str(s.count("pass")),
                           "✔" if s.ok else "✘")
     out.print(table)
     lines = [f"{o.case.display}: {o.explain(lang)}" for s in report.subjects for o in s.outcomes if not o.ok]
-    lines += [t("proof.missing", lang, id=s.id, outcome=outcome,
+    lines += [t("rules.test.missing", lang, id=s.id, outcome=outcome,
                 folder=f"{'checks' if s.kind == 'check' else 'rules'}/{s.id}")
               for s in report.subjects for outcome in s.missing]
-    lines += [t("proof.orphan", lang, file=c.display, id=c.subject) for c in report.orphans]
+    lines += [t("rules.test.orphan", lang, file=c.display, id=c.subject) for c in report.orphans]
     for line in lines:
         out.print(line, markup=False, highlight=False)
-    out.print(t("proof.summary", lang, cases=report.cases, failed=report.failed, missing=report.missing))
+    out.print(t("rules.test.summary", lang, cases=report.cases, failed=report.failed, missing=report.missing))
     if report.ok:
-        out.print(t("proof.ok", lang))
+        out.print(t("rules.test.ok", lang))

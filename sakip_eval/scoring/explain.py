@@ -16,7 +16,7 @@ from decimal import Decimal
 from sakip_eval.engine.program import program_for
 from sakip_eval.engine.trace import Node, trace
 from sakip_eval.errors import InputError
-from sakip_eval.model.workspace import Workspace
+from sakip_eval.io.workspace import Workspace
 from sakip_eval.rulebook.book import Band, Criterion, Rulebook, Subcomponent, subcomponent_of
 from sakip_eval.scoring.grades import Score, score
 from sakip_eval.scoring.prediction import Evaluation, evaluate

@@ -17,8 +17,8 @@ from sakip_eval.engine.durable import Inference, engine_for
 from sakip_eval.engine.facts import Fact, closing_scenarios, derive_facts
 from sakip_eval.engine.program import program_for
 from sakip_eval.i18n import Text
+from sakip_eval.io.workspace import Workspace
 from sakip_eval.model.followup import Status
-from sakip_eval.model.workspace import Workspace
 from sakip_eval.rulebook.book import Rulebook, SourcedRule, subcomponent_of
 from sakip_eval.scoring.grades import Answers, Consequence, Score, gain, lift, score, with_met
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from sakip_eval.checks.findings import run_checks
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import Rulebook
 from sakip_eval.rulebook.fixtures import Case, discover, generated_cases, write
 from sakip_eval.scoring.prediction import evaluate
@@ -41,7 +41,7 @@ class Outcome:
 
     def explain(self, lang: Lang) -> str:
         if self.error is not None:
-            return t("proof.invalid", lang, detail=self.error.render(lang))
+            return t("rules.test.invalid", lang, detail=self.error.render(lang))
         return "" if self.problem is None else t(self.problem, lang, **self.detail)
 
 
@@ -120,20 +120,20 @@ def run_case(book: Rulebook, case: Case, folder: Path) -> Outcome:
             # The merged file exists only for this run: name the fixture and the part instead (its field
             # path still says where); the line would be one of the merged file.
             exc.file, exc.line = f"{case.display} › {Path(exc.file).stem}", None
-        return Outcome(case, 0, [], "proof.invalid", error=exc)
+        return Outcome(case, 0, [], "rules.test.invalid", error=exc)
     return _judge(case, count, targets)
 
 
 def _judge(case: Case, count: int, targets: list[str]) -> Outcome:
     shown = ", ".join(targets) or "-"
     if case.outcome == "fail" and count == 0:
-        return Outcome(case, count, targets, "proof.quiet")
+        return Outcome(case, count, targets, "rules.test.quiet")
     if case.outcome == "pass" and count > 0:
-        return Outcome(case, count, targets, "proof.fired", {"count": str(count), "targets": shown})
+        return Outcome(case, count, targets, "rules.test.fired", {"count": str(count), "targets": shown})
     expect = case.expect
     if expect.count is not None and expect.count != count:
-        return Outcome(case, count, targets, "proof.count", {"expected": str(expect.count), "count": str(count)})
+        return Outcome(case, count, targets, "rules.test.count", {"expected": str(expect.count), "count": str(count)})
     if expect.targets is not None and sorted(expect.targets) != targets:
-        return Outcome(case, count, targets, "proof.targets",
+        return Outcome(case, count, targets, "rules.test.targets",
                        {"expected": ", ".join(sorted(expect.targets)) or "-", "targets": shown})
     return Outcome(case, count, targets, None)

@@ -1,0 +1,51 @@
+"""The rulebook as shown to its authors and users (`rules list|show|lint`)."""
+
+# key -> (Bahasa Indonesia, English); an English `{n:one|other}` picks the singular when n is 1
+MESSAGES: dict[str, tuple[str, str]] = {
+    "rules.id": ("Id", "Id"),
+    "rules.kind": ("Jenis", "Kind"),
+    "rules.text": ("Uraian", "Text"),
+    "rules.effect": ("Akibat", "Effect"),
+    "rules.target": ("Sasaran", "Target"),
+    "rules.lint_ok": ("Rulebook bersih: tidak ada masalah.", "Rulebook clean: no problems."),
+    "rules.lint_info": (
+        "{count} kriteria hanya diperiksa oleh aturan bukti umum (tambahkan --all untuk rinciannya).",
+        "{count} {count:criterion is|criteria are} checked only by the generic evidence rule (add --all for details).",
+    ),
+    "rules.not_found": ("aturan atau kriteria `{id}` tidak ditemukan", "rule or criterion `{id}` not found"),
+    "rules.not_found.fix": ("Lihat id yang ada dengan `sakip-eval rules list`.",
+                            "See the ids there are with `sakip-eval rules list`."),
+    "rules.severity": ("Derajat", "Severity"),
+    "rules.tolerance": ("Toleransi", "Tolerance"),
+    # `rules test`: the fixtures beside each rule and check
+    "rules.test.title": ("Uji aturan dan pemeriksaan (fixture)", "Rule and check tests (fixtures)"),
+    "rules.test.pass": ("pass", "pass"),
+    "rules.test.fail": ("fail", "fail"),
+    "rules.test.result": ("Hasil", "Result"),
+    "rules.test.kind.rule": ("aturan", "rule"),
+    "rules.test.kind.check": ("periksa", "check"),
+    "rules.test.quiet": ("seharusnya menyala, tetapi diam", "should fire, but stayed quiet"),
+    "rules.test.fired": (
+        "seharusnya diam, tetapi menyala {count} kali ({targets})",
+        "should stay quiet, but fired {count} time(s) ({targets})",
+    ),
+    "rules.test.count": ("seharusnya menyala {expected} kali, menyala {count} kali",
+                    "should fire {expected} time(s), fired {count}"),
+    "rules.test.targets": ("seharusnya mengenai {expected}, mengenai {targets}",
+                      "should reach {expected}, reached {targets}"),
+    "rules.test.invalid": ("workspace kasus ini tidak sah: {detail}", "this case's workspace is not valid: {detail}"),
+    "rules.test.missing": ("{id}: belum ada kasus {outcome} di {folder}/tests/",
+                      "{id}: no {outcome} case yet in {folder}/tests/"),
+    "rules.test.orphan": ("{file}: tidak ada aturan atau pemeriksaan `{id}` untuk kasus ini",
+                     "{file}: there is no rule or check `{id}` for this case"),
+    "rules.test.summary": ("{cases} kasus, {failed} gagal, {missing} kasus yang belum ada.",
+                      "{cases} cases, {failed} failed, {missing} missing."),
+    "rules.test.not_a_rulebook": ("folder ini bukan rulebook: tidak ada regime.yaml",
+                             "this folder is not a rulebook: it has no regime.yaml"),
+    "rules.test.not_a_rulebook.fix": (
+        "Berikan folder regime (misalnya rules/lke-2021) yang berisi regime.yaml, criteria/, rules/ dan checks/.",
+        "Give a regime folder (for example rules/lke-2021) holding regime.yaml, criteria/, rules/ and checks/.",
+    ),
+    "rules.test.ok": ("Seluruh aturan dan pemeriksaan terbukti oleh kasusnya.",
+                 "Every rule and check is proven by its cases."),
+}
