@@ -114,3 +114,35 @@ def test_each_stage_sees_what_the_stages_before_concluded(ws_factory: Callable[.
     assert inference.how("verdict:1.a.1")[0].facts == ("claim:1.a.1", "consequence:bukti-1.a.1:1.a.1")
     criteria = {f["ref"] for f in inference.concluded("candidate") if f["type"] == "criterion"}
     assert "1.a.1" not in criteria and "1.a.3" in criteria
+
+
+def _edit(tmp_path: Path, relative: str, old: str, new: str) -> Any:
+    root = tmp_path / "rules"
+    shutil.copytree(RULES_ROOT / "lke-2021", root / "lke-2021")
+    path = root / "lke-2021" / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return load_rulebook("lke-2021", root)
+
+
+@pytest.mark.parametrize(("relative", "old", "new", "code", "words"), [
+    ("checks/capaian-salah/check.yaml", "gap_units: {gt: 0}", "gap_units: {gte: 0}", "admits-agreement",
+     "differences only"),
+    ("checks/renstra-beda/check.yaml", "reference: [signed, most_frequent]", "reference: [newest]", "bad-derive",
+     "reference"),
+    ("checks/target-beda-antar-tabel/check.yaml", "reference: [signed, most_frequent]", "reference: [first]",
+     "bad-derive", "differs"),
+    ("criteria-map.yaml", "      - pembanding-kosong\n", "", "unlinked-check", "pembanding-kosong"),
+    ("rules/kak-belum-formal/rule.yaml", "  - evidence: {type: kak, formalized: false}",
+     "  - consequence: {effect: refute}", "too-early", "consequence"),
+])
+def test_lint_finds_what_the_engine_and_the_families_need(
+    tmp_path: Path, relative: str, old: str, new: str, code: str, words: str,
+) -> None:
+    if relative == "criteria-map.yaml":  # 3.b.6 lists only this check: drop the criterion's entry with it
+        old, new = "  3.b.6:\n    checks:\n" + old, ""
+    book = _edit(tmp_path, relative, old, new)
+    problems = [p for p in lint(book) if p.code == code]
+    assert problems, [(p.code, p.message) for p in lint(book)]
+    assert words in problems[0].message

@@ -9,11 +9,12 @@ what it should state, which LKE criteria it weakens (the criteria map) and how g
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ValidationError
 
 from sakip_eval.checks.family import Family, NoParams, family, testable
 from sakip_eval.checks.sheet import Sheet
@@ -37,27 +38,48 @@ NUMBER_FIELDS = frozenset({
 })
 
 
-class Finding(BaseModel):
-    """One inconsistency, in both languages."""
-
-    model_config = ConfigDict(frozen=True, defer_build=True)
+@dataclass(frozen=True)
+class Finding:
+    """One inconsistency: where it is, what it weakens, and in words (either language, worded when first
+    asked for: a workspace has a hundred findings and a command shows them in one language) what the
+    document states, what it should state and the check's message."""
 
     id: str
     check: str
     severity: Severity
     criteria: list[str]
     where: str
-    stated: Text
-    expected: Text
-    message: Text
+    source: Fact = field(repr=False)  # the LKjIP fact the check matched: the message's placeholders
+    template: Text = field(repr=False)
+    _words: dict[tuple[str, Lang], str] = field(default_factory=dict, repr=False, compare=False)
+
+    def word(self, part: str, lang: Lang) -> str:
+        """`stated`, `expected` or `message` in `lang`."""
+        key = (part, lang)
+        if key not in self._words:
+            template = self.template if part == "message" else _PARTS[part]
+            self._words[key] = _fill(template.get(lang), self.source, lang)
+        return self._words[key]
+
+    @property
+    def stated(self) -> Text:
+        return Text(id=self.word("stated", Lang.ID), en=self.word("stated", Lang.EN))
+
+    @property
+    def expected(self) -> Text:
+        return Text(id=self.word("expected", Lang.ID), en=self.word("expected", Lang.EN))
+
+    @property
+    def message(self) -> Text:
+        return Text(id=self.word("message", Lang.ID), en=self.word("message", Lang.EN))
 
     def public(self, lang: Lang) -> dict[str, Any]:
         """As JSON users read it: `id`, `check`, `severity`, `where`, `stated`, `expected`, `criteria`,
         `message`, in one language."""
         return {
             "id": self.id, "check": self.check, "severity": self.severity, "where": self.where,
-            "stated": self.stated.get(lang), "expected": self.expected.get(lang), "criteria": list(self.criteria),
-            "message": self.message.get(lang),
+            "stated": self.word("stated", lang), "expected": self.word("expected", lang),
+            "criteria": list(self.criteria), "message": self.word("message", lang),
         }
 
 
@@ -77,9 +99,11 @@ def settings(book: Rulebook, kind: str, fam: Family) -> NoParams:
                              detail=f"`derive` differs from {first.check.id}'s; checks of `{kind}` share one")
     try:
         return fam.settings(first.check.derive)
-    except ValueError as exc:
+    except ValidationError as exc:
+        problem = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in ("derive", *problem["loc"]))
         raise InputError("error.rulebook", file=first.file, line=first.line,
-                         detail=f"derive: {str(exc).splitlines()[-1].strip()}") from exc
+                         detail=f"{where}: {problem['msg']} (got {problem['input']!r})") from exc
 
 
 _PLANS: dict[tuple[str, str], list[tuple[Family, NoParams]]] = {}
@@ -120,7 +144,7 @@ def show(field: str, value: Any, lang: Lang, plain: bool = False) -> str:
     return _number(value, lang)
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a batch of a thousand workspaces states many numbers
 def _number(value: str, lang: Lang) -> str:
     key = f"check.value.{value}"
     if key in MESSAGES:
@@ -149,10 +173,6 @@ def _fill(template: str, fact: Fact, lang: Lang) -> str:
     return "".join(out)
 
 
-def _text(template: Text, fact: Fact) -> Text:
-    return Text.model_construct(id=_fill(template.id, fact, Lang.ID), en=_fill(template.en, fact, Lang.EN))
-
-
 def finding_id(check: str, source: Fact) -> str:
     """A finding's id: its check and the LKjIP fact it matched (`capaian-salah/tabel-3.1/ipasn/2024`)."""
     return f"{check}/{source['ref']}"
@@ -174,16 +194,12 @@ def findings_of(book: Rulebook, inference: Inference) -> list[Finding]:
         for derivation in inference.how(str(flagged["id"])):
             check = book.check(derivation.production).check
             source = inference.facts[derivation.facts[0]]
-            found.append(Finding.model_construct(
-                id=finding_id(check.id, source), check=check.id, severity=check.severity,
-                criteria=list(flagged["criteria"]), where=str(source["where"]), stated=_text(_STATED, source),
-                expected=_text(_EXPECTED, source), message=_text(check.message, source),
-            ))
+            found.append(Finding(finding_id(check.id, source), check.id, check.severity, list(flagged["criteria"]),
+                                 str(source["where"]), source, check.message))
     return sorted(found, key=lambda f: (SEVERITY_ORDER[f.severity], f.id))
 
 
-_STATED = Text(id="{stated}", en="{stated}")
-_EXPECTED = Text(id="{expected}", en="{expected}")
+_PARTS = {"stated": Text(id="{stated}", en="{stated}"), "expected": Text(id="{expected}", en="{expected}")}
 
 
 def run_checks(ws: Workspace) -> list[Finding]:

@@ -203,7 +203,10 @@ class Sheet:
     # -- locating and building facts ----------------------------------------------------------------------
     def year_of(self, *years: int | None) -> int:
         """The first stated year of row, table...; the performance year when none is."""
-        return next((y for y in years if y is not None), self.year)
+        for year in years:
+            if year is not None:
+                return year
+        return self.year
 
     def at(self, title: str, label: str, year: int | None, measure: str, loc: tuple[int | str, ...]) -> str:
         return location([title, label, "" if year is None else str(year), measure], self.file, self.doc.line_of(loc))

@@ -91,7 +91,8 @@ class _Session:
     def conclude(self, production: Production, frames: Iterable[Any], assert_fact: Callable[[Fact], Any]) -> None:
         aliases = [p.alias for p in production.positive]
         for frame in frames:
-            ids = tuple(str(frame[alias]["id"]) for alias in aliases)
+            matched = dict(frame.items())  # the frame's facts by alias, as plain dicts
+            ids = tuple(str(matched[alias]["id"]) for alias in aliases)
             fact = production.conclude([self.facts[i] for i in ids])
             fact_id = str(fact["id"])
             if fact_id not in self.facts:

@@ -111,7 +111,7 @@ class NextCategory(BaseModel):
 
 
 class Prediction(BaseModel):
-    model_config = ConfigDict(defer_build=True)
+    model_config = ConfigDict(defer_build=True, arbitrary_types_allowed=True)
 
     opd: str
     pemda: str | None

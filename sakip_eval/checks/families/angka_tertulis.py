@@ -18,12 +18,14 @@ def derive(sheet: Sheet, params: ReferenceParams) -> Iterator[Fact]:
     sections: list[tuple[str, str, str, int, tuple[int | str, ...], dict[str, str], Any]] = []
     for t, table in enumerate(sheet.lkjip.tables):
         for r, row in enumerate(table.rows):
-            sections.append((table.id, table.title, row.indicator, sheet.year_of(row.year, table.year),
-                             ("tables", t, "rows", r), row.written, row))
+            if row.written:
+                sections.append((table.id, table.title, row.indicator, sheet.year_of(row.year, table.year),
+                                 ("tables", t, "rows", r), row.written, row))
     for t, budget in enumerate(sheet.lkjip.budgets):
         for r, brow in enumerate(budget.rows):
-            sections.append((budget.id, budget.title, brow.line, sheet.year_of(brow.year, budget.year),
-                             ("budgets", t, "rows", r), brow.written, brow))
+            if brow.written:
+                sections.append((budget.id, budget.title, brow.line, sheet.year_of(brow.year, budget.year),
+                                 ("budgets", t, "rows", r), brow.written, brow))
     for table_id, title, subject, year, loc, written, row in sections:
         for measure, text in written.items():
             try:

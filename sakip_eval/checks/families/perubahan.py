@@ -4,6 +4,7 @@ carries the closest reading with the stated direction; `gap_units` is NO_MATCH w
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -17,14 +18,14 @@ NO_MATCH = 1_000_000.0
 
 
 def derive(sheet: Sheet, params: NoParams) -> Iterator[Fact]:
-    groups = sheet.value_groups
+    values = _values(sheet.value_groups)
     for n, statement in enumerate(sheet.lkjip.narratives):
         if not isinstance(statement, ChangeStatement):
             continue
         candidates: list[tuple[Decimal, str, Decimal, Decimal]] = []
         for measure in ("realisasi", "capaian"):
-            before = _year_values(groups, measure, statement.indicator, statement.from_year)
-            after = _year_values(groups, measure, statement.indicator, statement.to_year)
+            before = values.get((measure, statement.indicator, statement.from_year), set())
+            after = values.get((measure, statement.indicator, statement.to_year), set())
             for a in sorted(before):
                 for b in sorted(after):
                     candidates.append((b - a, f"{measure}_poin", a, b))
@@ -54,12 +55,13 @@ def derive(sheet: Sheet, params: NoParams) -> Iterator[Fact]:
         )
 
 
-def _year_values(groups: dict[tuple[str, str, int, str], list[Cell]], measure: str, indicator: str,
-                 year: int) -> set[Decimal]:
-    return {
-        c.value for key, cells in groups.items() if key[0] == measure and key[1] == indicator and key[2] == year
-        and not key[3].startswith("renstra") for c in cells if c.value is not None
-    }
+def _values(groups: dict[tuple[str, str, int, str], list[Cell]]) -> dict[tuple[str, str, int], set[Decimal]]:
+    """The values stated per (measure, indicator, year), whatever the document (Renstra targets aside)."""
+    found: dict[tuple[str, str, int], set[Decimal]] = defaultdict(set)
+    for (measure, indicator, year, stage), cells in groups.items():
+        if not stage.startswith("renstra"):
+            found[(measure, indicator, year)].update(c.value for c in cells if c.value is not None)
+    return found
 
 
 FAMILY = Family(
