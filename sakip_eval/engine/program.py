@@ -60,6 +60,7 @@ class Program:
         self.name = name
         self.productions = tuple(productions)
         self._by_id = {p.id: p for p in self.productions}
+        self._reading: dict[tuple[str, Stage], list[Production]] = {}
         if len(self._by_id) != len(self.productions):
             raise ValueError("two productions share an id")
 
@@ -68,7 +69,10 @@ class Program:
 
     def reading(self, kind: str, stage: Stage) -> list[Production]:
         """The productions of `stage` that read facts of `kind`."""
-        return [p for p in self.productions if p.stage == stage and kind in p.reads]
+        key = (kind, stage)
+        if key not in self._reading:
+            self._reading[key] = [p for p in self.productions if p.stage == stage and kind in p.reads]
+        return self._reading[key]
 
 
 def available(stage: Stage) -> set[str]:
@@ -94,9 +98,10 @@ def _checks(book: Rulebook) -> list[Production]:
     """Each match of a check is a finding; the check concludes once that it flagged the LKjIP (the findings
     are the ways it did), so that the criteria map runs once per check, not once per finding."""
     out = []
+    linked = book.check_criteria
     for sourced in book.checks:
         check = sourced.check
-        criteria = book.check_criteria.get(check.id, [])
+        criteria = linked.get(check.id, [])
 
         def conclude(matched: Sequence[Fact], check_id: str = check.id, severity: str = check.severity,
                      criteria: list[str] = criteria) -> Fact:

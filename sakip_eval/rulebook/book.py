@@ -13,7 +13,7 @@ import re
 import sys
 import tempfile
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -222,18 +222,20 @@ class Rulebook(BaseModel):
         return [self.criteria[c] for c in self.by_subcomponent[sub_id]]
 
     def rule(self, rule_id: str) -> SourcedRule:
-        for sourced in self.rules:
-            if sourced.rule.id == rule_id:
-                return sourced
-        raise KeyError(rule_id)
+        return self._rules_by_id[rule_id]
 
     def check(self, check_id: str) -> SourcedCheck:
-        for sourced in self.checks:
-            if sourced.check.id == check_id:
-                return sourced
-        raise KeyError(check_id)
+        return self._checks_by_id[check_id]
 
-    @property
+    @cached_property
+    def _rules_by_id(self) -> dict[str, SourcedRule]:
+        return {s.rule.id: s for s in self.rules}
+
+    @cached_property
+    def _checks_by_id(self) -> dict[str, SourcedCheck]:
+        return {s.check.id: s for s in self.checks}
+
+    @cached_property
     def check_criteria(self) -> dict[str, list[str]]:
         """The criteria each check's findings weaken (criteria map), by check id."""
         linked = self.criteria_map

@@ -280,9 +280,13 @@ def _criteria(
     ws: Workspace, result: Score, consequences: list[Consequence], reasons: dict[Consequence, Reason]
 ) -> list[CriterionResult]:
     out = []
+    about: dict[str, list[Reason]] = {}
+    for c in consequences:
+        if c.effect in ("refute", "prove") and c.target:
+            about.setdefault(c.target, []).append(reasons[c])
     for crit_id, criterion in ws.rulebook.criteria.items():
         claim = ws.assessment.criteria.get(crit_id)
-        mine = [reasons[c] for c in consequences if c.target == crit_id and c.effect in ("refute", "prove")]
+        mine = about.get(crit_id, [])
         out.append(CriterionResult(
             id=crit_id, subcomponent=subcomponent_of(crit_id), text=criterion.text,
             claimed=claim.met if claim else "false", predicted=result.predicted[crit_id],
