@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sakip_eval.checks.findings import family_of
+from sakip_eval.checks.family import family_of
 from sakip_eval.rulebook.book import Rulebook, load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -26,10 +26,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from sakip_eval.checks.sheet import Reference, Sheet
 from sakip_eval.engine.facts import Fact
+from sakip_eval.errors import InputError
+from sakip_eval.rulebook.book import Rulebook, SourcedCheck
+from sakip_eval.rulebook.conditions import parse_when
 
 KIND = re.compile(r"[a-z][a-z0-9_]{0,40}")
 
@@ -102,3 +105,24 @@ def testable(fact: Fact, fam: Family) -> Fact:
     """The part of a fact the rule engine sees: its id, kind and the fields checks may test."""
     return {"id": fact["id"], "kind": fact["kind"], **{k: fact[k] for k in fam.fields if k in fact}}
 
+
+def family_of(sourced: SourcedCheck) -> str:
+    """The fact kind a check reads: its first item's."""
+    return parse_when(sourced.check.when)[0].kind
+
+
+def settings(book: Rulebook, kind: str, fam: Family) -> NoParams:
+    """The policy settings (`derive`) the checks of one family give it: all the same, and valid."""
+    users = [s for s in book.checks if family_of(s) == kind]
+    first = users[0]
+    for other in users[1:]:
+        if other.check.derive != first.check.derive:
+            raise InputError("error.rulebook", file=other.file, line=other.line,
+                             detail=f"`derive` differs from {first.check.id}'s; checks of `{kind}` share one")
+    try:
+        return fam.settings(first.check.derive)
+    except ValidationError as exc:
+        problem = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in ("derive", *problem["loc"]))
+        raise InputError("error.rulebook", file=first.file, line=first.line,
+                         detail=f"{where}: {problem['msg']} (got {problem['input']!r})") from exc

@@ -14,19 +14,15 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any
 
-from pydantic import ValidationError
-
-from sakip_eval.checks.family import Family, NoParams, family, testable
+from sakip_eval.checks.family import Family, NoParams, family, family_of, settings, testable
 from sakip_eval.checks.sheet import Sheet
 from sakip_eval.engine.durable import Inference, engine_for
 from sakip_eval.engine.facts import Fact
 from sakip_eval.engine.program import program_for
-from sakip_eval.errors import InputError
 from sakip_eval.i18n import MESSAGES, Lang, Text, t
 from sakip_eval.io.workspace import Workspace
 from sakip_eval.numbers import format_number, places
-from sakip_eval.rulebook.book import Rulebook, Severity, SourcedCheck
-from sakip_eval.rulebook.conditions import parse_when
+from sakip_eval.rulebook.book import Rulebook, Severity
 
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -84,28 +80,6 @@ class Finding:
 
 
 # -- the facts of the check families ------------------------------------------------------------------------
-def family_of(sourced: SourcedCheck) -> str:
-    """The fact kind a check reads: its first item's."""
-    return parse_when(sourced.check.when)[0].kind
-
-
-def settings(book: Rulebook, kind: str, fam: Family) -> NoParams:
-    """The policy settings (`derive`) the checks of one family give it: all the same, and valid."""
-    users = [s for s in book.checks if family_of(s) == kind]
-    first = users[0]
-    for other in users[1:]:
-        if other.check.derive != first.check.derive:
-            raise InputError("error.rulebook", file=other.file, line=other.line,
-                             detail=f"`derive` differs from {first.check.id}'s; checks of `{kind}` share one")
-    try:
-        return fam.settings(first.check.derive)
-    except ValidationError as exc:
-        problem = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in ("derive", *problem["loc"]))
-        raise InputError("error.rulebook", file=first.file, line=first.line,
-                         detail=f"{where}: {problem['msg']} (got {problem['input']!r})") from exc
-
-
 _PLANS: dict[tuple[str, str], list[tuple[Family, NoParams]]] = {}
 
 

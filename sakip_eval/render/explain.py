@@ -12,7 +12,7 @@ from rich.tree import Tree
 from sakip_eval.engine.trace import Node
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
-from sakip_eval.render.json import number
+from sakip_eval.render.jsontext import number
 from sakip_eval.render.terminal import answer_label
 from sakip_eval.scoring.explain import Arithmetic, CriterionChain, Explanation
 

@@ -14,8 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip_eval.checks.family import all_kinds, family
-from sakip_eval.checks.findings import family_of, settings
+from sakip_eval.checks.family import all_kinds, family, family_of, settings
 from sakip_eval.engine.facts import ATTRIBUTE_KINDS, FACT_SCHEMA
 from sakip_eval.engine.program import available
 from sakip_eval.errors import InputError
