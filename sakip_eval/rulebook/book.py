@@ -124,20 +124,14 @@ class CriteriaFile(_Strict):
     criteria: list[Criterion]
 
 
-class Rule(_Strict):
-    """A verification rule: a condition over facts and a consequence with its reason."""
+class Rule(RuleText):
+    """A verification rule: its words (RuleText), a condition over facts and a consequence."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
-    title: Text
-    rationale: Text
-    references: list[str] = Field(default_factory=list)
     effect: Effect
     target: str | None = None
     grade: str | None = None
     when: list[dict[str, Any]] = Field(min_length=1)
-    reason: Text
-    recommendation: Text | None = None
-    effort: int | None = Field(default=None, ge=1, le=3)
 
 
 class Check(_Strict):

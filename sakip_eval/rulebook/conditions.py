@@ -96,18 +96,6 @@ def _parse_test(index: int, field: str, value: Any) -> FieldTest:
     return FieldTest(str(field), "eq", value)
 
 
-def may_match(pattern: Pattern, fact: dict[str, Any]) -> bool:
-    """False only when one of the pattern's value tests (a value or `in`) rules the fact out; every other
-    test is left to the engine. Lets a what-if leave out facts that none of the rules it re-runs can match."""
-    if fact.get("kind") != pattern.kind:
-        return False
-    for test in pattern.tests:
-        values = test.admits()
-        if values is not None and fact.get(test.field) not in values:
-            return False
-    return True
-
-
 def kinds_read(patterns: Sequence[Pattern]) -> set[str]:
     """Every fact kind a condition reads, negated or not."""
     return {p.kind for p in patterns}

@@ -25,7 +25,8 @@ class _Strict(BaseModel):
 
 
 class RuleText(_Strict):
-    """The words of a generated rule: what reasons, recommendations and `rules show` say."""
+    """The words of a rule: what reasons, recommendations and `rules show` say (a rule file's, or those the
+    criteria map gives the rules it implies)."""
 
     id: str = Field(pattern=r"^[a-z0-9{][a-z0-9.{}-]*$")
     title: Text
