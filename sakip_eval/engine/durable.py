@@ -83,7 +83,9 @@ class Inference:
 
 @dataclass
 class _Session:
-    program: Program
+    """What one run knows while it runs: every fact by id, how each conclusion was reached, which stages'
+    ticks were processed."""
+
     facts: dict[str, Fact]
     derivations: dict[str, list[Derivation]] = field(default_factory=dict)
     ticks: set[str] = field(default_factory=set)
@@ -190,7 +192,7 @@ class Engine:
         with Engine._lock:
             host = self._get_host()
             sid = f"s{next(Engine._sessions)}"
-            session = _Session(self.program, {str(f["id"]): f for f in given})
+            session = _Session({str(f["id"]): f for f in given})
             host.sessions[sid] = session
             try:
                 self._run(host, sid, asserted if asserted is not None else given, stages)
