@@ -60,7 +60,7 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
     for crit in book.criteria.values():
         table.add_row(crit.id, "kriteria" if lang is Lang.ID else "criterion", crit.text.get(lang))
     for sourced in book.rules:
-        if not sourced.generated:
+        if sourced.origin != "catalogue":  # one evidence rule per criterion: the criteria rows stand for them
             rule = sourced.rule
             target = f"{rule.target or '*'}" + (f" ≤/≥ {rule.grade}" if rule.grade else "")
             table.add_row(rule.id, f"{rule.effect} {target}", rule.title.get(lang))

@@ -18,6 +18,10 @@ def _generated(book: Rulebook) -> set[str]:
     return {s.rule.id for s in book.rules if s.generated}
 
 
+def _catalogue(book: Rulebook) -> set[str]:
+    return {s.rule.id for s in book.rules if s.origin == "catalogue"}
+
+
 def to_dict(report: Report, book: Rulebook, lang: Lang) -> dict[str, Any]:
     generated = _generated(book)
     return {
@@ -35,7 +39,7 @@ def to_dict(report: Report, book: Rulebook, lang: Lang) -> dict[str, Any]:
 
 def render(report: Report, book: Rulebook, lang: Lang, out: Console) -> None:
     """The generated evidence rules (one per criterion) show only when one of their cases fails."""
-    generated = _generated(book)
+    generated = _catalogue(book)
     table = Table(title=t("rules.test.title", lang), title_justify="left")
     for key in ("rules.id", "rules.kind", "rules.test.fail", "rules.test.pass", "rules.test.result"):
         table.add_column(t(key, lang), no_wrap=True)
