@@ -10,9 +10,6 @@ import typer
 
 from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
 from sakip_eval.i18n import Lang
-from sakip_eval.io.workspace import load_workspace
-from sakip_eval.render import explain as rendering
-from sakip_eval.scoring.explain import explain as explain_chain
 
 
 @app.command()
@@ -25,6 +22,10 @@ def explain(
     = False,
 ) -> None:
     """Mengapa kriteria atau sub-komponen bernilai begitu / why a criterion or sub-component came out so."""
+    from sakip_eval.io.workspace import load_workspace  # here: `--help` lists this command without the engine
+    from sakip_eval.render import explain as rendering
+    from sakip_eval.scoring.explain import explain as explain_chain
+
     explanation = explain_chain(load_workspace(workspace), target, limit=None if show_all else 3)
     if fmt is Format.JSON:
         print_json(rendering.to_dict(explanation, lang))
