@@ -25,7 +25,7 @@ def test_a_refuted_criterion_shows_the_chain_from_the_lkjip_fact_to_the_verdict(
     assert claim["fact"] == "claim:3.b.1" and claim["derivations"] == []
     (refutation,) = consequence["derivations"]
     assert refutation["rule"] == "data-lkjip-tidak-valid-3b1"
-    assert refutation["source"].startswith("rules/lke-2021/criteria-map.yaml:")
+    assert refutation["source"].startswith("lke-2021/criteria-map.yaml:")
     weakened = refutation["matched"][1]
     assert weakened["fields"] == {"criterion": "3.b.1", "subcomponent": "3.b", "severity": "error", "effect": "refute"}
     checks = {f["check"] for f in run("check", str(WS), "--format", "json").json()["findings"]
@@ -59,7 +59,7 @@ def test_the_terminal_tree_names_rules_files_and_the_arithmetic(cli: Cli) -> Non
     assert code == 0
     text = flat(out)
     assert "1.b.3 The performance planning documents" in text and "predicted: not met" in text
-    assert "← rule data-lkjip-tidak-valid-1b3 (rules/lke-2021/criteria-map.yaml:" in text
+    assert "← rule data-lkjip-tidak-valid-1b3 (lke-2021/criteria-map.yaml:" in text
     assert "10 of 11 criteria met = 90.91% → B (band > 75.00% and < 100.00%)" in text
     assert "the BB cap does not bind (the grade is not above it): kak-belum-formal" in text
     assert "grade B: factor 0.70 × weight 9.00 = 6.30" in text

@@ -12,11 +12,18 @@ from typing import Any
 import pytest
 
 from sakip_eval.i18n import Lang
-from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
+from sakip_eval.rulebook.book import RULES_ENV, RULES_ROOT, load_rulebook
 from sakip_eval.rulebook.fixtures import Case, discover, generated_cases, merge
 from sakip_eval.scoring.proof import prove, run_case
 
 BOOK = load_rulebook()
+
+
+@pytest.fixture(autouse=True)
+def _bundled_rulebook(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--rules` passes its folder on through the environment: take it back after each test."""
+    monkeypatch.setenv(RULES_ENV, "")
+    monkeypatch.delenv(RULES_ENV)
 WRITTEN = discover(BOOK)
 CASES = [*WRITTEN, *generated_cases(BOOK, WRITTEN)]
 
@@ -44,7 +51,7 @@ def test_fragments_merge_over_the_base() -> None:
 
 def _copy_rulebook(tmp_path: Path) -> Path:
     target = tmp_path / "rules" / "my-rules"
-    shutil.copytree(RULES_ROOT / "lke-2021", target)
+    shutil.copytree(RULES_ROOT / "lke-2021", target, ignore=shutil.ignore_patterns("__pycache__"))
     return target
 
 
@@ -55,7 +62,8 @@ def test_rules_test_names_the_case_that_failed_and_the_one_missing(
     tests = book / "rules" / "kak-belum-formal" / "tests"
     (tests / "diam.pass.yaml").rename(tests / "formal.fail.yaml")  # a formalised KAK does not fire
     shutil.rmtree(book / "checks" / "pembanding-kosong" / "tests")
-    result = run("rules", "test", "kak-belum-formal", "pembanding-kosong", "--rules", str(book), "--lang", "en")
+    result = run("--rules", str(book.parent), "rules", "test", "kak-belum-formal", "pembanding-kosong",
+                 "--regime", "my-rules", "--lang", "en")
     assert result.code == 1
     assert "kak-belum-formal/tests/formal.fail.yaml: should fire, but stayed quiet" in result.out
     assert "pembanding-kosong: no pass case yet in checks/pembanding-kosong/tests/" in result.out

@@ -3,23 +3,21 @@ arithmetic of its sub-component."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.cli.common import Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
 from sakip_eval.i18n import Lang
 
 
 @app.command()
 def explain(
-    workspace: Annotated[Path, typer.Argument(help="Folder workspace.")],
-    target: Annotated[str, typer.Argument(metavar="ID", help="Kriteria (1.b.3) atau sub-komponen (1.b).")],
+    workspace: WorkspaceArg,
+    target: Annotated[str, typer.Argument(metavar="ID")],
     fmt: FormatOpt = Format.TABLE,
     lang: LangOpt = Lang.ID,
-    show_all: Annotated[bool, typer.Option("--all", help="Semua jalur, bukan tiga pertama / every derivation.")]
-    = False,
+    show_all: Annotated[bool, typer.Option("--all")] = False,
 ) -> None:
     """Mengapa kriteria atau sub-komponen bernilai begitu / why a criterion or sub-component came out so."""
     from sakip_eval.io.workspace import load_workspace  # here: `--help` lists this command without the engine

@@ -3,27 +3,25 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.cli.common import Format, FormatOpt, LangOpt, RegimeOpt, app, out, print_json
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.book import SourcedCheck, load_rulebook
 from sakip_eval.rulebook.lint import lint
 
-rules_app = typer.Typer(help="Rulebook: daftar, rincian, pemeriksaan dan uji aturan / list, show, lint and test rules.",
-                        no_args_is_help=True)
+rules_app = typer.Typer(no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
 @rules_app.command("list")
 def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
-               regime: Annotated[str, typer.Option(help="Regime rulebook.")] = "lke-2021") -> None:
+               regime: RegimeOpt = "lke-2021") -> None:
     """Daftar kriteria dan aturan / list criteria and rules."""
     book = load_rulebook(regime)
     if fmt is Format.JSON:
@@ -71,8 +69,8 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
 
 
 @rules_app.command("show")
-def rules_show(rule_id: Annotated[str, typer.Argument(help="Id kriteria (1.a.1) atau aturan.")],
-               lang: LangOpt = Lang.ID, regime: Annotated[str, typer.Option()] = "lke-2021") -> None:
+def rules_show(rule_id: Annotated[str, typer.Argument(metavar="ID")],
+               lang: LangOpt = Lang.ID, regime: RegimeOpt = "lke-2021") -> None:
     """Rincian satu kriteria atau aturan / details of one criterion or rule."""
     book = load_rulebook(regime)
     if rule_id in book.criteria:
@@ -119,9 +117,9 @@ def _show_check(sourced: SourcedCheck, linked: list[str], lang: Lang) -> None:
 def rules_lint(
     fmt: FormatOpt = Format.TABLE,
     lang: LangOpt = Lang.ID,
-    regime: Annotated[str, typer.Option()] = "lke-2021",
-    strict: Annotated[bool, typer.Option(help="Peringatan juga membuat keluar dengan kode 1.")] = False,
-    show_all: Annotated[bool, typer.Option("--all", help="Tampilkan juga catatan (info).")] = False,
+    regime: RegimeOpt = "lke-2021",
+    strict: Annotated[bool, typer.Option()] = False,
+    show_all: Annotated[bool, typer.Option("--all")] = False,
 ) -> None:
     """Periksa rulebook / check the rulebook for mistakes."""
     problems = lint(load_rulebook(regime))
@@ -142,23 +140,16 @@ def rules_lint(
 
 @rules_app.command("test")
 def rules_test(
-    ids: Annotated[list[str] | None, typer.Argument(help="Id aturan atau pemeriksaan (bawaan: semua).")] = None,
-    rules_dir: Annotated[Path | None, typer.Option(
-        "--rules", metavar="DIR", help="Folder rulebook (berisi regime.yaml) / a rulebook folder.")] = None,
-    regime: Annotated[str, typer.Option()] = "lke-2021",
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID")] = None,
+    regime: RegimeOpt = "lke-2021",
     fmt: FormatOpt = Format.TABLE,
     lang: LangOpt = Lang.ID,
 ) -> None:
-    """Jalankan kasus uji setiap aturan dan pemeriksaan / run every rule's and check's test cases.
-
-    Kasus ada di `<folder aturan>/tests/*.pass.yaml` (aturan diam) dan `*.fail.yaml` (aturan menyala).
-    Keluar 1 bila ada kasus yang gagal atau belum ada / exit 1 when a case fails or is missing."""
-    from sakip_eval.render import proof
+    """Jalankan kasus uji setiap aturan dan pemeriksaan / run every rule's and check's test cases."""
+    from sakip_eval.render import proof  # here: the other rules commands do not load the rule engine
     from sakip_eval.scoring.proof import prove
 
-    if rules_dir is not None and not (rules_dir / "regime.yaml").is_file():
-        raise InputError("rules.test.not_a_rulebook", file=str(rules_dir))
-    book = load_rulebook(rules_dir.name, rules_dir.resolve().parent) if rules_dir else load_rulebook(regime)
+    book = load_rulebook(regime)
     unknown = [i for i in ids or [] if i not in {s.rule.id for s in book.rules} | {c.check.id for c in book.checks}]
     if unknown:
         raise InputError("rules.not_found", id=unknown[0])

@@ -31,12 +31,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from durable import engine as durable_engine
-
 from sakip_eval.engine.facts import Fact
 from sakip_eval.engine.program import STAGES, Production, Program, Stage
 from sakip_eval.errors import InputError
 from sakip_eval.rulebook.conditions import compile_when
+
+try:
+    from durable import engine as durable_engine
+except ImportError as exc:  # a durable-rules built for Python 3.13 without the define installs, then fails here
+    raise InputError("error.engine_missing", detail=str(exc)[:300]) from exc
 
 TICK_KIND = "evaluate"
 TICK_ALIAS = "tick"

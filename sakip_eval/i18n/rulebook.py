@@ -40,12 +40,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{file}: there is no rule or check `{id}` for this case"),
     "rules.test.summary": ("{cases} kasus, {failed} gagal, {missing} kasus yang belum ada.",
                       "{cases} cases, {failed} failed, {missing} missing."),
-    "rules.test.not_a_rulebook": ("folder ini bukan rulebook: tidak ada regime.yaml",
-                             "this folder is not a rulebook: it has no regime.yaml"),
-    "rules.test.not_a_rulebook.fix": (
-        "Berikan folder regime (misalnya rules/lke-2021) yang berisi regime.yaml, criteria/, rules/ dan checks/.",
-        "Give a regime folder (for example rules/lke-2021) holding regime.yaml, criteria/, rules/ and checks/.",
-    ),
     "rules.test.ok": ("Seluruh aturan dan pemeriksaan terbukti oleh kasusnya.",
                  "Every rule and check is proven by its cases."),
 }

@@ -39,7 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from sakip_eval.io.yamlread import load_document, validate
-from sakip_eval.rulebook.book import Rulebook
+from sakip_eval.rulebook.book import RULES_ROOT, Rulebook
 
 Outcome = Literal["pass", "fail"]
 SubjectKind = Literal["rule", "check"]
@@ -226,7 +226,7 @@ def write(case: Case, target: Path) -> Path:
 
 
 def _display(book: Rulebook, path: Path) -> str:
-    try:
-        return str(path.relative_to(book.root.parent.parent))
-    except ValueError:
-        return str(path)
+    """As the rulebook names its files: inside the rulebook folder for the bundled one, the full path for a
+    user's own."""
+    rules = book.root.parent
+    return path.relative_to(rules).as_posix() if rules == RULES_ROOT else str(path)
