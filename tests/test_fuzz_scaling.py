@@ -20,7 +20,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sakip_eval.checks.derive import derive_check_facts
+from sakip_eval.checks.findings import check_facts
 from sakip_eval.io.workbook import read_workbook
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.io.yamlpatch import Original
@@ -88,9 +88,7 @@ def budget_lines(path: Path, size: int) -> Callable[[], object]:
     shutil.copytree(EVIDENCE / "mojosari-2025", path)
     budget_siblings(path, size)
     ws = load_workspace(path)
-    assert ws.lkjip is not None
-    lkjip, doc, year = ws.lkjip, ws.documents["lkjip.yaml"], ws.meta.year
-    return lambda: derive_check_facts(lkjip, doc, year)
+    return lambda: check_facts(ws)
 
 
 def yaml_list(path: Path, size: int) -> Callable[[], object]:

@@ -28,7 +28,7 @@ from xml.etree import ElementTree
 import openpyxl
 import pytest
 
-from sakip_eval.checks.derive import derive_check_facts
+from sakip_eval.checks.findings import check_facts
 from sakip_eval.history.store import record_run
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.letters.lhe import MAX_LINES
@@ -65,8 +65,7 @@ def test_repro_01_many_sibling_budget_lines_pair_each_line_once(ws: Path, cli: C
     budget_siblings(ws, 600, swapped=(17, 403))
     workspace = load_workspace(ws)
     assert workspace.lkjip is not None
-    facts = derive_check_facts(workspace.lkjip, workspace.documents["lkjip.yaml"], workspace.meta.year)
-    swaps = [f for f in facts if f["kind"] == "tertukar"]
+    swaps = [f for f in check_facts(workspace)[0] if f["kind"] == "tertukar"]
     assert len(swaps) <= 600  # one best partner per line, never every pair (179,700 pairs)
     code, out, _ = cli("check", ws, "--format", "json")
     assert code == 0
