@@ -1,7 +1,7 @@
 """Benchmark `batch`: workspaces per second and memory growth from 100 to 1,000 workspaces.
 
 Copies of the bundled Mojosari 2025 workspace (each with its own OPD name) are written to a temporary
-folder and scored with :func:`sakip_eval.batch.score_many` in worker processes, as `sakip-eval batch`
+folder and scored with :func:`sakip_eval.scoring.batch.score_many` in worker processes, as `sakip-eval batch`
 does. Memory is the resident set (VmRSS) of this process plus all its descendants, sampled every
 20 ms; the figure reported is the peak of each run. Goals: >= 200 workspaces/s on a 2-core machine,
 <= 50 MB growth from 100 to 1,000 workspaces.
@@ -19,8 +19,8 @@ import threading
 import time
 from pathlib import Path
 
-from sakip_eval.batch import default_jobs, discover, score_many
 from sakip_eval.i18n import Lang
+from sakip_eval.scoring.batch import default_jobs, discover, score_many
 
 SOURCE = Path(__file__).resolve().parent.parent / "evidence" / "mojosari-2025"
 

@@ -10,10 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from sakip_eval.consistency import derive_check_facts
-from sakip_eval.findings import run_checks
-from sakip_eval.prediction import predict
-from sakip_eval.workspace import load_workspace
+from sakip_eval.checks.derive import derive_check_facts
+from sakip_eval.checks.findings import run_checks
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.scoring.prediction import predict
 
 WORKSPACE = Path(__file__).resolve().parent.parent / "evidence/mojosari-2025"
 

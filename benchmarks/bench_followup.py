@@ -12,12 +12,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from sakip_eval.followup_edit import set_status
-from sakip_eval.history import diff_runs, load_run, open_history, record_run
-from sakip_eval.lhe import check_letter, read_letter
-from sakip_eval.prediction import predict
-from sakip_eval.rulebook import load_rulebook
-from sakip_eval.workspace import load_workspace
+from sakip_eval.followup.edit import set_status
+from sakip_eval.history.store import diff_runs, load_run, open_history, record_run
+from sakip_eval.letters.lhe import check_letter, read_letter
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.rulebook.book import load_rulebook
+from sakip_eval.scoring.prediction import predict
 
 ROOT = Path(__file__).resolve().parent.parent
 LETTER = ROOT / "tests" / "fixtures" / "lhe-mojosari-2024.txt"

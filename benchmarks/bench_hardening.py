@@ -15,9 +15,9 @@ import time
 from pathlib import Path
 
 from sakip_eval.errors import InputError
-from sakip_eval.lhe import parse_letter
-from sakip_eval.rulebook import load_rulebook
-from sakip_eval.yamlio import MAX_BYTES, MAX_DEPTH, MAX_LIST, load_document
+from sakip_eval.io.yamlread import MAX_BYTES, MAX_DEPTH, MAX_LIST, load_document
+from sakip_eval.letters.lhe import parse_letter
+from sakip_eval.rulebook.book import load_rulebook
 
 LINES = {
     "komponen ": "komponen ", "<a": "<a", "predikat + spaces": " ", "Nomor : x + spaces": " ",

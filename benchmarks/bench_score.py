@@ -35,8 +35,8 @@ def main() -> None:
             print(f"{ws_path.name} score --format {fmt}: {cli * 1000:.0f} ms; bare import {bare * 1000:.0f} ms; "
                   f"ratio {cli / bare:.2f} (goal <= 1.3)")
 
-    from sakip_eval.prediction import predict
-    from sakip_eval.workspace import load_workspace
+    from sakip_eval.model.workspace import load_workspace
+    from sakip_eval.scoring.prediction import predict
 
     for ws_path in WORKSPACES:
         ws = load_workspace(ws_path)

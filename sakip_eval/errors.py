@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .i18n import Lang, t
+from sakip_eval.i18n import Lang, t
 
 
 class Interrupted(Exception):
@@ -58,6 +58,6 @@ class InputError(Exception):
 
 
 def _has(key: str) -> bool:
-    from .i18n import MESSAGES
+    from sakip_eval.i18n import MESSAGES
 
     return key in MESSAGES

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip_eval.consistency import gap_units
+from sakip_eval.checks.derive import gap_units
 
 from .test_check_families import run, write_workspace
 
@@ -206,9 +206,9 @@ def test_same_input_same_bytes(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_capaian_computed_the_way_lkjip_tables_do_is_never_a_finding(
     target: Decimal, realisasi: Decimal, decimals: int, lower: bool,
 ) -> None:
-    from sakip_eval.consistency import derive_check_facts
-    from sakip_eval.lkjip import Lkjip
-    from sakip_eval.yamlio import Document
+    from sakip_eval.checks.derive import derive_check_facts
+    from sakip_eval.io.yamlread import Document
+    from sakip_eval.model.lkjip import Lkjip
 
     exact = (target / realisasi if lower else realisasi / target) * 100
     stated = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)

@@ -412,7 +412,7 @@ def test_family_fires_on_the_error_and_stays_quiet_on_consistent_data(
 
 
 def test_every_check_file_has_a_case() -> None:
-    from sakip_eval.rulebook import load_rulebook
+    from sakip_eval.rulebook.book import load_rulebook
 
     covered = {c[1] for c in CASES} | {"target-berubah-tercatat"}
     assert {c.check.id for c in load_rulebook().checks} == covered

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from sakip_eval.engine import Engine, engine_for
-from sakip_eval.lint import lint
-from sakip_eval.rulebook import RULES_ROOT, load_rulebook
+from sakip_eval.engine.durable import Engine, engine_for
+from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
+from sakip_eval.rulebook.lint import lint
 
 from .test_check_families import run, write_workspace
 
@@ -68,7 +68,7 @@ def test_workspace_without_lkjip_scores_as_before(capsys: pytest.CaptureFixture[
 
 
 def test_a_finding_refutes_only_the_criteria_it_weakens(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # A staff table that does not add up weakens 3.b.1 only (rules/lke-2021/checks/pegawai-tidak-sesuai.yaml).
+    # A staff table that does not add up weakens 3.b.1 only (rules/lke-2021/checks/pegawai-tidak-sesuai/check.yaml).
     root = write_workspace(tmp_path / "w", """
 headcounts:
   - id: h
@@ -111,10 +111,10 @@ def test_lint_covers_check_files(tmp_path: Path) -> None:
     assert [p for p in lint(load_rulebook()) if p.severity != "info"] == []
     root = tmp_path / "rules"
     shutil.copytree(RULES_ROOT / "lke-2021", root / "lke-2021")
-    bad = root / "lke-2021/checks/capaian-salah.yaml"
+    bad = root / "lke-2021/checks/capaian-salah/check.yaml"
     text = bad.read_text(encoding="utf-8")
     text = text.replace("- capaian: {gap_units: {gt: 0}}", "- capaian: {selisih: {gt: 0}}")
     text = text.replace("memberi {expected}%", "memberi {seharusnya}%")
     bad.write_text(text, encoding="utf-8")
-    codes = {(p.code, p.file.endswith("capaian-salah.yaml")) for p in lint(load_rulebook("lke-2021", root))}
+    codes = {(p.code, p.file.endswith("capaian-salah/check.yaml")) for p in lint(load_rulebook("lke-2021", root))}
     assert ("never-fires", True) in codes and ("unknown-placeholder", True) in codes

@@ -11,10 +11,10 @@ import pytest
 from ruamel.yaml import YAML
 
 from sakip_eval.cli import main
-from sakip_eval.followup import STATUSES
-from sakip_eval.followup_edit import set_status
-from sakip_eval.prediction import predict
-from sakip_eval.workspace import load_workspace
+from sakip_eval.followup.edit import set_status
+from sakip_eval.model.followup import STATUSES
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.scoring.prediction import predict
 
 from .conftest import LHE_2024, ROOT, Cli, flat
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from sakip_eval import checklist
-from sakip_eval.followup_edit import set_status
+from sakip_eval.followup.edit import set_status
 from sakip_eval.i18n import Lang
-from sakip_eval.prediction import Prediction, predict
-from sakip_eval.workspace import load_workspace
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render import terminal
+from sakip_eval.scoring.prediction import Prediction, predict
 
 from .conftest import EVIDENCE, Cli, flat
 
@@ -108,7 +108,7 @@ def test_score_json_marks_closed_recommendations(cli: Cli, ws: Path) -> None:
 
 def rendered(pred: Prediction) -> str:
     console = Console(width=250, record=True)
-    checklist.render(pred, Lang.ID, console)
+    terminal.render(pred, Lang.ID, console)
     text = console.export_text()
     return flat(text[text.index("Tindak lanjut rekomendasi LHE sebelumnya"):text.index("Nilai total")])
 

@@ -26,9 +26,9 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-from sakip_eval.history import record_run
-from sakip_eval.prediction import predict
-from sakip_eval.workspace import STATE_DIR, load_workspace
+from sakip_eval.history.store import record_run
+from sakip_eval.model.workspace import STATE_DIR, load_workspace
+from sakip_eval.scoring.prediction import predict
 
 from .conftest import EVIDENCE, Result
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sakip_eval.followup_edit import set_status
-from sakip_eval.history import SCHEMA_VERSION
+from sakip_eval.followup.edit import set_status
+from sakip_eval.history.store import SCHEMA_VERSION
 
 from .conftest import EVIDENCE, ROOT, Cli, flat
 
@@ -175,7 +175,7 @@ def test_a_file_that_is_not_a_database(cli: Cli, ws: Path, tmp_path: Path) -> No
 
 KILLED_RUN = textwrap.dedent("""
     import sys, time
-    import sakip_eval.history as history
+    import sakip_eval.history.store as history
 
     original = history._write_details
 

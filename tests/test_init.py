@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sakip_eval.schemas import schema_for
-from sakip_eval.serialize import dumps
+from sakip_eval.io.schemas import schema_for
+from sakip_eval.render.json import dumps
 
 from .report_support import ROOT, flat, run_cli
 

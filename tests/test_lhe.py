@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakip_eval.i18n import Lang
-from sakip_eval.lhe import check_letter, parse_date, parse_letter, reachable
+from sakip_eval.letters.lhe import check_letter, parse_date, parse_letter, reachable
 from sakip_eval.numbers import format_id
-from sakip_eval.rulebook import load_rulebook
-from sakip_eval.scoring import category_of
+from sakip_eval.rulebook.book import load_rulebook
+from sakip_eval.scoring.grades import category_of
 
 from .conftest import LHE_2024, Cli, flat
 

@@ -10,13 +10,13 @@ from typing import Any
 
 import pytest
 
-from sakip_eval import engine as engine_module
+from sakip_eval.engine import durable as engine_module
+from sakip_eval.engine.facts import derive_facts
 from sakip_eval.errors import InputError
-from sakip_eval.facts import derive_facts
-from sakip_eval.lint import lint
-from sakip_eval.prediction import engine_for
-from sakip_eval.rulebook import RULES_ROOT, load_rulebook
-from sakip_eval.workspace import load_workspace
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
+from sakip_eval.rulebook.lint import lint
+from sakip_eval.scoring.prediction import engine_for
 
 from .conftest import EVIDENCE
 
@@ -34,7 +34,8 @@ reason: {{id: Uji, en: Test}}
 def rulebook_with(tmp_path: Path, rule_id: str, effect: str, target: str, when: str) -> Any:
     root = tmp_path / "rules"
     shutil.copytree(RULES_ROOT / "lke-2021", root / "lke-2021")
-    path = root / "lke-2021" / "rules" / f"{rule_id}.yaml"
+    path = root / "lke-2021" / "rules" / rule_id / "rule.yaml"
+    path.parent.mkdir()
     path.write_text(RULE.format(id=rule_id, effect=effect, target=target, when=when), encoding="utf-8")
     return load_rulebook("lke-2021", root)
 
@@ -60,7 +61,7 @@ def test_lint_reports_each_mistake_with_its_line(
     book = rulebook_with(tmp_path, "uji-salah", effect, target.replace("\\n", "\n"), when)
     problems = [p for p in lint(book) if p.code == code]
     assert problems, [p.message for p in lint(book)]
-    assert problems[0].file.endswith("rules/uji-salah.yaml")
+    assert problems[0].file.endswith("rules/uji-salah/rule.yaml")
     assert problems[0].line >= 5
     assert words in problems[0].message
 

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sakip_eval.plan import make_plan, parse_target
-from sakip_eval.prediction import evaluate
-from sakip_eval.rulebook import load_rulebook
-from sakip_eval.scoring import category_of
-from sakip_eval.workspace import load_workspace
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.rulebook.book import load_rulebook
+from sakip_eval.scoring.grades import category_of
+from sakip_eval.scoring.plan import make_plan, parse_target
+from sakip_eval.scoring.prediction import evaluate
 
 from .report_support import ROOT, WS_2025, flat, run_cli
 
@@ -65,8 +65,8 @@ def no_upgrades_rulebook(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """lke-2021 without the AA upgrade rules: no sub-component can rise above A."""
     root = tmp_path_factory.mktemp("rules")
     shutil.copytree(ROOT / "rules" / "lke-2021", root / "lke-2021")
-    for name in ("inovasi-aa.yaml", "keberadaan-aa.yaml"):
-        (root / "lke-2021" / "rules" / name).unlink()
+    for name in ("inovasi-aa", "keberadaan-aa"):
+        shutil.rmtree(root / "lke-2021" / "rules" / name)
     return root
 
 
@@ -99,7 +99,7 @@ def test_any_score_target_is_reached_and_every_step_is_needed(target: Decimal) -
 def test_out_of_reach_on_the_command_line(no_upgrades_rulebook: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     trimmed = load_rulebook("lke-2021", no_upgrades_rulebook)
-    monkeypatch.setattr("sakip_eval.workspace.load_rulebook", lambda regime: trimmed)
+    monkeypatch.setattr("sakip_eval.model.workspace.load_rulebook", lambda regime: trimmed)
     assert run_cli(["plan", str(WS_2025), "--target", "AA"]) == 1
     output = flat(capsys.readouterr().out)
     assert "Target AA di luar jangkauan karena walaupun semua rekomendasi dilaksanakan nilai tertinggi yang " \

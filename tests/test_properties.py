@@ -12,9 +12,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sakip_eval.prediction import predict
-from sakip_eval.rulebook import load_rulebook
-from sakip_eval.workspace import load_workspace
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.rulebook.book import load_rulebook
+from sakip_eval.scoring.prediction import predict
 
 from .builders import write_workspace
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from sakip_eval.facts import derive_facts
-from sakip_eval.prediction import engine_for, predict
-from sakip_eval.rulebook import load_rulebook
-from sakip_eval.workspace import load_workspace
+from sakip_eval.engine.facts import derive_facts
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.rulebook.book import load_rulebook
+from sakip_eval.scoring.prediction import engine_for, predict
 
 from .builders import item
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from sakip_eval.rulebook import load_rulebook
-from sakip_eval.scoring import Answers, Consequence, band_grade, category_of, score
+from sakip_eval.rulebook.book import load_rulebook
+from sakip_eval.scoring.grades import Answers, Consequence, band_grade, category_of, score
 
 BOOK = load_rulebook()
 

@@ -48,9 +48,9 @@ def screenshot(binary: str, html: Path, png: Path) -> None:
 
 def main(argv: list[str]) -> int:
     from sakip_eval.i18n import Lang
-    from sakip_eval.prediction import predict
-    from sakip_eval.report import ReportFormat, ReportInput, render_bytes
-    from sakip_eval.workspace import load_workspace
+    from sakip_eval.model.workspace import load_workspace
+    from sakip_eval.render.report import ReportFormat, ReportInput, render_bytes
+    from sakip_eval.scoring.prediction import predict
 
     workspace, png = Path(argv[0]), Path(argv[1])
     binary = find()

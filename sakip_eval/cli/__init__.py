@@ -13,9 +13,9 @@ import importlib
 import sys
 from typing import NoReturn
 
-from ..errors import InputError, Interrupted
-from ..i18n import Lang
-from .common import app, err
+from sakip_eval.cli.common import app, err
+from sakip_eval.errors import InputError, Interrupted
+from sakip_eval.i18n import Lang
 
 EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (128 + SIGINT)

@@ -13,12 +13,12 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from .. import checklist
-from ..batch import BatchResult, default_jobs, discover, score_many
-from ..errors import InputError
-from ..i18n import Lang, t
-from ..report import FORMULA_TRIGGERS
-from .common import LangOpt, app, err, out, print_json
+from sakip_eval.cli.common import LangOpt, app, err, out, print_json
+from sakip_eval.errors import InputError
+from sakip_eval.i18n import Lang, t
+from sakip_eval.render import terminal
+from sakip_eval.render.report import FORMULA_TRIGGERS
+from sakip_eval.scoring.batch import BatchResult, default_jobs, discover, score_many
 
 
 class BatchFormat(StrEnum):
@@ -71,7 +71,7 @@ def _csv(result: BatchResult) -> None:
 
 def _table(result: BatchResult, lang: Lang) -> None:
     def num(value: float) -> str:
-        return checklist.fmt(Decimal(str(value)), lang)
+        return terminal.fmt(Decimal(str(value)), lang)
 
     table = Table(title=t("batch.title", lang, count=len(result.results)), title_justify="left", expand=True)
     for key, justify in (("batch.col_rank", "right"), ("report.opd", "left"), ("report.evaluation_year", "right"),

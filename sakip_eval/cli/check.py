@@ -8,10 +8,10 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from ..findings import SEVERITY_ORDER, Finding, public_finding, run_checks
-from ..i18n import Lang, t
-from ..workspace import load_workspace
-from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
+from sakip_eval.checks.findings import SEVERITY_ORDER, Finding, public_finding, run_checks
+from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
+from sakip_eval.i18n import Lang, t
+from sakip_eval.model.workspace import load_workspace
 
 
 @app.command()

@@ -11,9 +11,9 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from ..errors import Interrupted
-from ..i18n import Lang
-from ..serialize import dumps
+from sakip_eval.errors import Interrupted
+from sakip_eval.i18n import Lang
+from sakip_eval.render.json import dumps
 
 DEFAULT_WORKSPACE = Path("evidence/mojosari-2025")
 

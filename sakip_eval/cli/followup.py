@@ -12,15 +12,22 @@ from rich.table import Table
 from rich.text import Text as RichText
 from typer.core import TyperGroup
 
-from ..checklist import fmt, status_label
-from ..errors import InputError
-from ..followup import Followup, HistoryEntry, Recommendation, Source
-from ..followup_edit import import_letter, set_status
-from ..i18n import Lang, t
-from ..lhe import MAX_COMBINATIONS_SHOWN, LetterCheck, check_letter, check_to_dict, combination_label, read_letter
-from ..rulebook import load_rulebook
-from ..workspace import load_workspace
-from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
+from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
+from sakip_eval.errors import InputError
+from sakip_eval.followup.edit import import_letter, set_status
+from sakip_eval.i18n import Lang, t
+from sakip_eval.letters.lhe import (
+    MAX_COMBINATIONS_SHOWN,
+    LetterCheck,
+    check_letter,
+    check_to_dict,
+    combination_label,
+    read_letter,
+)
+from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, Source
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.terminal import fmt, status_label
+from sakip_eval.rulebook.book import load_rulebook
 
 
 class WorkspaceFirst(TyperGroup):

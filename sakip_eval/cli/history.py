@@ -11,8 +11,18 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from ..checklist import bar, fmt, status_label
-from ..history import (
+from sakip_eval.cli.common import (
+    DEFAULT_WORKSPACE,
+    Format,
+    FormatOpt,
+    HistoryOpt,
+    LangOpt,
+    WorkspaceArg,
+    app,
+    out,
+    print_json,
+)
+from sakip_eval.history.store import (
     Change,
     RunDiff,
     RunSummary,
@@ -24,11 +34,11 @@ from ..history import (
     read_runs,
     trend,
 )
-from ..i18n import Lang, t
-from ..scoring import category_of
-from ..serialize import number
-from ..workspace import load_workspace
-from .common import DEFAULT_WORKSPACE, Format, FormatOpt, HistoryOpt, LangOpt, WorkspaceArg, app, out, print_json
+from sakip_eval.i18n import Lang, t
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.json import number
+from sakip_eval.render.terminal import bar, fmt, status_label
+from sakip_eval.scoring.grades import category_of
 
 RunA = Annotated[int | None, typer.Argument(metavar="RUN_A", help="Run awal (lihat `history`) / first run.")]
 RunB = Annotated[int | None, typer.Argument(metavar="RUN_B", help="Run pembanding / second run.")]

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from ..i18n import Lang, t
-from ..lke import import_workbook
-from ..scaffold import create_workspace, default_year
-from .common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, out
+from sakip_eval.cli.common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, out
+from sakip_eval.i18n import Lang, t
+from sakip_eval.io.scaffold import create_workspace, default_year
+from sakip_eval.io.workbook import import_workbook
 
 
 @app.command()

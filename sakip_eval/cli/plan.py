@@ -8,12 +8,12 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from .. import checklist
-from ..i18n import Lang, t
-from ..plan import Plan, make_plan, parse_target, plan_to_dict
-from ..prediction import evaluate
-from ..workspace import load_workspace
-from .common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
+from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
+from sakip_eval.i18n import Lang, t
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render import terminal
+from sakip_eval.scoring.plan import Plan, make_plan, parse_target, plan_to_dict
+from sakip_eval.scoring.prediction import evaluate
 
 
 @app.command()
@@ -37,7 +37,7 @@ def plan(
 
 
 def _print(result: Plan, lang: Lang) -> None:
-    fmt = checklist.fmt
+    fmt = terminal.fmt
     target = result.target.label
     if result.reachable and not result.steps:
         out.print(t("plan.already", lang, target=target, total=fmt(result.start_total, lang),

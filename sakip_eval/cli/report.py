@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from ..atomic import write_atomically
-from ..errors import InputError
-from ..i18n import Lang, t
-from ..prediction import predict
-from ..report import ReportFormat, ReportInput, render_bytes
-from ..workspace import load_workspace
-from .common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, err
+from sakip_eval.cli.common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, err
+from sakip_eval.errors import InputError
+from sakip_eval.i18n import Lang, t
+from sakip_eval.io.atomic import write_atomically
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.report import ReportFormat, ReportInput, render_bytes
+from sakip_eval.scoring.prediction import predict
 
 ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", help="md, html, xlsx atau/or json.")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Berkas keluaran / output file.")]

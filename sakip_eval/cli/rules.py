@@ -8,12 +8,12 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..errors import InputError
-from ..i18n import Lang, t
-from ..lint import lint
-from ..rulebook import SourcedCheck, load_rulebook
-from ..serialize import number
-from .common import Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.errors import InputError
+from sakip_eval.i18n import Lang, t
+from sakip_eval.render.json import number
+from sakip_eval.rulebook.book import SourcedCheck, load_rulebook
+from sakip_eval.rulebook.lint import lint
 
 rules_app = typer.Typer(help="Rulebook: daftar, rincian dan pemeriksaan aturan / list, show and lint rules.",
                         no_args_is_help=True)
@@ -142,7 +142,7 @@ def rules_lint(
 @app.command()
 def schema(kind: Annotated[str, typer.Argument(help="workspace, inventory, assessment, lkjip, followup")]) -> None:
     """JSON Schema satu jenis berkas / the JSON Schema of one file kind."""
-    from ..schemas import schema_for
+    from sakip_eval.io.schemas import schema_for
 
     print_json(schema_for(kind))
 

@@ -8,15 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .. import checklist
-from ..calibration import calibrate
-from ..errors import InputError
-from ..history import default_path, record_run
-from ..i18n import Lang, t
-from ..prediction import predict
-from ..serialize import number, prediction_to_dict
-from ..workspace import load_workspace
-from .common import (
+from sakip_eval.cli.common import (
     DEFAULT_WORKSPACE,
     Format,
     FormatOpt,
@@ -28,6 +20,14 @@ from .common import (
     out,
     print_json,
 )
+from sakip_eval.errors import InputError
+from sakip_eval.history.store import default_path, record_run
+from sakip_eval.i18n import Lang, t
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render import terminal
+from sakip_eval.render.json import number, prediction_to_dict
+from sakip_eval.scoring.calibration import calibrate
+from sakip_eval.scoring.prediction import predict
 
 
 @app.command()
@@ -53,9 +53,9 @@ def score(
     if fmt is Format.JSON:
         print_json(prediction_to_dict(pred, lang))
     else:
-        checklist.render(pred, lang, out, top=top)
+        terminal.render(pred, lang, out, top=top)
     if fail_under is not None and pred.total < Decimal(str(fail_under)):
-        err.print(t("score.fail_under", lang, total=checklist.fmt(pred.total, lang),
+        err.print(t("score.fail_under", lang, total=terminal.fmt(pred.total, lang),
                                      threshold=fail_under))
         raise typer.Exit(1)
 
@@ -80,9 +80,9 @@ def calibrate_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt: FormatOpt = 
         table.add_column(t(key, lang), justify="left" if key == "calibrate.item" else "right")
     for r in rows:
         table.add_row(
-            r.item, checklist.fmt(r.predicted, lang),
-            "-" if r.actual is None else checklist.fmt(r.actual, lang),
-            "-" if r.error is None else checklist.fmt(r.error, lang),
+            r.item, terminal.fmt(r.predicted, lang),
+            "-" if r.actual is None else terminal.fmt(r.actual, lang),
+            "-" if r.error is None else terminal.fmt(r.error, lang),
         )
     out.print(table)
 

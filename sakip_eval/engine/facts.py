@@ -1,0 +1,169 @@
+"""Facts: the flat records the rule engine matches, derived from a workspace.
+
+durable-rules matches flat JSON objects and cannot aggregate, so every number a rule compares is
+computed here first (years kept, review counts, data lag, evidence cited per claim). FACT_SCHEMA is
+the contract between this module and the rule files; `rules lint` checks rules against it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sakip_eval.model.followup import Recommendation
+from sakip_eval.model.inventory import EvidenceItem
+from sakip_eval.model.workspace import Workspace
+
+Fact = dict[str, Any]
+
+# kind -> field -> type name ("str", "int", "bool", "list"). Evidence and support facts also carry
+# one boolean `attr_<name>` per attribute the inventory item states (vocabulary: evidence-types.yaml).
+FACT_SCHEMA: dict[str, dict[str, str]] = {
+    "workspace": {
+        "level": "str", "evaluation_year": "int", "performance_year": "int",
+        "has_lkjip": "bool", "has_followup": "bool", "evidence_count": "int", "history_trend": "str",
+    },
+    "evidence": {
+        "ref": "str", "type": "str", "year": "int", "data_year": "int", "data_lag": "int",
+        "formalized": "bool", "published": "bool", "review_count": "int", "has_file": "bool",
+        "years_kept": "int", "current": "bool", "cited": "bool",
+    },
+    "claim": {
+        "criterion": "str", "subcomponent": "str", "component": "str", "met": "str",
+        "evidence_count": "int", "has_note": "bool",
+    },
+    "support": {
+        "criterion": "str", "ref": "str", "type": "str", "year": "int", "data_year": "int",
+        "data_lag": "int", "formalized": "bool", "published": "bool", "review_count": "int",
+        "has_file": "bool", "years_kept": "int", "current": "bool",
+    },
+    "subcomponent": {
+        "subcomponent": "str", "type": "str", "min_years_kept": "int",
+        "has_efforts": "bool", "efforts_evidence_count": "int",
+        "has_innovation": "bool", "innovation_evidence_count": "int",
+    },
+    "recommendation": {
+        "ref": "str", "status": "str", "evidence_count": "int", "open": "bool",
+    },
+    "finding": {
+        "ref": "str", "check": "str", "severity": "str", "criteria": "list",
+    },
+}
+ATTRIBUTE_KINDS = ("evidence", "support")
+
+
+def _evidence_fields(item: EvidenceItem, ws: Workspace) -> Fact:
+    year = ws.meta.year
+    fields: Fact = {
+        "ref": item.id,
+        "type": item.type,
+        "formalized": item.is_formalized,
+        "published": item.is_published,
+        "review_count": len(item.reviews),
+        "has_file": item.file is not None,
+        "current": _is_current(item, year, ws.meta.evaluation_year, ws.rulebook.evidence_types[item.type].standing),
+    }
+    if item.year is not None:
+        fields["year"] = item.year
+    if item.data_year is not None:
+        fields["data_year"] = item.data_year
+        fields["data_lag"] = (item.year if item.year is not None else year) - item.data_year
+    if item.kept_since is not None:
+        fields["years_kept"] = max(0, ws.meta.evaluation_year - item.kept_since)
+    for name, value in sorted(item.attributes.items()):
+        fields[f"attr_{name}"] = value
+    return fields
+
+
+def _is_current(item: EvidenceItem, performance_year: int, evaluation_year: int, standing: bool) -> bool:
+    """Whether the document belongs to the evaluated period: its year, a period covering it, or, for a
+    standing document (a guideline, a regulation), any year up to the evaluation."""
+    if item.year is not None:
+        if standing:
+            return item.year <= evaluation_year
+        return item.year in (performance_year, evaluation_year)
+    if item.period:
+        bounds = [int(p) for p in item.period.replace("–", "-").split("-") if p.strip().isdigit()]
+        if len(bounds) == 2:
+            return bounds[0] <= performance_year <= bounds[1]
+    return True
+
+
+def derive_facts(ws: Workspace, findings: list[Fact] | None = None) -> list[Fact]:
+    """All facts of a workspace, in a stable order (evidence first, claims last)."""
+    book = ws.rulebook
+    level = ws.meta.level
+    cited = {ev for claim in ws.assessment.criteria.values() for ev in claim.evidence}
+    facts: list[Fact] = [{
+        "id": "workspace", "kind": "workspace", "level": level,
+        "evaluation_year": ws.meta.evaluation_year, "performance_year": ws.meta.year,
+        "has_lkjip": ws.lkjip is not None, "has_followup": ws.followup is not None,
+        "evidence_count": len(ws.inventory.items), "history_trend": _trend(ws),
+    }]
+    by_id = {item.id: item for item in ws.inventory.items}
+    fields = {item.id: _evidence_fields(item, ws) for item in ws.inventory.items}  # shared by support facts
+    for item in ws.inventory.items:
+        facts.append({"id": f"evidence:{item.id}", "kind": "evidence", "cited": item.id in cited,
+                      **fields[item.id]})
+    if ws.followup is not None:
+        facts.extend(recommendation_fact(rec) for rec in ws.followup.recommendations)
+    for finding in findings or []:
+        facts.append(finding)
+    for sub_id in book.subcomponent_ids():
+        facts.append(_subcomponent_fact(ws, sub_id, by_id))
+    for crit_id, criterion in book.criteria.items():
+        claim = ws.assessment.criteria.get(crit_id)
+        met = claim.met if claim else "false"
+        if level not in criterion.applies_to:
+            met = "na"
+        facts.append({
+            "id": f"claim:{crit_id}", "kind": "claim", "criterion": crit_id,
+            "subcomponent": crit_id.rsplit(".", 1)[0], "component": crit_id.split(".", 1)[0],
+            "met": met, "evidence_count": len(claim.evidence) if claim else 0,
+            "has_note": bool(claim and claim.note),
+        })
+        for ev in claim.evidence if claim else []:
+            facts.append({
+                "id": f"support:{crit_id}:{ev}", "kind": "support", "criterion": crit_id, **fields[ev],
+            })
+    return facts
+
+
+def recommendation_fact(rec: Recommendation) -> Fact:
+    """One follow-up recommendation; prediction re-derives it with the recommendation closed to price it."""
+    return {
+        "id": f"recommendation:{rec.id}", "kind": "recommendation", "ref": rec.id,
+        "status": rec.status, "evidence_count": len(rec.evidence),
+        "open": rec.status not in ("selesai", "tidak-dapat"),
+    }
+
+
+def _subcomponent_fact(ws: Workspace, sub_id: str, by_id: dict[str, EvidenceItem]) -> Fact:
+    """Years kept is the weakest criterion's best evidence: A/AA need *every* criterion sustained."""
+    sub = ws.rulebook.subcomponent(sub_id)
+    kept: list[int] = []
+    for criterion in ws.rulebook.criteria_of(sub_id):
+        claim = ws.assessment.criteria.get(criterion.id)
+        if claim is None or claim.met != "true":
+            continue
+        since = [by_id[ev].kept_since for ev in claim.evidence]
+        years = [ws.meta.evaluation_year - year for year in since if year is not None]
+        kept.append(max(years, default=0))
+    sub_claim = ws.assessment.subcomponents.get(sub_id)
+    efforts = sub_claim.efforts if sub_claim else None
+    innovation = sub_claim.innovation if sub_claim else None
+    return {
+        "id": f"subcomponent:{sub_id}", "kind": "subcomponent", "subcomponent": sub_id, "type": sub.kind,
+        "min_years_kept": max(0, min(kept, default=0)),
+        "has_efforts": efforts is not None, "efforts_evidence_count": len(efforts.evidence) if efforts else 0,
+        "has_innovation": innovation is not None,
+        "innovation_evidence_count": len(innovation.evidence) if innovation else 0,
+    }
+
+
+def _trend(ws: Workspace) -> str:
+    """Direction of the last two known totals in `history`: up, down, flat or unknown."""
+    known = [(year, total) for year, total in sorted(ws.meta.history.items()) if total is not None]
+    if len(known) < 2:
+        return "unknown"
+    (_, before), (_, last) = known[-2], known[-1]
+    return "up" if last > before else "down" if last < before else "flat"

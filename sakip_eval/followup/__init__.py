@@ -1,0 +1,1 @@
+"""Follow-up of the previous LHE's recommendations: editing followup.yaml."""

@@ -1,0 +1,1 @@
+"""History of `score` runs (SQLite): recording, listing, trends and diffs."""

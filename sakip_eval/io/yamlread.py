@@ -1,0 +1,226 @@
+"""Read users' YAML safely and turn validation errors into file:line messages.
+
+Parsing uses PyYAML's C parser (libyaml): it is an order of magnitude faster than a pure-Python
+parser and its node tree carries the line of every key and item. The tree is walked once to build
+plain Python data and an index from data paths to lines, so pydantic can validate plain data and
+each error can still name the line the user must edit. Scalars follow the YAML 1.2 core schema
+(`no` and `off` stay strings; `10:30` is not a number). Limits (size, node count with aliases
+expanded, list length, nesting depth, encoding, duplicate keys) are enforced before anything is trusted.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from sakip_eval.errors import InputError
+from sakip_eval.numbers import NumberFormatError
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_LIST = 10_000
+MAX_DEPTH = 100  # workspace files nest a few levels; deeper is a mistake or an alias that refers to itself
+
+M = TypeVar("M", bound=BaseModel)
+Path_ = tuple[int | str, ...]
+
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the pure parser only where libyaml is missing
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """libyaml's parser with YAML 1.2 core-schema scalars instead of YAML 1.1's."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        list("-+.0123456789"),
+    ),
+    ("tag:yaml.org,2002:timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9:.+\-Zz ]+)?$", list("0123456789")),
+):
+    _Loader.add_implicit_resolver(_tag, re.compile(_regexp), _first)
+
+
+class Document:
+    """A loaded YAML file: plain data, the line of each path, and where it came from."""
+
+    def __init__(self, path: Path, data: Any, lines: dict[Path_, int], display: str) -> None:
+        self.path = path
+        self.data = data
+        self.lines = lines
+        self.display = display
+
+    def line_of(self, loc: tuple[int | str, ...]) -> int | None:
+        """1-based line of the deepest node of `loc` that exists in the file."""
+        for end in range(len(loc), 0, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+
+def read_text(path: Path, display: str) -> str:
+    """The file's text, refusing oversized and non-UTF-8 files with a located message."""
+    if not path.is_file():
+        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
+                         fix=None if path.exists() else "error.file_not_found.fix")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("error.os", file=display, detail=exc.strerror or str(exc)) from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError("error.not_utf8", file=display, offset=exc.start) from exc
+
+
+def load_document(path: Path, display: str | None = None) -> Document:
+    display = display or str(path)
+    return parse_text(read_text(path, display), path, display)
+
+
+def parse_text(text: str, path: Path, display: str) -> Document:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        builder = _Builder(loader, display)
+        data = builder.build(node, ()) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise InputError("error.yaml", file=display, line=line, detail=exc.problem or str(exc)) from exc
+    except yaml.YAMLError as exc:
+        raise InputError("error.yaml", file=display, detail=str(exc).splitlines()[0]) from exc
+    finally:
+        loader.dispose()
+    return Document(path, data, builder.lines if node is not None else {}, display)
+
+
+class _Builder:
+    """Walks libyaml's node tree into plain data, recording lines and enforcing the limits."""
+
+    def __init__(self, loader: Any, display: str) -> None:
+        self.loader = loader
+        self.display = display
+        self.lines: dict[Path_, int] = {}
+        self.count = 0
+
+    def build(self, node: Any, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise InputError("error.too_many_nodes", file=self.display, limit=MAX_NODES)
+        if len(path) > MAX_DEPTH:  # also stops an alias inside its own anchor (`a: &x [*x]`)
+            raise InputError("error.too_deep", file=self.display, line=node.start_mark.line + 1, limit=MAX_DEPTH)
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            self.loader.flatten_mapping(node)
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise InputError("error.yaml", file=self.display, line=key_node.start_mark.line + 1,
+                                     detail="a key must be a plain value")
+                key = self._scalar(key_node)
+                if isinstance(key, bool) or not isinstance(key, str | int):
+                    key = str(key_node.value)  # 1.5 or 2024-01-01 as a key: keep the text the user wrote
+                if key in result:
+                    raise InputError("error.duplicate_key", file=self.display,
+                                     line=key_node.start_mark.line + 1, key=str(key))
+                self.lines[(*path, key)] = key_node.start_mark.line + 1
+                result[key] = self.build(value_node, (*path, key))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > MAX_LIST:
+                raise InputError("error.too_long_list", file=self.display, line=node.start_mark.line + 1,
+                                 limit=MAX_LIST)
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _scalar(self, node: Any) -> Any:
+        """A scalar's value; one the constructor cannot build (`2024-13-45`, an integer of 5,000 digits)
+        is a located error, not a crash."""
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError) as exc:
+            raise InputError("error.bad_scalar", file=self.display, line=node.start_mark.line + 1,
+                             value=_short(node.value), detail=str(exc).split(":")[0]) from exc
+
+
+def validate(doc: Document, model: type[M], kind: str, context: dict[str, Any] | None = None) -> M:
+    """Validate the document against `model`; the first error becomes a located :class:`InputError`."""
+    data = doc.data if doc.data is not None else {}
+    if not isinstance(data, dict):
+        raise InputError("error.top_not_mapping", file=doc.display, line=1)
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        raise located_error(doc, exc, kind) from exc
+
+
+def load_model(path: Path, model: type[M], kind: str, display: str | None = None) -> tuple[M, Document]:
+    doc = load_document(path, display)
+    return validate(doc, model, kind), doc
+
+
+def located_error(doc: Document, exc: ValidationError, kind: str) -> InputError:
+    err = exc.errors(include_url=False)[0]
+    loc = tuple(err["loc"])
+    field = ".".join(str(p) for p in loc) or None
+    line = doc.line_of(loc)
+    etype = err["type"]
+    ctx_error = (err.get("ctx") or {}).get("error")
+    if isinstance(ctx_error, NumberFormatError):
+        return InputError(
+            "error.number", file=doc.display, line=line, field=field,
+            value=ctx_error.value, reason_id=ctx_error.reason_id, reason_en=ctx_error.reason_en,
+        )
+    if isinstance(ctx_error, InputError):
+        ctx_error.file, ctx_error.line = doc.display, line
+        ctx_error.field = ctx_error.field or field
+        return ctx_error
+    if etype == "extra_forbidden":
+        return InputError("error.unknown_key", file=doc.display, line=line, field=field, key=loc[-1], kind=kind)
+    if etype == "missing":
+        return InputError("error.missing_key", file=doc.display, line=line, field=field, key=loc[-1])
+    key = _TYPE_KEYS.get(etype)
+    if key is None:
+        return InputError("error.invalid", file=doc.display, line=line, field=field, detail=err["msg"])
+    ctx = err.get("ctx") or {}
+    limit = " ".join(f"{k} {v}" for k, v in sorted(ctx.items()) if k in ("ge", "gt", "le", "lt"))
+    return InputError(key, file=doc.display, line=line, field=field, input=_short(err.get("input")),
+                      expected=ctx.get("expected", ""), limit=limit)
+
+
+# pydantic error type -> our message key (see i18n "error.type.*").
+_TYPE_KEYS = {
+    "int_parsing": "error.type.int", "int_type": "error.type.int", "int_from_float": "error.type.int",
+    "float_parsing": "error.type.float", "float_type": "error.type.float", "decimal_parsing": "error.type.float",
+    "bool_parsing": "error.type.bool", "bool_type": "error.type.bool",
+    "string_type": "error.type.string",
+    "date_parsing": "error.type.date", "date_type": "error.type.date", "date_from_datetime_parsing": "error.type.date",
+    "datetime_parsing": "error.type.date", "datetime_type": "error.type.date",
+    "date_from_datetime_inexact": "error.type.date",
+    "literal_error": "error.type.choice", "enum": "error.type.choice",
+    "list_type": "error.type.list", "dict_type": "error.type.mapping", "model_type": "error.type.mapping",
+    "model_attributes_type": "error.type.mapping",
+    "string_too_short": "error.type.too_short", "too_short": "error.type.too_short",
+    "string_pattern_mismatch": "error.type.pattern",
+    "greater_than_equal": "error.type.range", "less_than_equal": "error.type.range",
+    "greater_than": "error.type.range", "less_than": "error.type.range",
+}
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."

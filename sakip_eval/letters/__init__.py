@@ -1,0 +1,1 @@
+"""LHE letters (Laporan Hasil Evaluasi): reading a letter and checking its arithmetic."""

@@ -1,0 +1,1 @@
+"""Rendering results for people and programs: terminal checklist, JSON, HTML/Markdown/XLSX reports, charts."""

@@ -1,0 +1,102 @@
+"""Predictions as plain JSON-ready dicts, in one language, with a stable key and item order.
+
+Numbers are rounded to two decimals (the LHE's precision) and written as JSON numbers; answers use
+the input vocabulary "true" / "false" / "na". The same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from sakip_eval.checks.findings import public_finding
+from sakip_eval.i18n import Lang, Text
+from sakip_eval.scoring.grades import round2
+from sakip_eval.scoring.prediction import Prediction, Reason, RecommendationResult
+
+
+def number(value: Decimal) -> float:
+    return float(round2(value))
+
+
+def _reason(reason: Reason, lang: Lang) -> dict[str, Any]:
+    out: dict[str, Any] = {"rule": reason.rule, "effect": reason.effect, "text": reason.text.get(lang),
+                           "evidence": reason.evidence}
+    if reason.findings:
+        out["findings"] = reason.findings
+    if reason.grade:
+        out["grade"] = reason.grade
+    return out
+
+
+def _text(value: Text, lang: Lang) -> str:
+    return value.get(lang)
+
+
+def recommendation_to_dict(rec: RecommendationResult, lang: Lang) -> dict[str, Any]:
+    return {
+        "id": rec.id, "kind": rec.kind, "text": _text(rec.text, lang), "criteria": rec.criteria,
+        "subcomponents": rec.subcomponents, "rules": rec.rules, "points": number(rec.points),
+        "effort": rec.effort, "reaches": rec.reaches,
+    }
+
+
+def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
+    return {
+        "opd": pred.opd,
+        "pemda": pred.pemda,
+        "evaluation_year": pred.evaluation_year,
+        "performance_year": pred.performance_year,
+        "regime": pred.regime,
+        "method": pred.method,
+        "total": number(pred.total),
+        "category": pred.category,
+        "category_name": _text(pred.category_name, lang),
+        "interpretation": _text(pred.interpretation, lang),
+        "next_category": (
+            {"code": pred.next_category.code, "gap": number(pred.next_category.gap)} if pred.next_category else None
+        ),
+        "components": [
+            {
+                "id": comp.id,
+                "name": _text(comp.name, lang),
+                "weight": number(comp.weight),
+                "score": number(comp.score),
+                "subcomponents": [
+                    {
+                        "id": sub.id, "name": _text(sub.name, lang), "kind": sub.kind, "weight": number(sub.weight),
+                        "met": sub.met, "applicable": sub.applicable, "base_grade": sub.base_grade,
+                        "grade": sub.grade, "score": number(sub.score),
+                        "caps": [_reason(r, lang) for r in sub.caps],
+                        "upgrades": [_reason(r, lang) for r in sub.upgrades],
+                    }
+                    for sub in comp.subcomponents
+                ],
+            }
+            for comp in pred.components
+        ],
+        "criteria": [
+            {
+                "id": c.id, "subcomponent": c.subcomponent, "text": _text(c.text, lang), "claimed": c.claimed,
+                "predicted": c.predicted, "evidence": c.evidence, "reasons": [_reason(r, lang) for r in c.reasons],
+            }
+            for c in pred.criteria
+        ],
+        "recommendations": [recommendation_to_dict(r, lang) for r in pred.recommendations],
+        "notes": [_reason(r, lang) for r in pred.notes],
+        "findings": [public_finding(f, lang) for f in pred.findings],
+        "followup": pred.followup,
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
+
+
+def _default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

@@ -1,0 +1,416 @@
+"""The rulebook: the regime's components, grades and categories, the criteria catalogue, the
+evidence vocabulary and the verification rules, all read from data files under `rules/<regime>/`.
+
+Nothing about a regime is hard-coded: a pemda that grades differently changes the YAML, not the code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import sys
+import tempfile
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sakip_eval import __version__
+from sakip_eval.errors import InputError
+from sakip_eval.i18n import Text
+from sakip_eval.io.yamlread import Document, load_document, validate
+
+RULES_ROOT = Path(__file__).resolve().parent.parent.parent / "rules"
+REGIME_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
+Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
+Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
+Level = Literal["pemda", "opd"]
+Severity = Literal["error", "warning", "info"]
+Ruleset = Literal["rules", "checks"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Grade(_Strict):
+    code: str
+    factor: Decimal
+    label: Text
+
+
+class _Interval(_Strict):
+    """`lower < x <= upper` (`lower <= x` when `lower_inclusive`): grade bands and categories alike."""
+
+    lower: Decimal
+    upper: Decimal
+    lower_inclusive: bool = False
+
+    def holds(self, value: Decimal) -> bool:
+        above = value >= self.lower if self.lower_inclusive else value > self.lower
+        return above and value <= self.upper
+
+
+class Band(_Interval):
+    grade: str
+
+
+class Subcomponent(_Strict):
+    id: str
+    kind: Kind
+    weight: Decimal
+    name: Text
+
+
+class Component(_Strict):
+    id: str
+    name: Text
+    weight: Decimal
+    subcomponents: list[Subcomponent]
+
+
+class Category(_Interval):
+    code: str
+    name: Text
+    interpretation: Text
+
+
+class Regime(_Strict):
+    id: str
+    version: str
+    name: Text
+    reference: str
+    method: Literal["subcomponent-grade", "criteria-average"] = "subcomponent-grade"
+    grades: list[Grade]
+    bands: list[Band]
+    components: list[Component]
+    categories: list[Category]
+
+
+class EvidenceType(_Strict):
+    id: str
+    en: str
+    standing: bool = False
+    attributes: dict[str, Text] = Field(default_factory=dict)
+
+    def label(self) -> Text:
+        return Text(id=self.id, en=self.en)
+
+
+class EvidenceTypes(_Strict):
+    types: dict[str, EvidenceType]
+
+
+class CriterionEvidence(_Strict):
+    types: list[str] = Field(min_length=1)
+    expects: Text
+
+
+class Criterion(_Strict):
+    id: str
+    text: Text
+    evidence: CriterionEvidence
+    recommendation: Text
+    applies_to: list[Level] = Field(default=["pemda", "opd"])
+    effort: int = Field(default=2, ge=1, le=3)
+
+
+class CriteriaFile(_Strict):
+    subcomponent: str
+    criteria: list[Criterion]
+
+
+class Rule(_Strict):
+    """A verification rule: a condition over facts and a consequence with its reason."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    title: Text
+    rationale: Text
+    references: list[str] = Field(default_factory=list)
+    effect: Effect
+    target: str | None = None
+    grade: str | None = None
+    when: list[dict[str, Any]] = Field(min_length=1)
+    reason: Text
+    recommendation: Text | None = None
+    effort: int | None = Field(default=None, ge=1, le=3)
+
+
+class Check(_Strict):
+    """An LKjIP consistency check (`checks/<id>/check.yaml`): which derived facts become findings, how grave they
+    are, the rounding tolerance in words (the `when` holds it as a number), the criteria a finding
+    weakens and the message, whose `{placeholders}` are fields of the matched fact."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    title: Text
+    rationale: Text
+    tolerance: Text
+    severity: Severity
+    criteria: list[str] = Field(min_length=1)
+    when: list[dict[str, Any]] = Field(min_length=1)
+    message: Text
+    references: list[str] = Field(default_factory=list)
+
+
+class SourcedCheck(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+
+    check: Check
+    file: str
+    line: int
+
+
+class SourcedRule(BaseModel):
+    """A rule and where it was written, so lint and errors can say file:line."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+
+    rule: Rule
+    file: str
+    line: int
+    generated: bool = False
+
+
+class Rulebook(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
+
+    root: Path
+    regime: Regime
+    evidence_types: dict[str, EvidenceType]
+    criteria: dict[str, Criterion]
+    criteria_lines: dict[str, tuple[str, int]]
+    rules: list[SourcedRule]
+    fingerprint: str
+    by_subcomponent: dict[str, list[str]]
+    grade_ranks: dict[str, int]
+    checks: list[SourcedCheck] = Field(default_factory=list)
+
+    # -- lookups -----------------------------------------------------------------------------------
+    def subcomponent(self, sub_id: str) -> Subcomponent:
+        for comp in self.regime.components:
+            for sub in comp.subcomponents:
+                if sub.id == sub_id:
+                    return sub
+        raise KeyError(sub_id)
+
+    def subcomponent_ids(self) -> list[str]:
+        return [s.id for c in self.regime.components for s in c.subcomponents]
+
+    def grade(self, code: str) -> Grade:
+        for grade in self.regime.grades:
+            if grade.code == code:
+                return grade
+        raise KeyError(code)
+
+    def grade_rank(self, code: str) -> int:
+        """Higher is better: E is 0, AA is len-1."""
+        return self.grade_ranks[code]
+
+    def criteria_of(self, sub_id: str) -> list[Criterion]:
+        return [self.criteria[c] for c in self.by_subcomponent[sub_id]]
+
+    def rule(self, rule_id: str) -> SourcedRule:
+        for sourced in self.rules:
+            if sourced.rule.id == rule_id:
+                return sourced
+        raise KeyError(rule_id)
+
+    def check(self, check_id: str) -> SourcedCheck:
+        for sourced in self.checks:
+            if sourced.check.id == check_id:
+                return sourced
+        raise KeyError(check_id)
+
+    def conditions(self, ruleset: Ruleset) -> list[tuple[str, list[dict[str, Any]]]]:
+        """(id, when) of every verification rule or every consistency check, for the engine."""
+        if ruleset == "rules":
+            return [(s.rule.id, s.rule.when) for s in self.rules]
+        return [(s.check.id, s.check.when) for s in self.checks]
+
+
+def subcomponent_of(criterion_id: str) -> str:
+    return criterion_id.rsplit(".", 1)[0]
+
+
+def component_of(criterion_or_sub: str) -> str:
+    return criterion_or_sub.split(".", 1)[0]
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(RULES_ROOT.parent))
+    except ValueError:
+        return str(path)
+
+
+def _rulebook_error(doc: Document, loc: tuple[int | str, ...], detail: str) -> InputError:
+    return InputError("error.rulebook", file=doc.display, line=doc.line_of(loc), detail=detail)
+
+
+def cache_dir() -> Path:
+    """Where compiled rulebooks are kept: $SAKIP_EVAL_CACHE, else the user's cache folder."""
+    explicit = os.environ.get("SAKIP_EVAL_CACHE")
+    if explicit:
+        return Path(explicit)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sakip-eval"
+
+
+@cache
+def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Rulebook:
+    """Load and cross-check every file of a regime, once per process.
+
+    Parsing and validating ~100 YAML files costs more than the whole prediction, so the validated
+    rulebook is also kept on disk, keyed by a hash of every rule file, of the code of the pickled
+    classes and of the package version: any edit to a rule file or to those classes makes a new entry.
+    A cache that cannot be read or written is ignored (the rulebook is then loaded from the YAML)."""
+    if not REGIME_NAME.fullmatch(regime):  # a folder name under rules/, never a path out of it
+        raise InputError("error.bad_regime_name", regime=regime)
+    base = (root or RULES_ROOT) / regime
+    if not (base / "regime.yaml").is_file():
+        raise InputError("error.unknown_regime", regime=regime)
+    digest = hashlib.sha256(f"{__version__}:{sys.version_info[:2]}".encode())
+    for module in (Path(__file__), Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the pickled classes' code
+        digest.update(module.read_bytes())
+    for path in sorted(base.rglob("*.yaml")):
+        digest.update(path.relative_to(base).as_posix().encode())
+        digest.update(path.read_bytes())
+    fingerprint = digest.hexdigest()[:16]
+    cached = cache_dir() / f"rulebook-{regime}-{fingerprint}.pickle"
+    try:
+        book = pickle.loads(cached.read_bytes())
+        if isinstance(book, Rulebook) and book.fingerprint == fingerprint:
+            return book
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        pass
+    book = _parse_rulebook(base, fingerprint)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(handle.name, cached)
+    except OSError:
+        pass
+    return book
+
+
+def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
+    regime_doc = load_document(base / "regime.yaml", _display(base / "regime.yaml"))
+    regime_model = validate(regime_doc, Regime, "regime")
+    types_doc = load_document(base / "evidence-types.yaml", _display(base / "evidence-types.yaml"))
+    types_model = validate(types_doc, EvidenceTypes, "evidence-types")
+
+    sub_ids = {s.id for c in regime_model.components for s in c.subcomponents}
+    criteria: dict[str, Criterion] = {}
+    criteria_lines: dict[str, tuple[str, int]] = {}
+    for path in sorted((base / "criteria").glob("*.yaml")):
+        doc = load_document(path, _display(path))
+        crit_file = validate(doc, CriteriaFile, "criteria")
+        if crit_file.subcomponent not in sub_ids:
+            raise _rulebook_error(doc, ("subcomponent",), f"unknown sub-component {crit_file.subcomponent}")
+        for index, criterion in enumerate(crit_file.criteria):
+            loc: tuple[int | str, ...] = ("criteria", index)
+            if subcomponent_of(criterion.id) != crit_file.subcomponent:
+                raise _rulebook_error(doc, loc, f"{criterion.id} is not in {crit_file.subcomponent}")
+            if criterion.id in criteria:
+                raise _rulebook_error(doc, loc, f"duplicate criterion {criterion.id}")
+            for etype in criterion.evidence.types:
+                if etype not in types_model.types:
+                    raise _rulebook_error(doc, (*loc, "evidence"), f"unknown evidence type {etype}")
+            criteria[criterion.id] = criterion
+            criteria_lines[criterion.id] = (doc.display, doc.line_of(loc) or 1)
+
+    seen: set[str] = set()
+    rules = [SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1)
+             for rule, doc in _load_folder(base / "rules", Rule, "rule", seen)]
+    rules.extend(_evidence_rules(criteria, criteria_lines, types_model.types))
+    checks: list[SourcedCheck] = []
+    for check, doc in _load_folder(base / "checks", Check, "check", seen):
+        for index, crit in enumerate(check.criteria):
+            if crit not in criteria:
+                raise _rulebook_error(doc, ("criteria", index), f"unknown criterion {crit}")
+        checks.append(SourcedCheck(check=check, file=doc.display, line=doc.line_of(("when",)) or 1))
+    return Rulebook(
+        root=base,
+        regime=regime_model,
+        evidence_types=types_model.types,
+        criteria=criteria,
+        criteria_lines=criteria_lines,
+        rules=rules,
+        fingerprint=fingerprint,
+        checks=checks,
+        by_subcomponent={
+            sub: [c for c in criteria if subcomponent_of(c) == sub] for sub in sorted(sub_ids, key=_sub_order)
+        },
+        grade_ranks={g.code: len(regime_model.grades) - 1 - i for i, g in enumerate(regime_model.grades)},
+    )
+
+
+def _sub_order(sub_id: str) -> tuple[int, str]:
+    component, _, letter = sub_id.partition(".")
+    return int(component) if component.isdigit() else 0, letter
+
+
+RuleOrCheck = TypeVar("RuleOrCheck", Rule, Check)
+
+
+def _load_folder(
+    folder: Path, model: type[RuleOrCheck], kind: str, seen: set[str],
+) -> list[tuple[RuleOrCheck, Document]]:
+    """One rule or check per folder (`<id>/rule.yaml`, `<id>/check.yaml`, beside its `tests/`), in folder-name
+    order; ids are unique across rules and checks."""
+    loaded = []
+    for path in sorted(folder.glob(f"*/{kind}.yaml")):
+        doc = load_document(path, _display(path))
+        item = validate(doc, model, kind)
+        if item.id in seen:
+            raise _rulebook_error(doc, ("id",), f"duplicate rule or check id {item.id}")
+        seen.add(item.id)
+        loaded.append((item, doc))
+    return loaded
+
+
+def _evidence_rules(
+    criteria: dict[str, Criterion],
+    lines: dict[str, tuple[str, int]],
+    types: dict[str, EvidenceType],
+) -> list[SourcedRule]:
+    """One rule per criterion, generated from its catalogue entry: a claim of `met` must cite at least
+    one evidence item of an expected type. This is the check evaluators make first on every row."""
+    generated = []
+    for criterion in criteria.values():
+        expected = criterion.evidence.types
+        names_id = ", ".join(types[t].id for t in expected)
+        names_en = ", ".join(types[t].en for t in expected)
+        rule = Rule(
+            id=f"bukti-{criterion.id}",
+            title=Text(
+                id=f"Klaim {criterion.id} harus didukung bukti yang sesuai",
+                en=f"A claim of {criterion.id} must cite matching evidence",
+            ),
+            rationale=Text(
+                id="Evaluator hanya menerima jawaban yang didukung bukti dukung; "
+                f"untuk kriteria ini yang diharapkan: {criterion.evidence.expects.id}",
+                en="Evaluators accept an answer only with supporting evidence; "
+                f"for this criterion they expect: {criterion.evidence.expects.en}",
+            ),
+            references=["PermenPANRB 88/2021, Lampiran (LKE) kriteria " + criterion.id],
+            effect="refute",
+            target=criterion.id,
+            when=[
+                {"claim": {"criterion": criterion.id, "met": "true"}},
+                {"not": {"support": {"criterion": criterion.id, "type": {"in": list(expected)}}}},
+            ],
+            reason=Text(
+                id=f"Klaim terpenuhi tanpa bukti berjenis: {names_id}",
+                en=f"Claimed met without evidence of type: {names_en}",
+            ),
+            recommendation=criterion.recommendation,
+            effort=criterion.effort,
+        )
+        file, line = lines[criterion.id]
+        generated.append(SourcedRule(rule=rule, file=file, line=line, generated=True))
+    return generated

@@ -1,0 +1,1 @@
+"""Scoring: grades and totals, the prediction, recommendations, plans, calibration and batches."""
