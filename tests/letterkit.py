@@ -225,13 +225,17 @@ def to_docx(blocks: list[Block]) -> bytes:
                 f'<w:body>{"".join(body)}</w:body></w:document>')
     numbering = NUMBERING.replace("{nums}", "".join(
         f'<w:num w:numId="{i}"><w:abstractNumId w:val="{a}"/></w:num>' for i, a in enumerate(nums, start=1)))
+    return zipped({"[Content_Types].xml": CONTENT_TYPES, "_rels/.rels": RELS,
+                   "word/_rels/document.xml.rels": DOC_RELS, "word/document.xml": document,
+                   "word/numbering.xml": numbering})
+
+
+def zipped(parts: dict[str, str | bytes]) -> bytes:
+    """A zip archive of `parts` (name -> content): a .docx, an .xlsx, or a damaged one for a test."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES)
-        archive.writestr("_rels/.rels", RELS)
-        archive.writestr("word/_rels/document.xml.rels", DOC_RELS)
-        archive.writestr("word/document.xml", document)
-        archive.writestr("word/numbering.xml", numbering)
+        for name, body in parts.items():
+            archive.writestr(name, body)
     return out.getvalue()
 
 
@@ -337,3 +341,29 @@ def inspectorate_letter(current: tuple[str, ...] = INSPECTORATE_CURRENT,
                "- Mempublikasikan laporan kinerja tepat waktu.",
                "Demikian laporan ini disampaikan."),
     ]
+
+
+def replaced(blocks: list[Block], *pairs: tuple[str, str]) -> list[Block]:
+    """The letter with texts replaced (each pair must occur), e.g. to add OCR noise or a slip."""
+    out: list[Block] = []
+    used: set[str] = set()
+    for block in blocks:
+        if isinstance(block, Para):
+            text = block.text
+            for old, new in pairs:
+                if old in text:
+                    text, _ = text.replace(old, new), used.add(old)
+            out.append(Para(text, block.auto))
+        elif isinstance(block, Row):
+            cells = []
+            for cell in block.cells:
+                for old, new in pairs:
+                    if cell is not None and old in cell:
+                        cell, _ = cell.replace(old, new), used.add(old)
+                cells.append(cell)
+            out.append(Row(tuple(cells)))
+        else:
+            out.append(block)
+    missing = [old for old, _ in pairs if old not in used]
+    assert not missing, missing
+    return out

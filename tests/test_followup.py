@@ -300,15 +300,19 @@ def test_import_refuses_another_letter(cli: Cli, ws: Path, tmp_path: Path) -> No
     assert (ws / "followup.yaml").read_bytes() == before
 
 
-def test_import_refuses_a_letter_without_recommendations(cli: Cli, ws: Path, tmp_path: Path) -> None:
+def test_import_of_a_letter_without_recommendations_records_the_letter(cli: Cli, ws: Path, tmp_path: Path) -> None:
+    """A letter with nothing to follow up (every group `- -`) is still the previous LHE: its number and date
+    are recorded, and the user is told that it holds no recommendation."""
     letter = tmp_path / "lhe.txt"
     text = LHE_2024.read_text(encoding="utf-8")
     letter.write_text(text[: text.index("6. Berdasarkan")], encoding="utf-8")
     (ws / "followup.yaml").unlink()
     code, _, err = cli("followup", ws, "import", letter)
-    assert code == 2
-    assert "daftar rekomendasi bernomor" in flat(err)
-    assert not (ws / "followup.yaml").exists()
+    assert code == 0
+    assert "tidak ada rekomendasi yang ditemukan" in flat(err)
+    written = YAML(typ="safe").load((ws / "followup.yaml").read_text(encoding="utf-8"))
+    assert written["source"]["number"] == "700/910/416-060/2024"
+    assert written["recommendations"] == []
 
 
 def test_import_warns_about_a_letter_whose_arithmetic_fails(cli: Cli, ws: Path, tmp_path: Path) -> None:

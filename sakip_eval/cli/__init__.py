@@ -23,7 +23,7 @@ EXIT_INTERNAL = 3  # a bug: not the user's input, and not a threshold (1)
 
 # command name -> the module under sakip_eval/cli that registers it, in the order `--help` lists them
 COMMAND_MODULES = {
-    "score": "score", "calibrate": "score", "check": "check", "followup": "followup", "lhe": "followup",
+    "score": "score", "calibrate": "score", "check": "check", "followup": "followup", "lhe": "lhe",
     "history": "history", "diff": "history", "report": "report", "plan": "plan", "batch": "batch",
     "init": "lke", "import-lke": "lke", "rules": "rules", "schema": "rules",
 }

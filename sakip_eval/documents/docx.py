@@ -18,9 +18,9 @@ import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
-from ..errors import InputError
-from .model import Document, Line, Word
-from .text import split_cells
+from sakip_eval.documents.model import Document, Line, Word
+from sakip_eval.documents.text import split_cells
+from sakip_eval.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_UNPACKED = 100 * 1024 * 1024

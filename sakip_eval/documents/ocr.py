@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import InputError
+from sakip_eval.errors import InputError
 
 TIMEOUT = 900  # seconds: a few pages take well under a minute; a long scan may take several
 

@@ -12,10 +12,9 @@ is an OCR layer laid over a scan: the document is marked `ocr`, so readers treat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-from ..errors import InputError
-from .model import Document, Line, Word
+from sakip_eval.documents.model import Document, Line, Word
+from sakip_eval.errors import InputError
 
 MAX_PAGES = 200
 INVISIBLE = 3  # PDF text render mode "neither fill nor stroke": the OCR layer of a scanned page
@@ -42,7 +41,7 @@ class _Box:
         return (self.top + self.bottom) / 2
 
 
-def read_pdf(path: Path, display: str, data: bytes) -> Document:
+def read_pdf(display: str, data: bytes) -> Document:
     """The PDF's text layer as positioned lines. A PDF with no text at all is refused with the advice to
     add a text layer (see :mod:`sakip_eval.documents.ocr`)."""
     import pypdfium2 as pdfium  # a compiled library: loaded only when a PDF is read

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..errors import InputError
-from .model import Document, Line, Word
+from sakip_eval.documents.model import Document, Line, Word
+from sakip_eval.errors import InputError
 
 CELL_SEPARATOR = re.compile(r"\t|\|")
 TOKEN = re.compile(r"\S+")

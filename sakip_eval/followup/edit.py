@@ -35,7 +35,7 @@ from sakip_eval.io.yamledit import (
     take_trailing,
 )
 from sakip_eval.io.yamlread import parse_text, validate
-from sakip_eval.letters.lhe import Letter
+from sakip_eval.letters.model import Letter
 from sakip_eval.model.followup import STATUSES, Followup
 from sakip_eval.model.workspace import STATE_DIR, load_workspace
 
@@ -148,8 +148,6 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
 
     Re-importing the same letter adds nothing and changes nothing already recorded; a different
     letter, or a text that differs under the same id, is refused."""
-    if not letter.recommendations:
-        raise InputError("lhe.no_recommendations", file=letter.display)
     with workspace_lock(root):
         ws = load_workspace(root)
         doc = ws.documents.get(FILE)

@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from sakip_eval.i18n.letters import LETTER_MESSAGES
+
 
 class Lang(StrEnum):
     """Output language. Indonesian is the default because the users are Indonesian civil servants."""
@@ -505,75 +507,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recommendations of LHE {number} dated {date}, imported with `sakip-eval followup import` and quoted "
         "verbatim. Update their status with `sakip-eval followup set`.",
     ),
-    "lhe.no_table": (
-        "tabel nilai komponen tidak ditemukan di surat LHE",
-        "no component score table found in the LHE letter",
-    ),
-    "lhe.no_table.fix": (
-        "Simpan LHE sebagai teks dengan satu baris per komponen: nama komponen, bobot dan nilai dipisah tab, "
-        "| atau dua spasi (misalnya `a. Perencanaan Kinerja<TAB>30,00<TAB>26,10`).",
-        "Save the LHE as text with one line per component: component name, weight and score separated by tabs, "
-        "| or two spaces (for example `a. Perencanaan Kinerja<TAB>30,00<TAB>26,10`).",
-    ),
-    "lhe.no_recommendations": (
-        "daftar rekomendasi bernomor (\"... direkomendasikan ... sebagai berikut:\") tidak ditemukan",
-        "no numbered recommendation list (\"... direkomendasikan ... sebagai berikut:\") found",
-    ),
-    "lhe.no_recommendations.fix": (
-        "Pastikan butir rekomendasi ditulis sebagai a. ... b. ... tepat di bawah kalimat pengantar yang diakhiri "
-        "\"sebagai berikut:\".",
-        "Make sure the recommendations are written as a. ... b. ... right below the lead-in sentence ending with "
-        "\"sebagai berikut:\".",
-    ),
-    "lhe.title": ("Pemeriksaan LHE {number} ({date})", "LHE check {number} ({date})"),
-    "lhe.component": ("Komponen", "Component"),
-    "lhe.weight": ("Bobot", "Weight"),
-    "lhe.score": ("Nilai", "Score"),
-    "lhe.combinations": ("Kombinasi tingkat yang menghasilkannya", "Grade combinations that produce it"),
-    "lhe.more": ("(+{count} lagi)", "(+{count} more)"),
-    "lhe.none": ("tidak ada", "none"),
-    "lhe.total": (
-        "Total tertulis {total}, jumlah komponen {sum}; predikat tertulis {category}, menurut total {expected}",
-        "Stated total {total}, sum of components {sum}; stated category {category}, by the total {expected}",
-    ),
-    "lhe.ok": ("Aritmetika LHE konsisten: tidak ada masalah.", "The LHE's arithmetic holds: no problems."),
-    "lhe.problems": ("{count} masalah ditemukan:", "{count} problems found:"),
-    "lhe.problem.missing_component": (
-        "komponen {component} ({name}) tidak ada di tabel nilai",
-        "component {component} ({name}) is missing from the score table",
-    ),
-    "lhe.problem.weight": (
-        "bobot komponen {component} tertulis {stated}, menurut rulebook {expected}",
-        "component {component}'s weight is stated as {stated}, the rulebook says {expected}",
-    ),
-    "lhe.problem.off_grid": (
-        "nilai komponen {component} {stated} tidak dapat dihasilkan oleh tingkat mana pun "
-        "(bobot sub-komponen x faktor; nilai terdekat yang mungkin: {below} dan {above})",
-        "component {component}'s score {stated} cannot come from any grades "
-        "(sub-component weight x factor; nearest possible: {below} and {above})",
-    ),
-    "lhe.problem.narrative_component": (
-        "uraian menyebut nilai komponen {component} {stated}, tabel {expected}",
-        "the narrative gives component {component} {stated}, the table {expected}",
-    ),
-    "lhe.problem.sum": (
-        "jumlah nilai komponen {sum} tidak sama dengan total tertulis {stated}",
-        "the components add up to {sum}, not to the stated total {stated}",
-    ),
-    "lhe.problem.narrative_total": (
-        "uraian menyebut nilai AKIP {stated}, tabel {expected}",
-        "the narrative gives an AKIP score of {stated}, the table {expected}",
-    ),
-    "lhe.problem.missing_total": ("nilai total tidak ditemukan", "no total score found"),
-    "lhe.problem.category": (
-        "predikat tertulis {stated}, padahal total {total} berpredikat {expected}",
-        "the stated category is {stated}, but a total of {total} is {expected}",
-    ),
-    "lhe.problem.category_name": (
-        "predikat {code} ditulis \"{stated}\", seharusnya \"{expected}\"",
-        "category {code} is written \"{stated}\", it should be \"{expected}\"",
-    ),
-    "lhe.problem.missing_category": ("predikat tidak ditemukan", "no category (predikat) found"),
     "history.missing": ("riwayat run belum ada", "no run history yet"),
     "history.missing.fix": (
         "Jalankan `sakip-eval score WS` dahulu; setiap run dicatat di WS/.sakip/history.sqlite.",
@@ -858,6 +791,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Give a workspace folder (with workspace.yaml) or a folder whose sub-folders are workspaces.",
     ),
 }
+
+
+MESSAGES.update(LETTER_MESSAGES)
 
 
 def t(key: str, lang: Lang, /, **params: Any) -> str:

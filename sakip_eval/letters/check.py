@@ -24,12 +24,12 @@ import itertools
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from ..checklist import fmt
-from ..i18n import Lang, t
-from ..rulebook import Category, Component, Rulebook
-from ..scoring import category_of, round2
-from .model import COLUMNS, Column, Letter, Mention, Note, Row, Value
-from .noise import Reading, words
+from sakip_eval.i18n import Lang, t
+from sakip_eval.letters.model import COLUMNS, Column, Letter, Mention, Note, Row, Value
+from sakip_eval.letters.noise import Reading, words
+from sakip_eval.numbers import format_en, format_id
+from sakip_eval.rulebook.book import Category, Component, Rulebook
+from sakip_eval.scoring.grades import category_of, round2
 
 KINDS = {
     "sum": "sum", "sub_sum": "sum", "untrusted_total": "sum",
@@ -39,6 +39,13 @@ KINDS = {
     "narrative_total": "text-table", "narrative_component": "text-table", "narrative_category": "text-table",
     "missing_component": "missing", "missing_total": "missing", "missing_category": "missing",
 }
+
+
+def show(value: Decimal, lang: Lang) -> str:
+    """A letter's number as printed: two decimals at least, more when it has them (26,713)."""
+    exponent = value.normalize().as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return format_id(value, places) if lang is Lang.ID else format_en(value, places)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,7 @@ class Problem:
         return KINDS[self.code]
 
     def message(self, lang: Lang) -> str:
-        values = {k: fmt(v, lang) if isinstance(v, Decimal) else v for k, v in self.params.items()}
+        values = {k: show(v, lang) if isinstance(v, Decimal) else v for k, v in self.params.items()}
         text = t(f"lhe.problem.{self.code}", lang, **values)
         return t("lhe.previous_column", lang, text=text) if self.column == "previous" else text
 
@@ -163,10 +170,10 @@ def _subcomponents(letter: Letter, book: Rulebook, problems: list[Problem]) -> N
     rows = {r.id: r for r in letter.components}
     for sub in letter.subcomponents:
         value = sub.current.reading.value if sub.current else None
-        if value is not None and book.regime.method == "subcomponent-grade" and sub.id in weights:
-            if round2(value / weights[sub.id]) not in factors or round2(value) != value:
-                problems.append(Problem("sub_off_grid", sub.line, {"sub": sub.id, "stated": value,
-                                                                   "weight": weights[sub.id]}, component=sub.id[0]))
+        if (value is not None and book.regime.method == "subcomponent-grade" and sub.id in weights
+                and (round2(value / weights[sub.id]) not in factors or round2(value) != value)):
+            problems.append(Problem("sub_off_grid", sub.line, {"sub": sub.id, "stated": value,
+                                                               "weight": weights[sub.id]}, component=sub.id[0]))
     for comp in book.regime.components:
         subs = [s for s in letter.subcomponents if s.id.startswith(comp.id + ".")]
         row = rows.get(comp.id)
@@ -221,15 +228,18 @@ def _column(letter: Letter, book: Rulebook, column: Column, problems: list[Probl
         if sum_off and component_sum is not None:
             problems.append(Problem("sum", stated_total.line, {"sum": component_sum, "stated": total}, column=column))
     expected = _category(book, total)
-    if stated is None:
+    mentions = ([stated] if stated is not None else []) if column == "previous" else _current_categories(letter)
+    if not mentions:
         problems.append(Problem("missing_category", None, column=column))
-    elif expected is not None and total is not None:
-        if stated.value != expected.code:
-            problems.append(Problem("category", stated.line, {"stated": stated.value, "total": total,
-                                                              "expected": expected.code}, column=column))
-        elif stated.name and set(words(stated.name)) != set(words(expected.name.id)):
-            problems.append(Problem("category_name", stated.line, {
-                "code": stated.value, "stated": stated.name, "expected": expected.name.id}, column=column))
+    for mention in mentions:
+        if expected is None or total is None:
+            continue
+        if mention.value != expected.code:
+            problems.append(Problem("category", mention.line, {"stated": mention.value, "total": total,
+                                                               "expected": expected.code}, column=column))
+        elif mention.name and set(words(mention.name)) != set(words(expected.name.id)):
+            problems.append(Problem("category_name", mention.line, {
+                "code": mention.value, "stated": mention.name, "expected": expected.name.id}, column=column))
     return ColumnCheck(component_sum, total, expected.code if expected else None)
 
 
@@ -241,7 +251,7 @@ def _prose(letter: Letter, book: Rulebook, current: ColumnCheck, problems: list[
         if table_total is not None and current.total is not None and value != current.total:
             problems.append(Problem("narrative_total", mention.line, {"stated": value, "expected": current.total}))
     table_category = letter.categories.get("current")
-    if table_category is not None:
+    if table_category is not None and current.expected_category is None:  # with a total, each is checked on it
         for mention in letter.prose_categories:
             if mention.value != table_category.value:
                 problems.append(Problem("narrative_category", mention.line, {
@@ -253,6 +263,12 @@ def _prose(letter: Letter, book: Rulebook, current: ColumnCheck, problems: list[
             problems.append(Problem("narrative_component", mention.line, {
                 "component": row.id, "stated": Decimal(mention.value), "expected": row.current.reading.value},
                 component=row.id))
+
+
+def _current_categories(letter: Letter) -> list[Mention]:
+    """This year's predikat wherever the letter states it: under the table's total and in its sentences."""
+    table = letter.categories.get("current")
+    return ([table] if table is not None else []) + letter.prose_categories
 
 
 def _category(book: Rulebook, total: Decimal | None) -> Category | None:
@@ -282,7 +298,7 @@ def _repair(letter: Letter, book: Rulebook) -> Letter:
     prose = [Decimal(m.value) for m in letter.prose_totals]
     if table.reading.value != component_sum and component_sum in prose and _one_digit(table.reading.value,
                                                                                         component_sum):
-        note = Note("repaired_total", table.line, {"text": table.reading.text, "value": str(component_sum)})
+        note = Note("repaired_total", table.line, {"text": table.reading.text, "value": component_sum})
         fixed = Value(Reading(component_sum, table.reading.text, repaired=True), table.line)
         return replace(letter, totals={**letter.totals, "current": fixed}, notes=[*letter.notes, note])
     if table.reading.value == component_sum:
@@ -292,7 +308,7 @@ def _repair(letter: Letter, book: Rulebook) -> Letter:
             value = Decimal(mention.value)
             if value != component_sum and _one_digit(value, component_sum):
                 notes.append(Note("repaired_total", mention.line, {"text": mention.name or mention.value,
-                                                                   "value": str(component_sum)}))
+                                                                   "value": component_sum}))
                 mention = replace(mention, value=str(component_sum), repaired=True)
             mentions.append(mention)
         return replace(letter, prose_totals=mentions, notes=notes)

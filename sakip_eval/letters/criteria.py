@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..rulebook import Rulebook, component_of
-from .model import Item
-from .noise import words
+from sakip_eval.letters.model import Item
+from sakip_eval.letters.noise import words
+from sakip_eval.letters.vocabulary import vocabulary
+from sakip_eval.rulebook.book import Rulebook, component_of
 
 CRITERION_ID = re.compile(r"\b(?P<id>\d\.[a-c]\.\d{1,2})\b")
-STOP = frozenset(words("yang dan di ke dari untuk dengan dalam telah sudah belum agar atau pada oleh "
-                       "secara serta ada terdapat tersedia adanya the a of"))
 QUOTE_SHARE = 0.85
 MIN_QUOTED_WORDS = 3
 
@@ -47,10 +46,9 @@ def _criteria(book: Rulebook, item: Item) -> tuple[str, ...]:
         return tuple(dict.fromkeys(named))
     text = set(words(item.text))
     best: list[tuple[float, str]] = []
-    for crit_id, criterion in book.criteria.items():
+    for crit_id, own in vocabulary(book).criteria.items():
         if item.component is not None and component_of(crit_id) != item.component:
             continue
-        own = [w for w in words(criterion.text.id) if w not in STOP]
         if len(own) < MIN_QUOTED_WORDS:
             continue
         share = sum(w in text for w in own) / len(own)

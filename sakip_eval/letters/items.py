@@ -13,24 +13,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..documents import Line, Word
-from ..rulebook import Rulebook
-from .model import Item
-from .noise import words
-from .vocabulary import FURNITURE, is_heading, match_component
+from sakip_eval.documents import Line, Word
+from sakip_eval.letters.model import Item
+from sakip_eval.letters.noise import words
+from sakip_eval.letters.vocabulary import FURNITURE, is_heading, match_component
+from sakip_eval.rulebook.book import Rulebook
 
 Kind = Literal["findings", "recommendations"]
 FINDINGS_HEAD = re.compile(
-    r"^\s*(?:no\.?\s+)?(?:catatan(?:\s+hasil\s+evaluasi)?|temuan|hasil\s+evaluasi)\s*:?\s*$", re.IGNORECASE
+    r"^\s*+(?:no\.?\s++)?(?:catatan(?:\s++hasil\s++evaluasi)?|temuan|hasil\s++evaluasi)\s*+:?\s*+$", re.IGNORECASE
 )
-SUMMARY_HEAD = re.compile(r"\bsimpulan\b.*\bkomponen\s+(?P<comp>.{3,80}?)\s+(?:tersebut|adalah|sebagai)\b",
+SUMMARY_HEAD = re.compile(r"\bsimpulan\b.{0,80}?\bkomponen\s++(?P<comp>.{3,80}?)\s+(?:tersebut|adalah|sebagai)\b",
                           re.IGNORECASE)
 RECOMMENDATIONS_HEAD = re.compile(
-    r"^\s*(?:no\.?\s+)?(?:rekomendasi|saran(?:\s*/\s*rekomendasi)?|rekomendasi\s+perbaikan)\s*:?\s*$"
-    r"|\b(?:direkomendasikan|rekomendasi)\b.*\bberikut\s*:?\s*$",
+    r"^\s*+(?:no\.?\s++)?(?:rekomendasi|saran(?:\s*+/\s*+rekomendasi)?|rekomendasi\s++perbaikan)\s*+:?\s*+$",
     re.IGNORECASE,
 )
-BOTH_HEAD = re.compile(r"\bcatatan\b.*\brekomendasi\b", re.IGNORECASE)
+RECOMMENDATIONS_WORD = re.compile(r"\b(?:direkomendasikan|rekomendasi)\b", re.IGNORECASE)
+BOTH_HEAD = re.compile(r"\bcatatan\b.{0,60}?\brekomendasi\b", re.IGNORECASE)
 END = re.compile(
     r"^\s*(?:demikian|atas\s+perhatian|tembusan|hormat\s+kami|mengetahui)\b", re.IGNORECASE
 )
@@ -50,7 +50,6 @@ class _Open:
     group: str | None
     lines: list[str]
     line: int
-    sub: bool = False
 
 
 @dataclass
@@ -97,7 +96,7 @@ def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[
             stream.component = match_component(book, summary["comp"])
             active = [(stream, None, None)]
             continue
-        if RECOMMENDATIONS_HEAD.search(text):
+        if RECOMMENDATIONS_HEAD.match(text) or _introduces_recommendations(text):
             active = [(_fresh(streams, "recommendations"), None, None)]
             continue
         for stream, x_from, x_to in active:
@@ -109,6 +108,11 @@ def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[
         stream.close()
         found[kind] = _items(stream.items)
     return found["findings"], found["recommendations"]
+
+
+def _introduces_recommendations(text: str) -> bool:
+    """`... direkomendasikan kepada ... sebagai berikut:`: a sentence that leads into the list."""
+    return text.rstrip(" :").lower().endswith("berikut") and RECOMMENDATIONS_WORD.search(text) is not None
 
 
 def _fresh(streams: dict[Kind, _Stream], kind: Kind) -> _Stream:
@@ -146,8 +150,8 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
     if heading is not None:
         stream.close()
         stream.component = heading
-        marker = re.match(r"^\s*([A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]", text)
-        stream.group = marker[1] if marker else heading
+        mark = re.match(r"^\s*([A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]", text)
+        stream.group = mark[1] if mark else heading
         stream.expected = 1
         return
     bare = BARE_NUMBER.match(text)
@@ -158,7 +162,7 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
     if bare and bare["number"] is not None:
         value = 1 if not bare["number"].isdigit() else int(bare["number"])
         if value == stream.expected:
-            _start(stream, str(value), bare["text"], number, sub=False)
+            _start(stream, str(value), bare["text"], number)
             return
     match = ITEM.match(text)
     assert match is not None  # every text matches: all parts are optional
@@ -168,7 +172,7 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
         if stream.current is not None:
             stream.current.lines.append(body)
         return
-    if match["letter"] and stream.current is not None and not stream.current.sub and _numbered(stream.current):
+    if match["letter"] and stream.current is not None and stream.current.marker.isdigit():
         stream.current.lines.append(text.strip())  # a lettered sub-item of the numbered item
         return
     stream.close()
@@ -176,16 +180,12 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
         stream.expected = int(marker or 0) + 1
     if EMPTY.match(body):
         return
-    _start(stream, marker or "", body, number, sub=False)
+    _start(stream, marker or "", body, number)
 
 
-def _numbered(item: _Open) -> bool:
-    return item.marker.isdigit()
-
-
-def _start(stream: _Stream, marker: str, text: str, number: int, sub: bool) -> None:
+def _start(stream: _Stream, marker: str, text: str, number: int) -> None:
     stream.close()
-    stream.current = _Open(marker, stream.component, stream.group, [text], number, sub)
+    stream.current = _Open(marker, stream.component, stream.group, [text], number)
     if marker.isdigit():
         stream.expected = int(marker) + 1
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
-from .noise import Reading
+from sakip_eval.letters.noise import Reading
 
 Column = Literal["current", "previous"]
 COLUMNS: tuple[Column, ...] = ("current", "previous")
@@ -66,7 +67,7 @@ class Note:
 
     key: str
     line: int | None
-    params: dict[str, str] = field(default_factory=dict)
+    params: dict[str, str | Decimal] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ class Letter:
     recommendations: list[Item]
     notes: list[Note]
     table_line: int | None = None
+
+    @property
+    def total(self) -> Decimal | None:
+        """This year's total as the table states it."""
+        value = self.totals.get("current")
+        return value.reading.value if value is not None else None
 
     @property
     def category(self) -> Mention | None:

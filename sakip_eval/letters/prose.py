@@ -13,35 +13,36 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..documents import Line
-from ..rulebook import Rulebook
-from .model import Mention, Note
-from .noise import read_score, similar
-from .vocabulary import match_component
+from sakip_eval.documents import Line
+from sakip_eval.letters.model import Mention, Note
+from sakip_eval.letters.noise import read_score, similar
+from sakip_eval.letters.vocabulary import match_component
+from sakip_eval.rulebook.book import Rulebook
 
 NUM = r"(?P<value>\d{1,3}(?:\s?[,.'’‘`´;:]\s?\d{1,3})?)(?![\d,.]\d)"
 CODE = r"(?P<code>AA|BB|CC|A|B|C|D)(?![A-Za-z])"
-NAME = r"(?:\s*\((?P<name>[^()]{1,40})\))?"
+NAME = r"(?:\s*+\((?P<name>[^()]{1,40}(?:\([^()]{1,30}\))?)\))?"
+# Whitespace runs are possessive (`\s*+`): a letter is untrusted text, and no pattern may backtrack over a
+# long run of spaces (reading stays linear in the file's size).
 PROSE_TOTAL = re.compile(
-    r"(?:(?:mem|di)peroleh|mendapat(?:kan)?|meraih|mencapai)\s+(?:nilai|skor)\b"
-    r"(?:\s+(?:akip|akhir|total|evaluasi|akuntabilitas|kinerja|sebesar|adalah|yaitu)\b)*\s*:?\s*" + NUM
-    + r"|\bnilai\s+(?:akip|akhir)\s*(?:sebesar\s*)?:?\s*" + NUM.replace("value", "value2"),
+    r"(?:(?:mem|di)peroleh|mendapat(?:kan)?|meraih|mencapai)\s++(?:nilai|skor)\b"
+    r"(?:\s++(?:akip|akhir|total|evaluasi|akuntabilitas|kinerja|sebesar|adalah|yaitu)\b)*+\s*+:?\s*+" + NUM
+    + r"|\bnilai\s++(?:akip|akhir)\s*+(?:sebesar\s*+)?:?\s*+" + NUM.replace("value", "value2"),
     re.IGNORECASE,
 )
 AFTER_TOTAL = re.compile(
-    r"\s*,?\s*(?:atau|dengan\s+(?:predikat|kategori)|predikat|kategori)\s*:?\s*[\"“']?\s*" + CODE + NAME
+    r"\s*+,?\s*+(?:atau|dengan\s++(?:predikat|kategori)|predikat|kategori)\s*+:?\s*+[\"“']?\s*+" + CODE + NAME
 )
-PREDIKAT = re.compile(r"(?i:predikat|kategori)\s*:?\s*[\"“']?\s*" + CODE + NAME)
+PREDIKAT = re.compile(r"(?i:predikat|kategori)\s*+:?\s*+[\"“']?\s*+" + CODE + NAME)
 NARRATIVE_COMPONENT = re.compile(
-    r"komponen\s+(?P<comp>[^.,;:]{1,60}?)\s+menunjukkan\s+nilai\s+(?:sebesar\s+)?" + NUM, re.IGNORECASE
+    r"komponen\s++(?P<comp>[^.,;:]{1,60}?)\s+menunjukkan\s++nilai\s++(?:sebesar\s++)?" + NUM, re.IGNORECASE
 )
-NUMBER_LINE = re.compile(r"^\s*(?:nomor|no)\s*(?:surat\s*)?[.:]?\s*(?P<value>\S.*)$", re.IGNORECASE)
-NUMBER_TOKEN = re.compile(r"[A-Za-z0-9./\\\-]+")
+NUMBER_LINE = re.compile(r"^\s*+(?:nomor|no)\s*+(?:surat\s*+)?[.:]?\s*+(?P<value>\S.*)$", re.IGNORECASE)
 LEGIBLE_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/]*/(?:19|20)\d\d")
-DATE_LINE = re.compile(r"^\s*tanggal\s*:?\s*(?P<value>\S.*)$", re.IGNORECASE)
+DATE_LINE = re.compile(r"^\s*+tanggal\s*+:?\s*+(?P<value>\S.*)$", re.IGNORECASE)
 PLACE_DATE = re.compile(
-    r"(?:^|\s)(?P<place>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})\s*,\s*[:;.]?\s*"
-    r"(?:(?P<day>[0-9lIO]{1,2})\s+)?(?P<month>[A-Za-z]{3,10})\s+(?P<year>(?:19|20)\d\d)\b"
+    r"(?:^|\s)(?P<place>[A-Z][A-Za-z.]++(?:\s[A-Z][A-Za-z.]++){0,2})\s*+,\s*+[:;.]?\s*+"
+    r"(?:(?P<day>[0-9lIO]{1,2})\s++)?(?P<month>[A-Za-z]{3,10})\s++(?P<year>(?:19|20)\d\d)\b"
 )
 UNIT_PATTERNS = (
     re.compile(r"\bPimpinan\s+(?P<unit>[A-Z][\w .()/-]{3,100}?)\s+(?:memperoleh|mendapat)"),
@@ -114,29 +115,27 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def letter_number(lines: list[Line], ocr: bool, notes: list[Note]) -> str | None:
-    """The letter's number from its `Nomor :` line: the first one that holds a `/` (a regulation's
-    `Nomor 8 Tahun 2006` does not). In an OCR'd letter a number that is not of the usual shape (ending
-    in `/YEAR`, no stray characters) is reported as illegible rather than given garbled."""
+    """The letter's number from its `Nomor :` line, as printed up to the place and date that may follow it
+    on the same line: the first such line whose value has a digit and a `/` (a regulation's `Nomor 8 Tahun
+    2006` has no `/`). In an OCR'd letter a number not of the usual shape (ending in `/YEAR`, no stray
+    characters) is reported as not legible rather than given garbled."""
     for line in lines:
         match = NUMBER_LINE.match(line.text)
-        if match is None or "/" not in match["value"].split(" ")[0] + match["value"]:
+        if match is None:
             continue
-        tokens: list[str] = []
-        for token in match["value"].split():
-            if token.endswith((",", ",:", ",;")) or not NUMBER_TOKEN.fullmatch(token):
-                break
-            if tokens and not ocr:
-                break
-            if tokens and re.fullmatch(r"[A-Za-z]{4,}", token):
-                break
-            tokens.append(token)
-        number = "".join(tokens).rstrip(".,;:")
-        if "/" not in number:
+        value = match["value"]
+        if (place := PLACE_DATE.search(value)) is not None:
+            value = value[: place.start()]
+        value = value.strip().rstrip(".,;:").strip()
+        if "/" not in value or not any(c.isdigit() for c in value):
             continue
-        if ocr and not LEGIBLE_NUMBER.fullmatch(number):
-            notes.append(Note("number_illegible", line.number, {"text": " ".join(tokens)}))
+        if not ocr:
+            return value
+        compact = "".join(value.split())
+        if not LEGIBLE_NUMBER.fullmatch(compact):
+            notes.append(Note("number_illegible", line.number, {"text": value}))
             return None
-        return number
+        return compact
     return None
 
 
@@ -144,9 +143,8 @@ def letter_date(lines: list[Line], before_table: int, notes: list[Note]) -> dt.d
     """`Tanggal : 3 Mei 2024`, else the place and date of the letterhead (`Medan, 3 Mei 2024`), else of the
     signature. A date whose day is not legible (`Medan,: Juni 2025`) is noted, not guessed."""
     for line in lines:
-        if match := DATE_LINE.match(line.text):
-            if (date := parse_date(match["value"])) is not None:
-                return date
+        if (match := DATE_LINE.match(line.text)) and (date := parse_date(match["value"])) is not None:
+            return date
     head = [line for line in lines if line.number < before_table]
     tail = [line for line in lines if line.number >= before_table]
     for group in (head, list(reversed(tail))):

@@ -10,15 +10,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..documents import Document, Line, Word, read_document
-from ..documents.text import split_cells
-from ..errors import InputError
-from ..rulebook import Rulebook
-from .criteria import link_criteria
-from .items import read_items
-from .model import Letter
-from .prose import Joined, component_mentions, letter_date, letter_number, performance_year, prose_totals, unit
-from .table import find_tables
+from sakip_eval.documents import Document, Line, Word, read_document
+from sakip_eval.documents.text import split_cells
+from sakip_eval.errors import InputError
+from sakip_eval.letters.criteria import link_criteria
+from sakip_eval.letters.items import read_items
+from sakip_eval.letters.model import Letter
+from sakip_eval.letters.prose import (
+    Joined,
+    component_mentions,
+    letter_date,
+    letter_number,
+    performance_year,
+    prose_totals,
+    unit,
+)
+from sakip_eval.letters.table import find_tables
+from sakip_eval.rulebook.book import Rulebook
 
 HEADING = re.compile(r"LAPORAN\s+HASIL\s+EVALUASI", re.IGNORECASE)
 MARKUP = re.compile(r"\*\*|__|</?[A-Za-z][^<>]*>")

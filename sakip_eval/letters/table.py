@@ -15,16 +15,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..documents import Line, Word
-from ..rulebook import Rulebook
-from .model import Column, Mention, Note, Row, Value
-from .noise import Reading, fold, read_score, words
-from .vocabulary import FURNITURE, MARKER, match_component, subcomponent_kind
+from sakip_eval.documents import Line, Word
+from sakip_eval.letters.model import Column, Mention, Note, Row, Value
+from sakip_eval.letters.noise import Reading, fold, read_score, words
+from sakip_eval.letters.vocabulary import FURNITURE, MARKER, match_component, subcomponent_kind
+from sakip_eval.rulebook.book import Rulebook
 
 Role = Literal["weight", "current", "previous"]
 YEAR = re.compile(r"(?:19|20)\d\d")
 CATEGORY = re.compile(r"^[\"“'(]*(?P<code>AA|BB|CC|A|B|C|D)[\"”'),.:]*$")
-NAME = re.compile(r"\(\s*(?P<name>[A-Za-z][A-Za-z /]{2,40}?)\s*\)")
+NAME = re.compile(r"\(\s*(?P<name>[A-Za-z][A-Za-z /]{2,40}?(?:\s*\([A-Za-z /]{2,30}\))?)\s*\)")
 SECTION_END = re.compile(r"^\s*(?:no\.?\s+)?(?:catatan|rekomendasi|uraian|demikian|simpulan|temuan)\b", re.IGNORECASE)
 MAX_LABEL_WORDS = 12
 HEADER_LOOKBACK = 8
@@ -152,7 +152,7 @@ def _resolve(found: list[tuple[str, Word, int]]) -> tuple[Anchor, ...] | None:
     for index, (kinds, _, _) in enumerate(columns):
         for role in ("weight", "previous", "current"):
             if role in kinds and role not in roles.values():
-                roles[index] = role  # type: ignore[assignment]
+                roles[index] = role
                 break
     open_years = [(max(years), i) for i, (kinds, _, years) in enumerate(columns) if years and i not in roles]
     if "current" not in roles.values() and open_years:
@@ -409,9 +409,9 @@ def _subcomponent(book: Rulebook, comp: str, marker: str, label: str, block: Row
 def _row(row_id: str, label: str, line: Line, parsed: Parsed, table: Table) -> Row:
     for role, text in parsed.unread.items():
         table.notes.append(Note("unread_cell", line.number, {"text": text, "row": label, "column": role}))
-    for role, reading in parsed.values.items():
+    for reading in parsed.values.values():
         if reading.repaired:
-            table.notes.append(Note("repaired", line.number, {"text": reading.text, "value": str(reading.value)}))
+            table.notes.append(Note("repaired", line.number, {"text": reading.text, "value": reading.value}))
 
     def value(role: Role) -> Value | None:
         reading = parsed.values.get(role)
@@ -423,9 +423,9 @@ def _row(row_id: str, label: str, line: Line, parsed: Parsed, table: Table) -> R
 def _take_total(table: Table, parsed: Parsed, line: Line) -> None:
     for role, reading in parsed.values.items():
         if role != "weight":
-            table.totals[role] = Value(reading, line.number)  # type: ignore[index]
+            table.totals[role] = Value(reading, line.number)
             if reading.repaired:
-                table.notes.append(Note("repaired", line.number, {"text": reading.text, "value": str(reading.value)}))
+                table.notes.append(Note("repaired", line.number, {"text": reading.text, "value": reading.value}))
     for role, text in parsed.unread.items():
         table.notes.append(Note("unread_cell", line.number, {"text": text, "row": parsed.label, "column": role}))
     if parsed.codes:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..rulebook import Rulebook
-from .noise import similar, words
+from sakip_eval.letters.noise import similar, words
+from sakip_eval.rulebook.book import Rulebook
 
 # A row or heading number: `1.`, `1`, `a.`, `A.`, `IV.`, `1.a`, `1.a.`, `a)`, `(1)`.
 MARKER = re.compile(
@@ -28,6 +28,7 @@ class Vocabulary:
     component_words: frozenset[str]
     subcomponents: dict[str, frozenset[str]]
     order: tuple[str, ...]
+    criteria: dict[str, tuple[str, ...]]  # criterion id -> the content words of its statement
 
 
 # Page furniture that may sit anywhere, even inside a table or a list: a digital-signature notice, a page
@@ -37,6 +38,10 @@ FURNITURE = re.compile(
     r"^\s*-?\s*\d{1,3}\s*-?\s*$|^\s*(?:halaman|hal\.?|page)\s+\d+(?:\s+(?:dari|of)\s+\d+)?\s*$",
     re.IGNORECASE,
 )
+
+# Words that say nothing about which criterion a text quotes.
+STOP = frozenset(words("yang dan di ke dari untuk dengan dalam telah sudah belum agar atau pada oleh "
+                       "secara serta ada terdapat tersedia adanya the a of"))
 
 _CACHE: dict[int, tuple[Rulebook, Vocabulary]] = {}
 
@@ -63,16 +68,15 @@ def _build(book: Rulebook) -> Vocabulary:
     return Vocabulary(
         {cid: frozenset(w - common) for cid, w in names.items()}, frozenset(everything), subs,
         tuple(c.id for c in book.regime.components),
+        {cid: tuple(w for w in words(c.text.id) if w not in STOP) for cid, c in book.criteria.items()},
     )
 
 
 def match_component(book: Rulebook, label: str) -> str | None:
     """The component whose distinctive words the label shares most, or None when none or a tie."""
     found = words(label)
-    scores = sorted(
-        ((sum(any(similar(w, d) for w in found) for d in dist), cid) for cid, dist in vocabulary(book).components.items()),
-        reverse=True,
-    )
+    scores = sorted(((sum(any(similar(w, d) for w in found) for d in dist), cid)
+                     for cid, dist in vocabulary(book).components.items()), reverse=True)
     if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
         return None
     return scores[0][1]

@@ -1,0 +1,117 @@
+"""`lhe check FILE`: read an LHE letter (PDF, Word or text) and check its arithmetic, both years.
+
+Exit 1 when this year's figures have a problem (the letter's verdict); problems of the previous-year
+column are shown apart and do not change the exit code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text as RichText
+
+from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.i18n import Lang, t
+from sakip_eval.letters.check import LetterCheck, Problem, check_letter, show
+from sakip_eval.letters.lhe import MAX_COMBINATIONS_SHOWN, check_to_dict, combination_label, note_message
+from sakip_eval.letters.model import Value
+from sakip_eval.letters.reader import read_letter
+from sakip_eval.rulebook.book import load_rulebook
+
+lhe_app = typer.Typer(no_args_is_help=True, help="Surat LHE / LHE letters.")
+app.add_typer(lhe_app, name="lhe")
+
+LetterArg = Annotated[Path, typer.Argument(
+    metavar="FILE", help="Surat LHE: PDF, Word (.docx) atau teks / the LHE letter: PDF, Word (.docx) or text.")]
+OcrOpt = Annotated[bool, typer.Option(
+    "--ocr", help="PDF hasil pindai tanpa teks: tambahkan lapisan teks dengan OCRmyPDF (bila terpasang) / "
+                  "a scanned PDF without text: add a text layer with OCRmyPDF (when installed).")]
+
+
+@lhe_app.command("check")
+def lhe_check(
+    file: LetterArg, fmt_: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
+    regime: Annotated[str, typer.Option(help="Regime rulebook.")] = "lke-2021",
+    ocr: OcrOpt = False,
+) -> None:
+    """Periksa aritmetika surat LHE / check an LHE letter's arithmetic (exit 1 when a problem is found)."""
+    book = load_rulebook(regime)
+    check = check_letter(read_letter(file, book, ocr=ocr), book)
+    if fmt_ is Format.JSON:
+        print_json(check_to_dict(check, book, lang))
+    else:
+        _render(check, lang)
+    if check.verdict:
+        raise typer.Exit(1)
+
+
+def _value(value: Value | None, lang: Lang) -> str:
+    return "-" if value is None else show(value.reading.value, lang)
+
+
+def problem_lines(display: str, problems: list[Problem], lang: Lang) -> list[RichText]:
+    """One line per problem, `FILE:LINE: message` (user text printed as written, never as markup)."""
+    return [RichText(f"  {display}:{p.line or '-'}: {p.message(lang)}") for p in problems]
+
+
+def _render(check: LetterCheck, lang: Lang) -> None:
+    letter = check.letter
+    title = t("lhe.title", lang, number=letter.number or "-", date=letter.date.isoformat() if letter.date else "-")
+    if letter.unit or letter.performance_year:
+        title += "\n" + t("lhe.subtitle", lang, unit=letter.unit or "-", year=letter.performance_year or "-")
+    table = Table(title=RichText(title), title_justify="left", expand=True)  # the letter's own words, as written
+    table.add_column(t("lhe.component", lang), ratio=2)
+    table.add_column(t("lhe.weight", lang), justify="right", no_wrap=True)
+    if letter.has_previous:
+        table.add_column(t("lhe.previous", lang), justify="right", no_wrap=True)
+    table.add_column(t("lhe.score", lang), justify="right", no_wrap=True)
+    table.add_column(t("lhe.combinations", lang), ratio=3)
+    for comp in check.components:
+        row = comp.row
+        combos = [combination_label(c) for c in comp.combinations[:MAX_COMBINATIONS_SHOWN]]
+        if len(comp.combinations) > MAX_COMBINATIONS_SHOWN:
+            combos.append(t("lhe.more", lang, count=len(comp.combinations) - MAX_COMBINATIONS_SHOWN))
+        weight = _value(row.weight, lang) if row and row.weight else show(comp.component.weight, lang)
+        cells = [RichText(f"{comp.component.id}. {comp.component.name.id}"), RichText(weight)]
+        if letter.has_previous:
+            cells.append(RichText(_value(row.previous if row else None, lang)))
+        cells += [RichText(_value(row.current if row else None, lang)),
+                  RichText("\n".join(combos)) if combos else RichText(t("lhe.none", lang), style="red")]
+        table.add_row(*cells)
+    out.print(table)
+    current = check.columns["current"]
+    stated = letter.category
+    out.print(RichText(t("lhe.total", lang, total="-" if current.total is None else show(current.total, lang),
+                         sum="-" if current.sum is None else show(current.sum, lang),
+                         category=stated.value if stated else "-", expected=current.expected_category or "-")))
+    previous = check.columns.get("previous")
+    if previous is not None:
+        category = letter.categories.get("previous")
+        out.print(RichText(t("lhe.previous_total", lang,
+                             total="-" if previous.total is None else show(previous.total, lang),
+                             sum="-" if previous.sum is None else show(previous.sum, lang),
+                             category=category.value if category else "-")))
+    counts: dict[str | None, int] = {}
+    for rec in letter.recommendations:
+        counts[rec.component] = counts.get(rec.component, 0) + 1
+    per_component = ", ".join(f"{key or t('lhe.ungrouped', lang)}: {n}" for key, n in counts.items()) or "-"
+    out.print(RichText(t("lhe.items", lang, findings=len(letter.findings),
+                         recommendations=len(letter.recommendations), per_component=per_component)))
+    if check.verdict:
+        out.print(RichText(t("lhe.problems", lang, count=len(check.verdict)), style="red"))
+        for line in problem_lines(letter.display, check.verdict, lang):
+            out.print(line)
+    else:
+        out.print(RichText(t("lhe.ok", lang), style="green"))
+    earlier = [p for p in check.problems if p.column == "previous"]
+    if earlier:
+        out.print(RichText(t("lhe.previous_problems", lang, count=len(earlier)), style="yellow"))
+        for line in problem_lines(letter.display, earlier, lang):
+            out.print(line)
+    if letter.notes:
+        out.print(RichText(t("lhe.notes", lang)))
+        for note in letter.notes:
+            out.print(RichText(f"  {letter.display}:{note.line or '-'}: {note_message(note, lang)}"))
