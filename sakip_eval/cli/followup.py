@@ -1,4 +1,4 @@
-"""`followup [WS] list|set|import`: the previous LHE's recommendations and their follow-up."""
+"""`followup [WS] list|set|import`: the previous LHE's recommendations and how far each is followed up."""
 
 from __future__ import annotations
 
@@ -11,12 +11,24 @@ from rich.table import Table
 from rich.text import Text as RichText
 from typer.core import TyperGroup
 
-from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
-from sakip_eval.cli.lhe import LetterArg, OcrOpt, problem_lines
+from sakip_eval.cli.common import (
+    DEFAULT_WORKSPACE,
+    Format,
+    FormatOpt,
+    LangOpt,
+    LetterArg,
+    OcrOpt,
+    WorkspaceArg,
+    app,
+    err,
+    out,
+    print_json,
+)
 from sakip_eval.errors import InputError
 from sakip_eval.followup.edit import import_letter, set_status
 from sakip_eval.i18n import Lang, t
 from sakip_eval.letters.check import check_letter
+from sakip_eval.letters.lhe import problem_line
 from sakip_eval.letters.reader import read_letter
 from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, Source
 from sakip_eval.model.workspace import load_workspace
@@ -38,6 +50,7 @@ followup_app = typer.Typer(
     help="Tindak lanjut rekomendasi LHE sebelumnya / follow-up of the previous LHE's recommendations.",
 )
 app.add_typer(followup_app, name="followup")
+
 
 @followup_app.callback()
 def followup_main(ctx: typer.Context, workspace: WorkspaceArg = DEFAULT_WORKSPACE) -> None:
@@ -136,5 +149,5 @@ def followup_import(ctx: typer.Context, file: LetterArg, lang: LangOpt = Lang.ID
         err.print(RichText(t("lhe.no_recommendations", lang)))
     if check.problems:
         err.print(RichText(t("lhe.problems", lang, count=len(check.problems))))
-        for line in problem_lines(letter.display, check.problems, lang):
-            err.print(line)
+        for problem in check.problems:
+            err.print(RichText(problem_line(letter.display, problem, lang)))

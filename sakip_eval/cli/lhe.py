@@ -6,29 +6,28 @@ column are shown apart and do not change the exit code.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.cli.common import Format, FormatOpt, LangOpt, LetterArg, OcrOpt, app, out, print_json
 from sakip_eval.i18n import Lang, t
-from sakip_eval.letters.check import LetterCheck, Problem, check_letter, show
-from sakip_eval.letters.lhe import MAX_COMBINATIONS_SHOWN, check_to_dict, combination_label, note_message
+from sakip_eval.letters.check import LetterCheck, check_letter, show
+from sakip_eval.letters.lhe import (
+    MAX_COMBINATIONS_SHOWN,
+    check_to_dict,
+    combination_label,
+    note_message,
+    problem_line,
+)
 from sakip_eval.letters.model import Value
 from sakip_eval.letters.reader import read_letter
 from sakip_eval.rulebook.book import load_rulebook
 
 lhe_app = typer.Typer(no_args_is_help=True, help="Surat LHE / LHE letters.")
 app.add_typer(lhe_app, name="lhe")
-
-LetterArg = Annotated[Path, typer.Argument(
-    metavar="FILE", help="Surat LHE: PDF, Word (.docx) atau teks / the LHE letter: PDF, Word (.docx) or text.")]
-OcrOpt = Annotated[bool, typer.Option(
-    "--ocr", help="PDF hasil pindai tanpa teks: tambahkan lapisan teks dengan OCRmyPDF (bila terpasang) / "
-                  "a scanned PDF without text: add a text layer with OCRmyPDF (when installed).")]
 
 
 @lhe_app.command("check")
@@ -50,11 +49,6 @@ def lhe_check(
 
 def _value(value: Value | None, lang: Lang) -> str:
     return "-" if value is None else show(value.reading.value, lang)
-
-
-def problem_lines(display: str, problems: list[Problem], lang: Lang) -> list[RichText]:
-    """One line per problem, `FILE:LINE: message` (user text printed as written, never as markup)."""
-    return [RichText(f"  {display}:{p.line or '-'}: {p.message(lang)}") for p in problems]
 
 
 def _render(check: LetterCheck, lang: Lang) -> None:
@@ -102,15 +96,15 @@ def _render(check: LetterCheck, lang: Lang) -> None:
                          recommendations=len(letter.recommendations), per_component=per_component)))
     if check.verdict:
         out.print(RichText(t("lhe.problems", lang, count=len(check.verdict)), style="red"))
-        for line in problem_lines(letter.display, check.verdict, lang):
-            out.print(line)
+        for problem in check.verdict:
+            out.print(RichText(problem_line(letter.display, problem, lang)))
     else:
         out.print(RichText(t("lhe.ok", lang), style="green"))
     earlier = [p for p in check.problems if p.column == "previous"]
     if earlier:
         out.print(RichText(t("lhe.previous_problems", lang, count=len(earlier)), style="yellow"))
-        for line in problem_lines(letter.display, earlier, lang):
-            out.print(line)
+        for problem in earlier:
+            out.print(RichText(problem_line(letter.display, problem, lang)))
     if letter.notes:
         out.print(RichText(t("lhe.notes", lang)))
         for note in letter.notes:

@@ -32,6 +32,11 @@ def grade_of(book: Rulebook, sub_id: str, value: Value | None) -> str | None:
     return next((g.code for g in book.regime.grades if round2(g.factor * weight) == value.reading.value), None)
 
 
+def problem_line(display: str, problem: Problem, lang: Lang) -> str:
+    """`  FILE:LINE: message`, as the CLI lists problems (print it as text: it holds the letter's words)."""
+    return f"  {display}:{problem.line or '-'}: {problem.message(lang)}"
+
+
 def note_message(note: Note, lang: Lang) -> str:
     params = {k: show(v, lang) if isinstance(v, Decimal) else t(f"lhe.column.{v}", lang) if k == "column" else v
               for k, v in note.params.items()}
