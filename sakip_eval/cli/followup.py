@@ -28,7 +28,7 @@ from sakip_eval.errors import InputError
 from sakip_eval.followup.edit import import_letter, set_status
 from sakip_eval.i18n import Lang, t
 from sakip_eval.letters.check import check_letter
-from sakip_eval.letters.lhe import problem_line
+from sakip_eval.letters.lhe import problem_lines
 from sakip_eval.letters.reader import read_letter
 from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, Source
 from sakip_eval.model.workspace import load_workspace
@@ -91,7 +91,8 @@ def followup_list(ctx: typer.Context, fmt_: FormatOpt = Format.TABLE, lang: Lang
     if fmt_ is Format.JSON:
         print_json([
             {"id": r.id, "text": r.text, "status": r.status, "evidence": r.evidence,
-             "history": [_entry_dict(h) for h in r.history], "criteria": r.criteria, "closed": r.closed,
+             "history": [_entry_dict(h) for h in r.history], "component": r.component, "criteria": r.criteria,
+             "closed": r.closed,
              "source": _source(r.source or followup.source)}
             for r in recs
         ])
@@ -137,17 +138,22 @@ def followup_set(
 
 @followup_app.command("import")
 def followup_import(ctx: typer.Context, file: LetterArg, lang: LangOpt = Lang.ID, ocr: OcrOpt = False) -> None:
-    """Ambil rekomendasi, nomor dan tanggal surat LHE / take an LHE letter's recommendations, number and date."""
+    """Catat surat LHE: nomor, tanggal, rekomendasi, riwayat nilai / record an LHE letter: number, date,
+    recommendations, score history."""
     ws = load_workspace(ctx.obj)
-    letter = read_letter(file, ws.rulebook, ocr=ocr)
-    check = check_letter(letter, ws.rulebook)
-    result = import_letter(ctx.obj, letter, lang)
+    check = check_letter(read_letter(file, ws.rulebook, ocr=ocr), ws.rulebook)
+    letter = check.letter
+    result = import_letter(ctx.obj, check, lang)
     out.print(RichText(t("followup.import_done", lang, added=len(result.added), kept=len(result.kept),
                          number=letter.number or "-", date=letter.date.isoformat() if letter.date else "-",
                          file=str(result.path))))
+    if result.history:
+        out.print(RichText(t("followup.history_written", lang, file=str(ctx.obj / "workspace.yaml"),
+                             years=", ".join(map(str, result.history)))))
+    for warning in result.warnings:
+        err.print(RichText(warning.message(lang)))
     if not letter.recommendations:
         err.print(RichText(t("lhe.no_recommendations", lang)))
     if check.problems:
-        err.print(RichText(t("lhe.problems", lang, count=len(check.problems))))
-        for problem in check.problems:
-            err.print(RichText(problem_line(letter.display, problem, lang)))
+        for text, _ in problem_lines(check, lang):
+            err.print(RichText(text))

@@ -20,7 +20,7 @@ from sakip_eval.letters.lhe import (
     check_to_dict,
     combination_label,
     note_message,
-    problem_line,
+    problem_lines,
 )
 from sakip_eval.letters.model import Value
 from sakip_eval.letters.reader import read_letter
@@ -94,17 +94,8 @@ def _render(check: LetterCheck, lang: Lang) -> None:
     per_component = ", ".join(f"{key or t('lhe.ungrouped', lang)}: {n}" for key, n in counts.items()) or "-"
     out.print(RichText(t("lhe.items", lang, findings=len(letter.findings),
                          recommendations=len(letter.recommendations), per_component=per_component)))
-    if check.verdict:
-        out.print(RichText(t("lhe.problems", lang, count=len(check.verdict)), style="red"))
-        for problem in check.verdict:
-            out.print(RichText(problem_line(letter.display, problem, lang)))
-    else:
-        out.print(RichText(t("lhe.ok", lang), style="green"))
-    earlier = [p for p in check.problems if p.column == "previous"]
-    if earlier:
-        out.print(RichText(t("lhe.previous_problems", lang, count=len(earlier)), style="yellow"))
-        for problem in earlier:
-            out.print(RichText(problem_line(letter.display, problem, lang)))
+    for text, style in problem_lines(check, lang):
+        out.print(RichText(text, style=style))
     if letter.notes:
         out.print(RichText(t("lhe.notes", lang)))
         for note in letter.notes:

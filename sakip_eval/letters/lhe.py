@@ -32,9 +32,19 @@ def grade_of(book: Rulebook, sub_id: str, value: Value | None) -> str | None:
     return next((g.code for g in book.regime.grades if round2(g.factor * weight) == value.reading.value), None)
 
 
-def problem_line(display: str, problem: Problem, lang: Lang) -> str:
-    """`  FILE:LINE: message`, as the CLI lists problems (print it as text: it holds the letter's words)."""
-    return f"  {display}:{problem.line or '-'}: {problem.message(lang)}"
+def problem_lines(check: LetterCheck, lang: Lang) -> list[tuple[str, str]]:
+    """The problems as the CLI lists them, `(text, style)`: this year's under their count (or that the
+    arithmetic holds), then the previous-year column's apart; each `  FILE:LINE: message` (print as text:
+    it holds the letter's words)."""
+    display = check.letter.display
+    earlier = [p for p in check.problems if p.column == "previous"]
+    out = [(t("lhe.problems", lang, count=len(check.verdict)), "red")] if check.verdict else [(t("lhe.ok", lang),
+                                                                                                "green")]
+    out += [(f"  {display}:{p.line or '-'}: {p.message(lang)}", "") for p in check.verdict]
+    if earlier:
+        out.append((t("lhe.previous_problems", lang, count=len(earlier)), "yellow"))
+        out += [(f"  {display}:{p.line or '-'}: {p.message(lang)}", "") for p in earlier]
+    return out
 
 
 def note_message(note: Note, lang: Lang) -> str:
