@@ -26,6 +26,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from sakip_eval.errors import InputError
 from sakip_eval.followup import previous
 from sakip_eval.i18n import Lang, t
+from sakip_eval.io.workspace import STATE_DIR, load_workspace
 from sakip_eval.io.yamledit import (
     Editable,
     dump,
@@ -40,7 +41,7 @@ from sakip_eval.io.yamlread import parse_text, read_text, validate
 from sakip_eval.letters.check import LetterCheck
 from sakip_eval.letters.model import Item
 from sakip_eval.model.followup import STATUSES, Followup
-from sakip_eval.model.workspace import STATE_DIR, WorkspaceFile, load_workspace
+from sakip_eval.model.workspace import WorkspaceFile
 
 FILE = "followup.yaml"
 SCHEMA_LINE = "yaml-language-server: $schema=../../docs/schema/followup.schema.json"

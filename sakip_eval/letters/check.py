@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sakip_eval.i18n import Lang, t
 from sakip_eval.letters.model import COLUMNS, Column, Letter, Mention, Note, Row, Value
 from sakip_eval.letters.noise import Reading, words
-from sakip_eval.numbers import format_en, format_id
+from sakip_eval.numbers import format_number, places
 from sakip_eval.rulebook.book import Category, Component, Rulebook
 from sakip_eval.scoring.grades import category_of, round2
 
@@ -43,9 +43,7 @@ KINDS = {
 
 def show(value: Decimal, lang: Lang) -> str:
     """A letter's number as printed: two decimals at least, more when it has them (26,713)."""
-    exponent = value.normalize().as_tuple().exponent
-    places = max(2, -exponent) if isinstance(exponent, int) else 2
-    return format_id(value, places) if lang is Lang.ID else format_en(value, places)
+    return format_number(value, lang, max(2, places(value.normalize())))
 
 
 @dataclass(frozen=True)
