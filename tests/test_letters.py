@@ -208,7 +208,7 @@ def test_table_output_shows_both_years_and_keeps_previous_problems_apart(cli: Cl
     assert "Tahun sebelumnya" in out and "25,781" in out and "Aritmetika LHE konsisten" in out
     assert "1 masalah pada kolom tahun sebelumnya" in out and "82,864" in out
     code, out, _ = cli("lhe", "check", write(tmp_path, court_letter(previous_total="82,80")), "--lang", "en")
-    assert "1 problems in the previous-year column" in out and "82.864" in out
+    assert "1 problem in the previous-year column" in out and "82.864" in out
 
 
 # -- what is not found is said, never guessed ----------------------------------------------------------
