@@ -21,6 +21,7 @@ from sakip_eval.i18n import (
     documents,
     errors,
     followup,
+    helptext,
     history,
     letters,
     report,
@@ -54,12 +55,13 @@ class Text(BaseModel):
 AREAS: dict[str, tuple[str, ...]] = {
     "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch"), "checks": ("check",),
     "followup": ("followup",), "letters": ("lhe",), "history": ("history", "diff"), "report": ("report",),
-    "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "documents": ("documents",),
+    "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "helptext": ("help",),
+    "documents": ("documents",),
 }
 MESSAGES: dict[str, tuple[str, str]] = {
     **errors.MESSAGES, **scoring.MESSAGES, **checks.MESSAGES, **followup.MESSAGES, **letters.MESSAGES,
     **history.MESSAGES, **report.MESSAGES, **workbook.MESSAGES, **rulebook.MESSAGES, **scaffold.MESSAGES,
-    **documents.MESSAGES,
+    **helptext.MESSAGES, **documents.MESSAGES,
 }
 # `{count:problem|problems}`: the word for one, then the word for any other count
 _PLURAL = re.compile(r"\{[a-z_]+:[^{}|]*\|[^{}]*\}")
