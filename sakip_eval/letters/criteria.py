@@ -14,7 +14,7 @@ from dataclasses import replace
 from sakip_eval.letters.model import Item
 from sakip_eval.letters.noise import words
 from sakip_eval.letters.vocabulary import vocabulary
-from sakip_eval.rulebook.book import Rulebook, component_of
+from sakip_eval.rulebook.book import Rulebook
 
 CRITERION_ID = re.compile(r"\b(?P<id>\d\.[a-c]\.\d{1,2})\b")
 QUOTE_SHARE = 0.85
@@ -47,7 +47,7 @@ def _criteria(book: Rulebook, item: Item) -> tuple[str, ...]:
     text = set(words(item.text))
     best: list[tuple[float, str]] = []
     for crit_id, own in vocabulary(book).criteria.items():
-        if item.component is not None and component_of(crit_id) != item.component:
+        if item.component is not None and not crit_id.startswith(f"{item.component}."):
             continue
         if len(own) < MIN_QUOTED_WORDS:
             continue
