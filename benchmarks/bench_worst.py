@@ -22,12 +22,13 @@ from functools import partial
 from pathlib import Path
 
 from sakip_eval.checks.findings import run_checks
+from sakip_eval.documents.text import MAX_LINES
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang
 from sakip_eval.io.references import MAX_CITATIONS
 from sakip_eval.io.workbook import read_workbook
 from sakip_eval.io.workspace import load_workspace
-from sakip_eval.letters.lhe import MAX_LINES, parse_letter
+from sakip_eval.letters.reader import parse_letter
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.prediction import predict
 

@@ -25,7 +25,7 @@ from sakip_eval.io.workbook import read_workbook
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.io.yamlpatch import Original
 from sakip_eval.io.yamlread import parse_text
-from sakip_eval.letters.lhe import parse_letter
+from sakip_eval.letters.reader import parse_letter
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.prediction import predict
 

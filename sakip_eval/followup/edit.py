@@ -1,4 +1,5 @@
-"""Changing followup.yaml: `followup set` (a status change) and `followup import` (an LHE's recommendations).
+"""Changing followup.yaml: `followup set` (a status change) and `followup import` (an LHE's recommendations,
+its number and date, and the years it prints into workspace.yaml `history`, see :mod:`.previous`).
 
 followup.yaml is the one input the tool writes (DESIGN section 8), so each change:
 - holds the workspace's write lock (`WS/.sakip/write.lock`) from reading to writing, so concurrent calls
@@ -24,14 +25,16 @@ from typing import Any
 import yaml
 
 from sakip_eval.errors import InputError
+from sakip_eval.followup import previous
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.commit import commit
 from sakip_eval.io.schemas import install_schemas, schema_line
 from sakip_eval.io.state import write_lock
 from sakip_eval.io.workspace import load_workspace, require_workspace
 from sakip_eval.io.yamlpatch import Original, block_item, entry, scalar
-from sakip_eval.letters.lhe import Letter
-from sakip_eval.model.followup import STATUS_NAMES, STATUSES, status_code
+from sakip_eval.letters.check import LetterCheck
+from sakip_eval.letters.model import Item
+from sakip_eval.model.followup import STATUS_NAMES, STATUSES, Followup, status_code
 from sakip_eval.render.safe import UNSAFE, visible
 
 FILE = "followup.yaml"
@@ -53,9 +56,14 @@ class Change:
 
 @dataclass(frozen=True)
 class Imported:
+    """What `import_letter` recorded: recommendation ids added and already present, the history years
+    written into workspace.yaml, and warnings about years left out or kept."""
+
     added: list[str]
     kept: list[str]
     path: Path
+    history: list[int]
+    warnings: list[previous.Warning]
 
 
 def default_author() -> str:
@@ -118,7 +126,7 @@ def set_status(
             original.append_items(history[1], [change])
         else:
             original.set_key(node, "history", [change])
-        written = commit(root, FILE, original.text())
+        written = commit(root, {FILE: original.text()})
     assert written.followup is not None
     return Change(rec_id, rec.status, status, added, who, at, written.followup.recommendations[index].closed)
 
@@ -148,18 +156,15 @@ def _record(original: Original, index: int) -> yaml.Node:
     return node
 
 
-def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
-    """Add the letter's recommendations (status `belum`, text verbatim) and its number and date.
+def import_letter(root: Path, check: LetterCheck, lang: Lang = Lang.ID) -> Imported:
+    """Record the letter in the workspace: its number and date and its recommendations (status `belum`,
+    text verbatim, with their component and, where the text makes them clear, their criteria) in
+    followup.yaml, and the years it prints in workspace.yaml `history`.
 
-    Re-importing the same letter adds nothing and changes nothing already recorded; a different
-    letter, or a text that differs under the same id, is refused."""
-    if not letter.recommendations:
-        raise InputError("lhe.no_recommendations", file=letter.display)
-    letter_ids = [rec.id for rec in letter.recommendations]
-    repeated = sorted({i for i in letter_ids if letter_ids.count(i) > 1})
-    if repeated:
-        raise InputError("lhe.duplicate_ids", file=letter.display, ids=", ".join(repeated),
-                         line=next(r.line for r in letter.recommendations if r.id == repeated[0]))
+    Re-importing the same letter adds nothing and changes nothing already recorded; a different letter,
+    or a text that differs under the same id, is refused (the reader gives every item its own id).
+    Both files are validated, as the next run reads them, before either is written."""
+    letter = check.letter
     require_workspace(root)  # before the lock's folder is made: a wrong path leaves nothing behind
     with write_lock(root):
         ws = load_workspace(root)
@@ -178,48 +183,74 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
                                  line=doc.line_of(("recommendations", ids.index(rec.id), "text")) if doc else None,
                                  id=rec.id, existing=existing[rec.id], letter=rec.text)
         added = [rec for rec in letter.recommendations if rec.id not in existing]
-        items = [{"id": rec.id, "text": rec.text, "status": "belum"} for rec in added]
+        items = [_item(rec) for rec in added]
         source_map = {key: value for key, value in (("number", letter.number), ("date", letter.date)) if value}
-        if doc is None or doc.source is None:
+        changes: dict[str, str] = {}
+        if doc is None or doc.source is None or ws.followup is None:
             header = t("followup.import_header", lang, number=letter.number or "-",
                        date=letter.date.isoformat() if letter.date else "-")
-            text = _new_file(f"{schema_line('followup')}\n{visible(header)}", source_map, items)
+            changes[FILE] = _new_file(f"{schema_line('followup')}\n{visible(header)}", source_map, items)
         else:
-            patched = _added(Original.parse(doc.source.text, doc.display, doc.source.bom), source_map, items)
-            text = patched if patched is not None else ""
-        if text:
-            commit(root, FILE, text)
-            if doc is None:
+            original = Original.parse(doc.source.text, doc.display, doc.source.bom)
+            _patch(original, ws.followup, source_map, items, {rec.id: rec for rec in letter.recommendations})
+            if original.edits:
+                changes[FILE] = original.text()
+
+        meta = ws.documents["workspace.yaml"]
+        assert meta.source is not None
+        found, warnings = previous.entries(check, ws.rulebook, ws.meta.evaluation_year)
+        history = meta.data.get("history") if isinstance(meta.data, dict) else None
+        existing_history = {int(k): v for k, v in (history or {}).items() if str(k).isdigit()}
+        meta_original = Original.parse(meta.source.text, meta.display, meta.source.bom)
+        written, kept = previous.write(meta_original, existing_history, found)
+        if meta_original.edits:
+            changes["workspace.yaml"] = meta_original.text()
+        if changes:
+            commit(root, changes)
+            if doc is None and FILE in changes:
                 install_schemas(root)  # the copy the new file's schema line names
-    return Imported([r.id for r in added], [r.id for r in letter.recommendations if r.id in existing], root / FILE)
+    return Imported([r.id for r in added], [r.id for r in letter.recommendations if r.id in existing], root / FILE,
+                    written, warnings + kept)
+
+
+def _item(rec: Item) -> dict[str, Any]:
+    """A new recommendation entry: id, text, its component where the letter groups them, status, criteria."""
+    item: dict[str, Any] = {"id": rec.id, "text": rec.text}
+    if rec.component is not None:
+        item["component"] = rec.component
+    item["status"] = "belum"
+    if rec.criteria:
+        item["criteria"] = list(rec.criteria)
+    return item
 
 
 def _new_file(comment: str, source: dict[str, Any], items: list[dict[str, Any]]) -> str:
     lines = [f"# {line}" for line in comment.splitlines()]
     if source:
         lines += ["source:", *(f"{' ' * INDENT}{key}: {scalar(value)}" for key, value in source.items())]
-    lines.append("recommendations:")
+    lines.append("recommendations:" if items else "recommendations: []")
     text = "\n".join(lines) + "\n"
     return text + "".join(block_item(item, INDENT, "\n") for item in items)
 
 
-def _added(original: Original, source: dict[str, Any], items: list[dict[str, Any]]) -> str | None:
-    """The file with the letter's source (when it has none) and the new items; None when nothing changes."""
+def _patch(original: Original, followup: Followup, source: dict[str, Any], items: list[dict[str, Any]],
+           letter: dict[str, Item]) -> None:
+    """The letter's number and date where they are missing, the component and criteria of recorded
+    recommendations that lack them, and the new items."""
     root = original.root
     if root is None:  # only comments: the content follows them
         original.append_text(_new_file("", source, items))
-        return original.text()
+        return
     if not isinstance(root, yaml.MappingNode):
-        return None  # the workspace was validated: a followup.yaml is a mapping
-    if source and entry(root, "source") is None:
-        first = root.value[0][0] if root.value else None
-        rendered = "".join(f"{line}{original.eol}" for line in
-                           ["source:", *(f"{' ' * INDENT}{key}: {scalar(value)}" for key, value in source.items())])
-        if first is not None:
-            original.insert_before(first, rendered)
-        else:
-            original.append_text(rendered)
+        return  # the workspace was validated: a followup.yaml is a mapping
+    _source(original, root, followup, source)
     recs = entry(root, "recommendations")
+    if recs is not None and isinstance(recs[1], yaml.SequenceNode):
+        for rec, node in zip(followup.recommendations, recs[1].value, strict=False):
+            found = letter.get(rec.id)
+            if found is not None and isinstance(node, yaml.MappingNode):
+                _describe(original, node, rec.id, found, missing_component=rec.component is None,
+                          missing_criteria=not rec.criteria)
     if items and recs is None:
         original.add_key(root, "recommendations", items)
     elif items and recs is not None and isinstance(recs[1], yaml.SequenceNode):
@@ -228,4 +259,40 @@ def _added(original: Original, source: dict[str, Any], items: list[dict[str, Any
             original.append_items(recs[1], items)
         else:  # `recommendations: []`: the items as a block list below the key
             original.replace_value(recs[0], recs[1], "".join(block_item(i, INDENT, original.eol) for i in items))
-    return original.text() if original.edits else None
+
+
+def _source(original: Original, root: yaml.MappingNode, followup: Followup, source: dict[str, Any]) -> None:
+    """The letter's number and date in `source`, wherever they are missing (a file without `source`, or
+    the `null`s of a workspace made by `init`)."""
+    recorded = followup.source
+    missing = {key: value for key, value in source.items() if recorded is None or getattr(recorded, key) is None}
+    if not missing:
+        return
+    found = entry(root, "source")
+    if found is None:
+        first = root.value[0][0] if root.value else None
+        rendered = "".join(f"{line}{original.eol}" for line in
+                           ["source:", *(f"{' ' * INDENT}{key}: {scalar(value)}" for key, value in missing.items())])
+        if first is not None:
+            original.insert_before(first, rendered)
+        else:
+            original.append_text(rendered)
+    elif isinstance(found[1], yaml.MappingNode):
+        original.refuse_shared(found[1], "source")
+        for key, value in missing.items():
+            original.set_key(found[1], key, value)
+    else:  # `source: null`
+        original.set_key(root, "source", missing)
+
+
+def _describe(original: Original, node: yaml.MappingNode, rec_id: str, rec: Item, *, missing_component: bool,
+              missing_criteria: bool) -> None:
+    """A recorded recommendation's component and criteria from the letter, where the entry lacks them."""
+    component = rec.component is not None and missing_component
+    criteria = bool(rec.criteria) and missing_criteria
+    if component or criteria:
+        original.refuse_shared(node, f"recommendations › {rec_id}")
+    if component:
+        original.set_key(node, "component", rec.component, after="text")
+    if criteria:
+        original.set_key(node, "criteria", list(rec.criteria), after="status")

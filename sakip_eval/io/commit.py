@@ -8,6 +8,7 @@ what the resulting file would have got wrong, without a line number the file on 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from sakip_eval.errors import InputError
@@ -16,15 +17,16 @@ from sakip_eval.io.state import state_dir
 from sakip_eval.io.workspace import Workspace, load_workspace
 
 
-def commit(root: Path, name: str, text: str) -> Workspace:
-    """Write `text` as the workspace file `name` (atomically, through a link) if the workspace with it
-    loads; return that workspace."""
-    display = str(root / name)
+def commit(root: Path, changes: Mapping[str, str]) -> Workspace:
+    """Write each `name: text` of `changes` as that workspace file (atomically, through a link) if the
+    workspace with all of them loads; return that workspace. Nothing is written when one would break it."""
     try:
-        ws = load_workspace(root, replacing={name: text})
+        ws = load_workspace(root, replacing=changes)
     except InputError as exc:
-        if exc.file != display or exc.key.startswith("edit."):
+        if exc.file not in {str(root / name) for name in changes} or exc.key.startswith("edit."):
             raise
-        raise InputError("edit.would_break", file=display, detail=exc) from exc
-    write_atomically(root / name, text.encode("utf-8"), display, temp_dir=state_dir(root, create=True))
+        raise InputError("edit.would_break", file=exc.file, detail=exc) from exc
+    for name, text in changes.items():
+        display = str(root / name)
+        write_atomically(root / name, text.encode("utf-8"), display, temp_dir=state_dir(root, create=True))
     return ws

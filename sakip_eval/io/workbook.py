@@ -267,7 +267,7 @@ def import_workbook(xlsx: Path, workspace: Path, ignore_evidence: bool = False) 
                     f"  {crit}: {flow({'met': False, **update})}\n" for crit, update in changes.items())
             else:
                 text = _patched(Original.parse(doc.source.text, doc.display, doc.source.bom), changes, order)
-            commit(workspace, FILE, text)
+            commit(workspace, {FILE: text})
             if doc is None:
                 install_schemas(workspace)  # the copy the new file's schema line names
     return ImportResult(workspace / FILE, len(rows), len(changes))

@@ -167,7 +167,7 @@ class Original:
         """Replace the value of `key` by lines of block text starting on the next line."""
         self.edits.append((int(key.end_mark.index), end_of(value), ":" + self.eol + block_text.removesuffix(self.eol)))
 
-    def add_key(self, mapping: Node, key: str, value: Any, after: str | None = None) -> None:
+    def add_key(self, mapping: Node, key: Any, value: Any, after: str | None = None) -> None:
         """Add `key: value` to a mapping after the entry `after` (else last): in a flow mapping before its
         `}`, in a block mapping as a new line at the mapping's indentation (a list of mappings as a block
         list below the key, anything else in flow style on the key's line)."""
@@ -176,16 +176,26 @@ class Original:
             separator = ", " if mapping.value else ""
             self.edits.append((close, close, f"{separator}{scalar(key)}: {flow(value)}"))
             return
+        column = self.column(mapping)
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            self.add_block(mapping, key, self._items(value, column + 2), after)
+        else:
+            self._add_lines(mapping, f"{' ' * column}{scalar(key)}: {flow(value)}{self.eol}", after)
+
+    def add_block(self, mapping: Node, key: Any, body: str, after: str | None = None) -> None:
+        """Add `key:` with the lines `body` below it (already indented) to a block mapping, after the entry
+        `after` (else last)."""
+        self._add_lines(mapping, f"{' ' * self.column(mapping)}{scalar(key)}:{self.eol}{body}", after)
+
+    def _add_lines(self, mapping: Node, lines: str, after: str | None) -> None:
         pairs = mapping.value
         place = next((pair for pair in pairs if _key(pair[0]) == after), pairs[-1]) if pairs else None
-        column = int(pairs[0][0].start_mark.column) if pairs else 0
-        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
-            rendered = self.eol + self._items(value, column + 2).removesuffix(self.eol)
-        else:
-            rendered = " " + flow(value)
         position = self._line_end(end_of(place[1])) if place else len(self.text_in)
-        line = f"{' ' * column}{scalar(key)}:{rendered}{self.eol}"
-        self.edits.append((position, position, self._break_before(position) + line))
+        self.edits.append((position, position, self._break_before(position) + lines))
+
+    def column(self, mapping: Node) -> int:
+        """The column of a block mapping's keys (0 for an empty one)."""
+        return int(mapping.value[0][0].start_mark.column) if mapping.value else 0
 
     def append_items(self, sequence: Node, items: list[Any]) -> None:
         """Append items to a sequence: `, x` before a flow list's `]`, or new `- x` lines after a block
