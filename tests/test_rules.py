@@ -153,6 +153,88 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"items": [item("skp", "skp", attributes={"seluruh_pegawai": True})]},
         {"items": [item("skp", "skp", attributes={"seluruh_pegawai": False})]},
     ),
+    "kinerja-tidak-berjenjang": (
+        {"items": [item("pohon", "pohon_kinerja", attributes={"berjenjang": False}), item("pki", "pk_individu")],
+         "criteria": _claims(["1.b.8"], ["pohon", "pki"])},
+        {"items": [item("pohon", "pohon_kinerja", attributes={"berjenjang": False}),
+                   item("pki", "pk_individu", attributes={"berjenjang": True})],
+         "criteria": _claims(["1.b.8"], ["pohon", "pki"])},
+    ),
+    "publikasi-terlambat": (
+        {"items": [item("pk", "pk", published={"where": "website", "on_time": False})],
+         "criteria": _claims(["1.b.2"], ["pk"])},
+        {"items": [item("pk", "pk", published={"where": "website", "on_time": False}),
+                   item("pub", "publikasi", published={"where": "website"})],
+         "criteria": _claims(["1.b.2"], ["pk", "pub"])},
+    ),
+    "lkjip-terlambat": (
+        {"items": [item("lk", "lkjip", published={"where": "website", "on_time": False})],
+         "criteria": _claims(["3.a.6"], ["lk"])},
+        {"items": [item("lk", "lkjip", published={"where": "website", "on_time": True})],
+         "criteria": _claims(["3.a.6"], ["lk"])},
+    ),
+    "perencanaan-tidak-sesuai-iku": (
+        {"items": [item("iku", "iku"), item("rs", "renstra", period="2021-2026",
+                                            attributes={"sesuai_iku_terbaru": False})],
+         "criteria": _claims(["1.b.6"], ["iku"])},
+        {"items": [item("iku", "iku"), item("rs", "renstra", period="2021-2026",
+                                            attributes={"sesuai_iku_terbaru": True})],
+         "criteria": _claims(["1.b.6"], ["iku"])},
+    ),
+    "iku-menunggu-reviu-pusat": (
+        {"items": [item("iku", "iku", attributes={"reviu_pusat": False})]},
+        {"items": [item("iku", "iku", attributes={"reviu_pusat": True})]},
+    ),
+    "keselarasan-belum-dianalisis": (
+        {"items": [item("kak", "kak")], "criteria": _claims(["1.c.2"], ["kak"])},
+        {"items": [item("kak", "kak"), item("an", "analisis_keselarasan")], "criteria": _claims(["1.c.2"], ["kak"])},
+    ),
+    "pimpinan-tanpa-catatan-keputusan": (
+        {"items": [item("lap", "laporan_berkala")], "criteria": _claims(["2.b.1"], ["lap"])},
+        {"items": [item("lap", "laporan_berkala", attributes={"rekomendasi_pimpinan": True})],
+         "criteria": _claims(["2.b.1"], ["lap"])},
+    ),
+    "pemantauan-tidak-seluruh-pegawai": (
+        {"items": [item("rapat", "notulen", attributes={"seluruh_pegawai": False})]},
+        {"items": [item("rapat", "notulen", attributes={"seluruh_pegawai": True})]},
+    ),
+    "pemantauan-tidak-berjenjang": (
+        {"items": [item("mon", "monev", attributes={"berjenjang": False})], "criteria": _claims(["2.b.5"], ["mon"])},
+        {"items": [item("mon", "monev")], "criteria": _claims(["2.b.5"], ["mon"])},
+    ),
+    "pengukuran-bukan-dasar-strategi": (
+        {"items": [item("an", "analisis_kinerja", attributes={"penyesuaian_strategi": False})],
+         "criteria": _claims(["2.c.4"], ["an"])},
+        {"items": [item("an", "analisis_kinerja", attributes={"penyesuaian_strategi": True})],
+         "criteria": _claims(["2.c.4"], ["an"])},
+    ),
+    **{
+        rule_id: (
+            {"items": [item("lk", "lkjip", attributes={attr: False})], "criteria": _claims([crit], ["lk"])},
+            {"items": [item("lk", "lkjip", attributes={attr: True})], "criteria": _claims([crit], ["lk"])},
+        )
+        for rule_id, attr, crit in (("lkjip-tanpa-analisis-keberhasilan", "analisis_keberhasilan", "3.b.7"),
+                                    ("lkjip-tanpa-pembanding", "pembanding", "3.b.6"),
+                                    ("lkjip-tanpa-dampak", "dampak_penyesuaian", "3.c.6"))
+    },
+    "reviu-lkjip-tidak-sesuai-pedoman": (
+        {"items": [item("rv", "reviu_lkjip", attributes={"sesuai_pedoman": False})]},
+        {"items": [item("rv", "reviu_lkjip", attributes={"sesuai_pedoman": False}),
+                   item("rv2", "reviu_lkjip", attributes={"sesuai_pedoman": True})]},
+    ),
+    "tim-belum-terlatih": (
+        {"items": [item("tim", "tim_evaluasi", attributes={"terlatih": False})]},
+        {"items": [item("tim", "tim_evaluasi")]},
+    ),
+    "sop-data-tidak-ada": (
+        {"items": [item("p", "pedoman_pengukuran")], "criteria": _claims(["2.a.3"], ["p"])},
+        {"items": [item("p", "pedoman_pengukuran"), item("sop", "sop")], "criteria": _claims(["2.a.3"], ["p"])},
+    ),
+    "tindak-lanjut-tanpa-dokumen": (
+        {"items": [item("lhe", "lhe")], "criteria": _claims(["4.c.1"], ["lhe"])},
+        {"items": [item("lhe", "lhe")], "criteria": _claims(["4.c.1"], ["lhe"]),
+         "recommendations": [{"id": "a", "text": "t", "status": "selesai", "evidence": ["lhe"]}]},
+    ),
 }
 
 
@@ -171,14 +253,34 @@ def test_rule_fires_and_stays_quiet(rule_id: str, ws_factory: Callable[..., Path
 
 @pytest.mark.parametrize("criterion", sorted(BOOK.criteria))
 def test_generated_evidence_rule(criterion: str, ws_factory: Callable[..., Path]) -> None:
-    """A claim of `met` must cite evidence of an expected type (one generated rule per criterion)."""
-    expected = BOOK.criteria[criterion].evidence.types[0]
-    level = {"level": "opd" if "opd" in BOOK.criteria[criterion].applies_to else "pemda"}
-    claims = _claims([criterion], ["x"])
-    with_none = ws_factory(items=[item("x", "lainnya")], criteria=claims, meta=level)
-    with_right = ws_factory(items=[item("x", expected)], criteria=claims, meta=level)
-    assert f"bukti-{criterion}" in fired(with_none)
-    assert f"bukti-{criterion}" not in fired(with_right)
+    """A claim of `met` must cite evidence of an expected type: one generated rule per criterion, or one per
+    `requires` group, each quiet only when an item of its group is cited."""
+    spec = BOOK.criteria[criterion]
+    groups = spec.evidence.requires or [spec.evidence.types]
+    rules = {s.rule.id for s in BOOK.rules if s.generated and s.rule.target == criterion}
+    assert len(rules) == len(groups)
+    level = {"level": "opd" if "opd" in spec.applies_to else "pemda"}
+    right = [item(f"x{n}", group[0]) for n, group in enumerate(groups)]
+    with_none = ws_factory(items=[item("x", "lainnya")], criteria=_claims([criterion], ["x"]), meta=level)
+    with_right = ws_factory(items=right, criteria=_claims([criterion], [i["id"] for i in right]), meta=level)
+    assert rules <= fired(with_none)
+    assert not rules & fired(with_right)
+    if len(groups) > 1:  # any one group missing is enough
+        partial = ws_factory(items=right[1:], criteria=_claims([criterion], [i["id"] for i in right[1:]]), meta=level)
+        assert rules & fired(partial)
+
+
+def test_a_related_document_no_longer_stands_in_for_the_one_asked_for(ws_factory: Callable[..., Path]) -> None:
+    """The five gaps real letters showed: an application for the SOP (2.a.3), the unit's PK for the PK per
+    level (1.b.8, 1.b.10), SKP for reward/punishment records (2.c.1), the LHE for its follow-up (4.c.1),
+    periodic reports for the leadership's decisions (2.b.1)."""
+    stand_ins = {"2.a.3": "aplikasi", "1.b.8": "pk", "1.b.10": "pk", "2.c.1": "skp", "4.c.1": "lhe",
+                 "2.b.1": "laporan_berkala"}
+    items = [item(f"x-{t}", t) for t in sorted(set(stand_ins.values()))]
+    claims = {c: {"met": True, "evidence": [f"x-{t}"]} for c, t in stand_ins.items()}
+    pred = predict(load_workspace(ws_factory(items=items, criteria=claims)))
+    predicted = {c.id: c.predicted for c in pred.criteria}
+    assert {c: predicted[c] for c in stand_ins} == dict.fromkeys(stand_ins, "false")
 
 
 def test_refutation_reason_names_rule_and_evidence(ws_factory: Callable[..., Path]) -> None:

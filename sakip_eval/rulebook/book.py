@@ -28,7 +28,9 @@ RULES_ROOT = Path(__file__).resolve().parent.parent.parent / "rules"
 REGIME_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
 Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
-Level = Literal["pemda", "opd"]
+# pemda: a regional government; opd: one of its units; satker: a work unit of a vertical agency (a court,
+# a ministry's regional office), whose parent agency's long-term document answers 1.a.2.
+Level = Literal["pemda", "opd", "satker"]
 Severity = Literal["error", "warning", "info"]
 Ruleset = Literal["rules", "checks"]
 
@@ -106,7 +108,12 @@ class EvidenceTypes(_Strict):
 
 
 class CriterionEvidence(_Strict):
+    """`types`: the kinds of document an evaluator looks at for the criterion (a claim must cite one of
+    them). `requires`: where the LKE asks for specific documents, groups that must *each* be cited (one
+    item of a type of the group), so that a related document cannot stand in for the one asked for."""
+
     types: list[str] = Field(min_length=1)
+    requires: list[list[str]] = Field(default_factory=list)
     expects: Text
 
 
@@ -115,7 +122,7 @@ class Criterion(_Strict):
     text: Text
     evidence: CriterionEvidence
     recommendation: Text
-    applies_to: list[Level] = Field(default=["pemda", "opd"])
+    applies_to: list[Level] = Field(default=["pemda", "opd", "satker"])
     effort: int = Field(default=2, ge=1, le=3)
 
 
@@ -317,9 +324,13 @@ def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
                 raise _rulebook_error(doc, loc, f"{criterion.id} is not in {crit_file.subcomponent}")
             if criterion.id in criteria:
                 raise _rulebook_error(doc, loc, f"duplicate criterion {criterion.id}")
-            for etype in criterion.evidence.types:
+            for etype in [*criterion.evidence.types, *(t for g in criterion.evidence.requires for t in g)]:
                 if etype not in types_model.types:
                     raise _rulebook_error(doc, (*loc, "evidence"), f"unknown evidence type {etype}")
+            for group in criterion.evidence.requires:
+                if not group or not set(group) <= set(criterion.evidence.types):
+                    raise _rulebook_error(doc, (*loc, "evidence", "requires"),
+                                          "a requires group must be a non-empty subset of the criterion's types")
             criteria[criterion.id] = criterion
             criteria_lines[criterion.id] = (doc.display, doc.line_of(loc) or 1)
 
@@ -378,39 +389,47 @@ def _evidence_rules(
     lines: dict[str, tuple[str, int]],
     types: dict[str, EvidenceType],
 ) -> list[SourcedRule]:
-    """One rule per criterion, generated from its catalogue entry: a claim of `met` must cite at least
-    one evidence item of an expected type. This is the check evaluators make first on every row."""
+    """Rules generated from the catalogue: a claim of `met` must cite evidence of an expected type. This is
+    the check evaluators make first on every row. A criterion without `requires` gets one rule
+    (`bukti-<id>`: any of its types); with `requires`, one rule per group, each group to be cited
+    (`bukti-<id>` for a single group, `bukti-<id>-<types>` for several)."""
     generated = []
     for criterion in criteria.values():
-        expected = criterion.evidence.types
-        names_id = ", ".join(types[t].id for t in expected)
-        names_en = ", ".join(types[t].en for t in expected)
-        rule = Rule(
-            id=f"bukti-{criterion.id}",
-            title=Text(
-                id=f"Klaim {criterion.id} harus didukung bukti yang sesuai",
-                en=f"A claim of {criterion.id} must cite matching evidence",
-            ),
-            rationale=Text(
-                id="Evaluator hanya menerima jawaban yang didukung bukti dukung; "
-                f"untuk kriteria ini yang diharapkan: {criterion.evidence.expects.id}",
-                en="Evaluators accept an answer only with supporting evidence; "
-                f"for this criterion they expect: {criterion.evidence.expects.en}",
-            ),
-            references=["PermenPANRB 88/2021, Lampiran (LKE) kriteria " + criterion.id],
-            effect="refute",
-            target=criterion.id,
-            when=[
-                {"claim": {"criterion": criterion.id, "met": "true"}},
-                {"not": {"support": {"criterion": criterion.id, "type": {"in": list(expected)}}}},
-            ],
-            reason=Text(
-                id=f"Klaim terpenuhi tanpa bukti berjenis: {names_id}",
-                en=f"Claimed met without evidence of type: {names_en}",
-            ),
-            recommendation=criterion.recommendation,
-            effort=criterion.effort,
-        )
-        file, line = lines[criterion.id]
-        generated.append(SourcedRule(rule=rule, file=file, line=line, generated=True))
+        groups = criterion.evidence.requires or [criterion.evidence.types]
+        for group in groups:
+            suffix = "" if len(groups) == 1 else "-" + "-".join(t.replace("_", "-") for t in group)
+            rule = _evidence_rule(criterion, f"bukti-{criterion.id}{suffix}", group, types)
+            file, line = lines[criterion.id]
+            generated.append(SourcedRule(rule=rule, file=file, line=line, generated=True))
     return generated
+
+
+def _evidence_rule(criterion: Criterion, rule_id: str, group: list[str], types: dict[str, EvidenceType]) -> Rule:
+    names_id = ", ".join(types[t].id for t in group)
+    names_en = ", ".join(types[t].en for t in group)
+    return Rule(
+        id=rule_id,
+        title=Text(
+            id=f"Klaim {criterion.id} harus didukung bukti yang sesuai",
+            en=f"A claim of {criterion.id} must cite matching evidence",
+        ),
+        rationale=Text(
+            id="Evaluator hanya menerima jawaban yang didukung bukti dukung; "
+            f"untuk kriteria ini yang diharapkan: {criterion.evidence.expects.id}",
+            en="Evaluators accept an answer only with supporting evidence; "
+            f"for this criterion they expect: {criterion.evidence.expects.en}",
+        ),
+        references=["PermenPANRB 88/2021, Lampiran (LKE) kriteria " + criterion.id],
+        effect="refute",
+        target=criterion.id,
+        when=[
+            {"claim": {"criterion": criterion.id, "met": "true"}},
+            {"not": {"support": {"criterion": criterion.id, "type": {"in": list(group)}}}},
+        ],
+        reason=Text(
+            id=f"Klaim terpenuhi tanpa bukti berjenis: {names_id}",
+            en=f"Claimed met without evidence of type: {names_en}",
+        ),
+        recommendation=criterion.recommendation,
+        effort=criterion.effort,
+    )

@@ -1,0 +1,43 @@
+"""The grade grid: which component scores whole grades can produce, and with which grades.
+
+An evaluator grades each sub-component on the scale (AA 1,0 ... E 0) and the component score is the sum of
+weight x factor. So a published component score either lies on this grid, and then names the grade
+combinations that could have produced it, or it does not (a year scored by averaging criteria, or a slip).
+`lhe check` uses the grid to flag scores no grade can produce; the prior uses it to recover the evaluator's
+sub-component grades from last year's component scores.
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+from functools import cache
+
+from sakip_eval.rulebook.book import Component, Rulebook
+from sakip_eval.scoring.grades import round2
+
+
+def reachable(book: Rulebook, component: Component) -> dict[Decimal, list[dict[str, str]]]:
+    """Every component score the grade scale can produce, with the grade combinations that give it
+    (sub-component weight x grade factor, summed; LHE precision of two decimals)."""
+    return _reachable(book.fingerprint, book, component.id)
+
+
+@cache
+def _reachable(fingerprint: str, book: Rulebook, component_id: str) -> dict[Decimal, list[dict[str, str]]]:
+    del fingerprint  # the cache key: one grid per rulebook version
+    component = next(c for c in book.regime.components if c.id == component_id)
+    out: dict[Decimal, list[dict[str, str]]] = {}
+    grades = book.regime.grades
+    for combo in itertools.product(grades, repeat=len(component.subcomponents)):
+        value = round2(sum((s.weight * g.factor for s, g in zip(component.subcomponents, combo, strict=True)),
+                           Decimal(0)))
+        out.setdefault(value, []).append({s.id: g.code for s, g in zip(component.subcomponents, combo, strict=True)})
+    return out
+
+
+def combinations(book: Rulebook, component: Component, score: Decimal, fixed: dict[str, str]) -> list[dict[str, str]]:
+    """The grade combinations of the component that give `score` (to the cent) and agree with the grades
+    already known (`fixed`, sub-component -> grade)."""
+    combos = reachable(book, component).get(round2(score), [])
+    return [c for c in combos if all(c[sub] == grade for sub, grade in fixed.items())]
