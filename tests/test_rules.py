@@ -186,8 +186,10 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         {"items": [item("iku", "iku", attributes={"reviu_pusat": True})]},
     ),
     "keselarasan-belum-dianalisis": (
-        {"items": [item("kak", "kak")], "criteria": _claims(["1.c.2"], ["kak"])},
-        {"items": [item("kak", "kak"), item("an", "analisis_keselarasan")], "criteria": _claims(["1.c.2"], ["kak"])},
+        {"items": [item("ra", "rencana_aksi", attributes={"keselarasan_dianalisis": False})],
+         "criteria": _claims(["1.c.2"], ["ra"])},
+        {"items": [item("ra", "rencana_aksi", attributes={"keselarasan_dianalisis": False}),
+                   item("an", "analisis_keselarasan")], "criteria": _claims(["1.c.2"], ["ra"])},
     ),
     "pimpinan-tanpa-catatan-keputusan": (
         {"items": [item("lap", "laporan_berkala")], "criteria": _claims(["2.b.1"], ["lap"])},

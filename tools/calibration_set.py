@@ -41,6 +41,18 @@ HEADER = (
 SCHEMA = "# yaml-language-server: $schema=../../../docs/schema/{kind}.schema.json\n"
 
 
+class _Dumper(yaml.SafeDumper):
+    """Strings that look like numbers (`82,9`, `"1"`) keep their double quotes, as a person writes them."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    looks_numeric = bool(value) and all(ch.isdigit() or ch in ",." for ch in value)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if looks_numeric else None)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def case_dirs() -> list[Path]:
     return sorted(p.parent for p in SET_DIR.glob("*/case.yaml"))
 
@@ -86,7 +98,7 @@ def _edit(items: list[dict[str, Any]], unsupported: set[str], edit: dict[str, An
                 elif item.get("published"):
                     item["published"] = {**item["published"], **published}
     elif verb == "unsupported":
-        unsupported.add(str(finding["criterion"]))
+        unsupported.add(str(spec["criterion"]).replace("{criterion}", str(finding.get("criterion", ""))))
     elif verb != "none":
         raise ValueError(f"unknown edit {verb}")
 
@@ -127,12 +139,15 @@ def build_case(folder: Path, book: Rulebook) -> dict[str, str]:
         "history": {evaluation - 1: {**case["previous"], "source": f"{case['source']}, kolom tahun sebelumnya"}},
         "actual": {"source": case["source"], **case["actual"]},
     }
-    dump = {"sort_keys": False, "allow_unicode": True, "width": 120, "default_flow_style": None}
     return {
-        "workspace.yaml": SCHEMA.format(kind="workspace") + HEADER + yaml.safe_dump(meta, **dump),
-        "inventory.yaml": SCHEMA.format(kind="inventory") + HEADER + yaml.safe_dump({"items": items}, **dump),
-        "assessment.yaml": SCHEMA.format(kind="assessment") + HEADER + yaml.safe_dump({"criteria": claims}, **dump),
+        "workspace.yaml": SCHEMA.format(kind="workspace") + HEADER + _dump(meta),
+        "inventory.yaml": SCHEMA.format(kind="inventory") + HEADER + _dump({"items": items}),
+        "assessment.yaml": SCHEMA.format(kind="assessment") + HEADER + _dump({"criteria": claims}),
     }
+
+
+def _dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120, default_flow_style=None)
 
 
 def stale() -> list[Path]:
@@ -167,7 +182,9 @@ def main(argv: list[str]) -> int:
     if command == "fit":
         from sakip_eval.scoring.fit import write_calibration
 
-        write_calibration([*case_dirs()])
+        target = ROOT / "rules" / "lke-2021" / "calibration.yaml"
+        calibration = write_calibration(case_dirs(), target)
+        print(f"{target.relative_to(ROOT)}: {len(calibration.cases)} cases")
         return 0
     print(__doc__)
     return 2

@@ -7,7 +7,7 @@ rulebook's vocabulary, criterion ids are in the catalogue, files stay inside the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -138,6 +138,11 @@ class Workspace:
         output may overwrite."""
         files = {doc.path.resolve() for doc in self.documents.values()}
         return files | {(self.path / item.file).resolve() for item in self.inventory.items if item.file}
+
+    def without_history(self) -> Workspace:
+        """The same workspace as if workspace.yaml held no `history`: how a unit without a previous
+        evaluation is predicted (the rules alone)."""
+        return replace(self, meta=self.meta.model_copy(update={"history": {}}))
 
     def evidence(self, evidence_id: str) -> EvidenceItem | None:
         for item in self.inventory.items:

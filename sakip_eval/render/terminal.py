@@ -12,6 +12,7 @@ from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_en, format_id
+from sakip_eval.render.outlook import basis_line, chances_line
 from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason
 
 MARKS = {"true": ("✔", "green"), "false": ("✘", "red"), "na": ("–", "dim")}
@@ -133,7 +134,8 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> Non
         gap = t("score.next_category", lang, gap=fmt(pred.next_category.gap, lang), category=pred.next_category.code)
     else:
         gap = t("score.top_category", lang)
-    console.print(Panel(Group(summary, RichText(""), total_line, RichText(gap),
+    console.print(Panel(Group(summary, RichText(""), total_line, RichText(basis_line(pred, lang)),
+                              RichText(chances_line(pred, lang), style="bold"), RichText(gap),
                               RichText(f"{t('score.interpretation', lang)}: {pred.interpretation.get(lang)}",
                                        style="italic"))))
     recs = Table(title=t("score.recommendations", lang), title_justify="left", expand=True)

@@ -23,6 +23,7 @@ from sakip_eval import __version__
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Text
 from sakip_eval.io.yamlread import Document, load_document, validate
+from sakip_eval.rulebook.calibration import Calibration
 
 RULES_ROOT = Path(__file__).resolve().parent.parent.parent / "rules"
 REGIME_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
@@ -195,6 +196,8 @@ class Rulebook(BaseModel):
     by_subcomponent: dict[str, list[str]]
     grade_ranks: dict[str, int]
     checks: list[SourcedCheck] = Field(default_factory=list)
+    # What the regime learned from real evaluations (calibration.yaml); None: rules alone, no range.
+    calibration: Calibration | None = None
 
     # -- lookups -----------------------------------------------------------------------------------
     def subcomponent(self, sub_id: str) -> Subcomponent:
@@ -280,7 +283,8 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
     if not (base / "regime.yaml").is_file():
         raise InputError("error.unknown_regime", regime=regime)
     digest = hashlib.sha256(f"{__version__}:{sys.version_info[:2]}".encode())
-    for module in (Path(__file__), Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the pickled classes' code
+    for module in (Path(__file__), Path(__file__).with_name("calibration.py"),
+                   Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the pickled classes' code
         digest.update(module.read_bytes())
     for path in sorted(base.rglob("*.yaml")):
         digest.update(path.relative_to(base).as_posix().encode())
@@ -353,11 +357,19 @@ def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
         rules=rules,
         fingerprint=fingerprint,
         checks=checks,
+        calibration=_calibration(base),
         by_subcomponent={
             sub: [c for c in criteria if subcomponent_of(c) == sub] for sub in sorted(sub_ids, key=_sub_order)
         },
         grade_ranks={g.code: len(regime_model.grades) - 1 - i for i, g in enumerate(regime_model.grades)},
     )
+
+
+def _calibration(base: Path) -> Calibration | None:
+    path = base / "calibration.yaml"
+    if not path.is_file():
+        return None
+    return validate(load_document(path, _display(path)), Calibration, "calibration")
 
 
 def _sub_order(sub_id: str) -> tuple[int, str]:

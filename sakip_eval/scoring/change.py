@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from sakip_eval.rulebook.book import Rulebook, subcomponent_of
 from sakip_eval.rulebook.calibration import Calibration
-from sakip_eval.scoring.grades import ZERO, Consequence, Score, SubScore
+from sakip_eval.scoring.grades import CENT, ZERO, Consequence, Score, SubScore
 from sakip_eval.scoring.prior import Prior, SubPrior
 
 
@@ -67,7 +67,7 @@ class Change:
 
     @property
     def total(self) -> Decimal:
-        return max(ZERO, min(Decimal(100), self.prior.total + self.typical + self.evidence))
+        return max(ZERO, min(Decimal(100), self.prior.total + self.typical + self.evidence)).quantize(CENT)
 
 
 def ceiling(book: Rulebook, sub: SubScore, consequences: list[Consequence]) -> str | None:
@@ -90,27 +90,39 @@ def change_of(
     """`closed` lists, per recommendation of the previous LHE closed with evidence, the criteria it concerns."""
     lifted = {subcomponent_of(c) for criteria in closed for c in criteria}
     years = max(1, evaluation_year - prior.year)
-    typical = calibration.typical_change * years
+    typical = (calibration.typical_change * years).quantize(CENT)
     subs: dict[str, SubChange] = {}
     for sub_id, start in prior.subcomponents.items():
         sub = rules.subcomponents[sub_id]
         cap = ceiling(book, sub, consequences)
-        raw_down, raw_up = _raw(book, start, sub, cap, sub_id in lifted)
-        subs[sub_id] = SubChange(
-            prior=start, rule_grade=sub.grade, ceiling=cap, followup=sub_id in lifted, raw_down=raw_down,
-            raw_up=raw_up, down=calibration.evidence_weight.down * raw_down,
-            up=calibration.evidence_weight.up * raw_up,
-        )
+        raw_down, raw_up = raw_points(book, start, sub, cap, sub_id in lifted)
+        down, up = weighted(calibration, raw_down, raw_up)
+        subs[sub_id] = SubChange(prior=start, rule_grade=sub.grade, ceiling=cap, followup=sub_id in lifted,
+                                 raw_down=raw_down, raw_up=raw_up, down=down, up=up)
     return _share(Change(prior, years, typical, subs), typical + prior.slip)
 
 
-def _raw(book: Rulebook, start: SubPrior, sub: SubScore, cap: str | None, lifted: bool) -> tuple[Decimal, Decimal]:
+def weighted(calibration: Calibration, raw_down: Decimal, raw_up: Decimal) -> tuple[Decimal, Decimal]:
+    """The evidence weights applied, in cents like the LHE, so that the printed sum adds up exactly."""
+    weight = calibration.evidence_weight
+    return (weight.down * raw_down).quantize(CENT), (weight.up * raw_up).quantize(CENT)
+
+
+def raw_points(
+    book: Rulebook, start: SubPrior, sub: SubScore, cap: str | None, lifted: bool,
+) -> tuple[Decimal, Decimal]:
     """Unweighted points (weight x factor difference) down to the ceiling and up to what evidence supports."""
     if sub.applicable == 0:
         return ZERO, ZERO
     limit = book.grade(cap).factor if cap else Decimal(1)
     down = min(ZERO, limit - start.factor) * start.weight
-    target = book.grade(sub.grade).factor
+    # Up counts what lifts a sub-component above its band (efforts, innovation, sustained existence), and
+    # every criterion met where the prior is below "most criteria met" (B), so implied some were not.
+    # Every criterion met where the prior was already about there is what the prior expects: no change.
+    upgraded = book.grade_rank(sub.grade) > book.grade_rank(sub.base_grade)
+    all_met = sub.met == sub.applicable
+    most_met = book.grade(book.regime.bands[-2].grade).factor
+    target = book.grade(sub.grade).factor if upgraded or (all_met and start.factor < most_met) else ZERO
     if lifted:
         above = [g.factor for g in book.regime.grades if g.factor > start.factor]
         if above:

@@ -11,22 +11,24 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal
-from functools import cache
 
 from sakip_eval.rulebook.book import Component, Rulebook
 from sakip_eval.scoring.grades import round2
 
+_GRIDS: dict[tuple[str, str], dict[Decimal, list[dict[str, str]]]] = {}
+
 
 def reachable(book: Rulebook, component: Component) -> dict[Decimal, list[dict[str, str]]]:
     """Every component score the grade scale can produce, with the grade combinations that give it
-    (sub-component weight x grade factor, summed; LHE precision of two decimals)."""
-    return _reachable(book.fingerprint, book, component.id)
+    (sub-component weight x grade factor, summed; LHE precision of two decimals). One grid per component
+    and rulebook version, built once per process."""
+    key = (book.fingerprint, component.id)
+    if key not in _GRIDS:
+        _GRIDS[key] = _grid(book, component)
+    return _GRIDS[key]
 
 
-@cache
-def _reachable(fingerprint: str, book: Rulebook, component_id: str) -> dict[Decimal, list[dict[str, str]]]:
-    del fingerprint  # the cache key: one grid per rulebook version
-    component = next(c for c in book.regime.components if c.id == component_id)
+def _grid(book: Rulebook, component: Component) -> dict[Decimal, list[dict[str, str]]]:
     out: dict[Decimal, list[dict[str, str]]] = {}
     grades = book.regime.grades
     for combo in itertools.product(grades, repeat=len(component.subcomponents)):
