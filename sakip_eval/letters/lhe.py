@@ -15,7 +15,6 @@ sentences are matched to components by the words that tell component names apart
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,8 +26,9 @@ from sakip_eval.i18n import Lang, t
 from sakip_eval.io.yamlread import read_text
 from sakip_eval.numbers import NumberFormatError, parse_number
 from sakip_eval.render.terminal import fmt
-from sakip_eval.rulebook.book import Category, Component, Rulebook
+from sakip_eval.rulebook.book import Category, Rulebook
 from sakip_eval.scoring.grades import category_of, round2
+from sakip_eval.scoring.grid import reachable
 
 # Lines are matched after `_clean` (right-stripped). A letter is untrusted text of up to 10 MiB: no pattern
 # may backtrack over a long line (whitespace runs are possessive `\s*+`, spans are bounded or stop at a
@@ -286,18 +286,6 @@ def _recommendations(numbered: list[tuple[int, str]]) -> list[LetterRecommendati
 
 
 # -- checking --------------------------------------------------------------------------------------
-
-
-def reachable(book: Rulebook, component: Component) -> dict[Decimal, list[dict[str, str]]]:
-    """Every component score the grade scale can produce, with the grade combinations that give it
-    (sub-component weight x grade factor, summed; LHE precision of two decimals)."""
-    out: dict[Decimal, list[dict[str, str]]] = {}
-    grades = book.regime.grades
-    for combo in itertools.product(grades, repeat=len(component.subcomponents)):
-        value = round2(sum((s.weight * g.factor for s, g in zip(component.subcomponents, combo, strict=True)),
-                           Decimal(0)))
-        out.setdefault(value, []).append({s.id: g.code for s, g in zip(component.subcomponents, combo, strict=True)})
-    return out
 
 
 def check_letter(letter: Letter, book: Rulebook) -> LetterCheck:
