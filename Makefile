@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo lint test test-all bench fuzz clean schemas screenshot
+.PHONY: demo lint test test-all golden bench fuzz clean schemas screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: lint
 # Every test, the slow ones included (300-copy batch, fuzzing, long property tests): what CI runs.
 test-all: lint
 	$(BIN)/python -m pytest
+
+# Rewrite tests/golden/ (outputs on the bundled workspaces) after a change that moves a score on purpose;
+# `git diff tests/golden` then shows what moved.
+golden: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" --update-golden
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py

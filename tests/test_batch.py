@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from .golden import score_of
 from .report_support import ROOT, WS_2025, flat, run_cli
 
 
@@ -29,14 +30,13 @@ def _batch_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, di
 @pytest.mark.slow
 def test_batch_ranks_300_copies(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     fleet = _fleet(tmp_path, 300)
-    assert run_cli(["score", str(WS_2025), "--format", "json", "--no-history"]) == 0
-    one = json.loads(capsys.readouterr().out)
     code, data = _batch_json(capsys, str(fleet), "--jobs", "2")
     assert code == 0
     results = data["results"]
     assert len(results) == 300 and [r["rank"] for r in results] == list(range(1, 301))
-    assert {(r["total"], r["category"], r["error"]) for r in results} == {(one["total"], one["category"], None)}
-    assert data["distribution"][one["category"]] == 300
+    bundled = score_of("mojosari-2025")
+    assert {(r["total"], r["category"], r["error"]) for r in results} == {(bundled["total"], bundled["category"], None)}
+    assert data["distribution"][bundled["category"]] == 300
 
 
 def test_bad_workspace_is_reported_and_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.fit import calibration_of, calibration_text, case_of
 from sakip_eval.scoring.prediction import Prediction, predict

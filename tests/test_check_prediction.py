@@ -13,6 +13,7 @@ from sakip_eval.engine.durable import Engine, engine_for
 from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
 from sakip_eval.rulebook.lint import lint
 
+from .golden import verdict
 from .test_check_families import run, write_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,20 +57,14 @@ def test_bundled_errors_refute_the_data_criteria_and_name_the_findings(capsys: p
         named = set(reason["findings"])
         assert named and named <= set(errors)
         assert named == {f for f, finding in errors.items() if crit in finding["criteria"]}
-    assert len(data["findings"]) == 131  # type: ignore[arg-type]
-    # The rules alone: 77.30 from the checks, 76.05 once peningkatan-tanpa-tindak-lanjut refutes 4.c.2 too (no
-    # follow-up evidence yet), 74.25 since issue 9 (no data-collection SOP caps 2.a at BB; keberadaan needs the
-    # earlier years' documents for AA). The prediction starts from the 2024 LHE (82,30) instead.
-    assert data["basis"]["rules_total"] == 74.25  # type: ignore[index]
-    assert data["basis"]["method"] == "history" and data["category"] == "A"  # type: ignore[index]
+    assert data["findings"] == json.loads(out)["findings"]  # the prediction carries every finding `check` lists
+    assert (data["total"], data["category"]) == verdict("mojosari-2025")
 
 
 def test_workspace_without_lkjip_scores_as_before(capsys: pytest.CaptureFixture[str]) -> None:
     data = score(ROOT / "evidence/mojosari-2024", capsys)
     assert data["findings"] == []
-    # the rules alone: 81.80 before issue 9, 80.00 since (2.a capped at BB without an SOP; 1.a and 2.a at A
-    # without the earlier years' documents); the prediction starts from the 2023 LHE (77,65)
-    assert data["basis"]["rules_total"] == 80.0 and data["category"] == "A"  # type: ignore[index]
+    assert (data["total"], data["category"]) == verdict("mojosari-2024")
 
 
 def test_a_finding_refutes_only_the_criteria_it_weakens(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,13 +11,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import load_rulebook
-from sakip_eval.scoring.estimate import Estimator
 from sakip_eval.scoring.grades import category_of
 from sakip_eval.scoring.plan import make_plan, parse_target
-from sakip_eval.scoring.prediction import evaluate, score_of
+from sakip_eval.scoring.prediction import evaluate
 
+from .golden import verdict
 from .report_support import ROOT, WS_2025, flat, run_cli
 
 
@@ -26,31 +26,23 @@ def _plan_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dic
     return code, json.loads(capsys.readouterr().out)
 
 
-def _predicted_total(capsys: pytest.CaptureFixture[str]) -> float:
-    assert run_cli(["score", str(WS_2025), "--format", "json", "--no-history"]) == 0
-    return float(json.loads(capsys.readouterr().out)["total"])
-
-
 def test_plan_to_aa_for_mojosari_2025(capsys: pytest.CaptureFixture[str]) -> None:
-    """The plan starts from the prediction `score` prints (previous LHE + typical change + evidence change)
-    and prices every step through the same estimate."""
-    start = _predicted_total(capsys)
     code, data = _plan_json(capsys, str(WS_2025), "--target", "AA")
     assert code == 0
-    assert data["reachable"] is True and data["current_total"] == start
+    assert data["reachable"] is True and data["current_total"] == verdict("mojosari-2025")[0]
     assert data["predicted_total"] > 90 and data["predicted_category"] == "AA"
     totals = [step["total"] for step in data["steps"]]
     assert totals == sorted(totals) and totals[-1] == data["predicted_total"]
     assert all(step["points"] > 0 for step in data["steps"])
     assert round(data["current_total"] + sum(s["points"] for s in data["steps"]), 2) == data["predicted_total"]
     assert [s["reaches"] for s in data["steps"]][-1] == "AA"
+    assert len(data["steps"]) <= 9  # 8 before 4.c.2 needed follow-up evidence (peningkatan-tanpa-tindak-lanjut)
 
 
 def test_plan_table_says_how_many_steps(capsys: pytest.CaptureFixture[str]) -> None:
-    start = f"{_predicted_total(capsys):.2f}".replace(".", ",")
     assert run_cli(["plan", str(WS_2025), "--target", "AA"]) == 0
     output = capsys.readouterr().out
-    assert "Target AA tercapai dengan" in output and f"{start} →" in output
+    assert "Target AA tercapai dengan" in output and "76,05 →" in output
 
 
 def test_plan_score_target_and_already_reached(capsys: pytest.CaptureFixture[str]) -> None:
@@ -109,17 +101,12 @@ def test_any_score_target_is_reached_and_every_step_is_needed(target: Decimal) -
 def test_out_of_reach_on_the_command_line(no_upgrades_rulebook: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     trimmed = load_rulebook("lke-2021", no_upgrades_rulebook)
-    monkeypatch.setattr("sakip_eval.model.workspace.load_rulebook", lambda regime: trimmed)
-    ws = load_workspace(WS_2025)
-    evaluation = evaluate(ws)
-    best = make_plan(trimmed, evaluation, parse_target(trimmed, "AA"),
-                     Estimator(ws, score_of(trimmed, evaluation), evaluation.consequences).total_of).max_total
-    assert best < 90  # from the previous LHE, all the rules' A grades count only by the evidence weight
+    monkeypatch.setattr("sakip_eval.io.workspace.load_rulebook", lambda regime: trimmed)
     assert run_cli(["plan", str(WS_2025), "--target", "AA"]) == 1
     output = flat(capsys.readouterr().out)
     assert "Target AA di luar jangkauan karena walaupun semua rekomendasi dilaksanakan nilai tertinggi yang " \
-           f"dapat dicapai {best:.2f} (A)".replace(".", ",") in output
+           "dapat dicapai 90,00 (A)" in output
     assert "1.a tertahan di A (5,40 dari 6,00)" in output and "Langkah menuju nilai tertinggi itu" in output
     assert run_cli(["plan", str(WS_2025), "--target", "AA", "--format", "json", "--lang", "en"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert data["reachable"] is False and data["max_total"] == float(round(best, 2)) and len(data["limits"]) == 12
+    assert data["reachable"] is False and data["max_total"] == 90.0 and len(data["limits"]) == 12

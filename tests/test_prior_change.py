@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.render.outlook import basis_line, chances_line
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.rulebook.calibration import Calibration

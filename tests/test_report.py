@@ -12,6 +12,7 @@ import pytest
 
 from tools import chromium
 
+from .golden import decimal_id, score_of, verdict
 from .report_support import WS_2025, copy_workspace, flat, run_cli
 
 EVIL = '<script>document.body.setAttribute("data-pwned", "1")</script>'
@@ -20,16 +21,6 @@ EVIL = '<script>document.body.setAttribute("data-pwned", "1")</script>'
 def _report(capsys: pytest.CaptureFixture[str], args: list[str]) -> str:
     assert run_cli(["report", *args]) == 0
     return capsys.readouterr().out
-
-
-def _score(capsys: pytest.CaptureFixture[str]) -> dict:  # type: ignore[type-arg]
-    """What `score --format json` predicts for the 2025 example: every view must print the same."""
-    assert run_cli(["score", str(WS_2025), "--format", "json", "--no-history"]) == 0
-    return json.loads(capsys.readouterr().out)  # type: ignore[no-any-return]
-
-
-def _id(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
 
 
 def _poison_title(ws: Path, title: str) -> None:
@@ -41,11 +32,10 @@ def _poison_title(ws: Path, title: str) -> None:
 
 
 def test_html_has_summary_charts_and_checklist(capsys: pytest.CaptureFixture[str]) -> None:
-    pred = _score(capsys)
     html = _report(capsys, [str(WS_2025), "--format", "html"])
     assert html.startswith("<!DOCTYPE html>")
-    assert f'id="total">{_id(pred["total"])}<' in html and f'id="category">{pred["category"]}<' in html
-    assert "kenaikan tahunan biasa" in html and "rentang 80%" in html
+    total, category = verdict("mojosari-2025")
+    assert f'id="total">{decimal_id(total)}<' in html and f'id="category">{category}<' in html
     for chart in ("chart-components", "chart-grades", "chart-trend"):
         assert f'id="{chart}"' in html
     assert html.count("<svg") == 3
@@ -55,9 +45,8 @@ def test_html_has_summary_charts_and_checklist(capsys: pytest.CaptureFixture[str
 
 
 def test_html_english(capsys: pytest.CaptureFixture[str]) -> None:
-    total = _score(capsys)["total"]
     html = _report(capsys, [str(WS_2025), "--format", "html", "--lang", "en"])
-    assert f'id="total">{total:.2f}<' in html and "Criteria checklist" in html and "typical yearly change" in html
+    assert f'id="total">{verdict("mojosari-2025")[0]:.2f}<' in html and "Criteria checklist" in html
 
 
 def test_user_strings_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -71,13 +60,9 @@ def test_user_strings_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
-    pred = _score(capsys)
-    one_a = pred["components"][0]["subcomponents"][0]
     markdown = _report(capsys, [str(WS_2025), "--format", "md"])
-    assert f"**Nilai total: {_id(pred['total'])}**" in markdown
-    assert f"| 1.a | Dokumen perencanaan kinerja telah tersedia | 6,00 | {one_a['grade']} | {_id(one_a['score'])} |" \
-        in markdown
-    assert "kenaikan tahunan biasa" in markdown and "rentang 80%" in markdown
+    assert f"**Nilai total: {decimal_id(verdict('mojosari-2025')[0])}**" in markdown
+    assert "| 1.a | Dokumen perencanaan kinerja telah tersedia | 6,00 | AA | 6,00 |" in markdown
     rows = [line for line in markdown.splitlines() if line.startswith("| 1.b.")]
     assert len(rows) == 11 and all(row.count(" | ") == 4 for row in rows)
 
@@ -89,18 +74,16 @@ def test_json_is_the_score_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_xlsx_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pred = _score(capsys)
-    one_a = pred["components"][0]["subcomponents"][0]
     target = tmp_path / "lke.xlsx"
     assert run_cli(["report", str(WS_2025), "--format", "xlsx", "-o", str(target)]) == 0
     book = openpyxl.load_workbook(target)
     assert book.sheetnames == ["Ringkasan", "1 Perencanaan Kinerja", "2 Pengukuran Kinerja", "3 Pelaporan Kinerja",
                                "4 Evaluasi Akuntabilitas"]
     summary = {row[0]: row[1:] for row in book["Ringkasan"].iter_rows(values_only=True) if row[0]}
-    assert summary["1.a"][2:] == (one_a["grade"], one_a["score"])
-    assert summary["Nilai total"][3] == pred["total"]
-    assert summary["Predikat"][0] == f"{pred['category']} ({pred['category_name']})"
-    assert "kenaikan tahunan biasa" in summary["Dasar prediksi"][0] and "%" in summary["Peluang predikat"][0]
+    assert summary["1.a"][2:] == ("AA", 6.0)
+    total, category = verdict("mojosari-2025")
+    assert summary["Nilai total"][3] == total
+    assert summary["Predikat"][0] == f"{category} ({score_of('mojosari-2025')['category_name']})"
     sheet = book["4 Evaluasi Akuntabilitas"]
     header = [c.value for c in sheet[3]]
     assert header == ["Id", "Kriteria", "Jawaban", "Prediksi", "Alasan", "Bukti (id)", "Judul bukti", "Catatan",

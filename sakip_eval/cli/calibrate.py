@@ -12,8 +12,8 @@ from rich.table import Table
 
 from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, app, out, print_json
 from sakip_eval.i18n import Lang, t
-from sakip_eval.render import terminal
-from sakip_eval.render.json import number
+from sakip_eval.numbers import format_number
+from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.calibration import Figures
 from sakip_eval.scoring.calibration import CalibrationReport, CalibrationRow, calibrate_many
 
@@ -53,9 +53,9 @@ def _rows_table(rows: list[CalibrationRow], lang: Lang) -> Table:
     for key in ("calibrate.item", "calibrate.predicted", "calibrate.actual", "calibrate.error"):
         table.add_column(t(key, lang), justify="left" if key == "calibrate.item" else "right")
     for r in rows:
-        table.add_row(r.item, terminal.fmt(r.predicted, lang),
-                      "-" if r.actual is None else terminal.fmt(r.actual, lang),
-                      "-" if r.error is None else terminal.fmt(r.error, lang))
+        table.add_row(r.item, format_number(r.predicted, lang),
+                      "-" if r.actual is None else format_number(r.actual, lang),
+                      "-" if r.error is None else format_number(r.error, lang))
     return table
 
 
@@ -68,10 +68,10 @@ def _cases_table(report: CalibrationReport, lang: Lang) -> Table:
     for case in report.cases:
         mark = "✔" if case.category_right else "✘"
         table.add_row(
-            case.name, "-" if case.previous is None else terminal.fmt(case.previous, lang),
-            terminal.fmt(case.predicted, lang), terminal.fmt(case.actual, lang), terminal.fmt(case.error, lang),
+            case.name, "-" if case.previous is None else format_number(case.previous, lang),
+            format_number(case.predicted, lang), format_number(case.actual, lang), format_number(case.error, lang),
             f"{mark} {case.category} / {case.actual_category}",
-            "-" if case.baseline is None else terminal.fmt(case.baseline, lang),
+            "-" if case.baseline is None else format_number(case.baseline, lang),
         )
     return table
 
@@ -83,9 +83,9 @@ def _summary_table(report: CalibrationReport, lang: Lang) -> Table:
     for key, figures in (("calibrate.the_prediction", report.prediction), ("calibrate.the_baseline", report.baseline)):
         if figures is None:
             continue
-        table.add_row(t(key, lang), terminal.fmt(figures.mean_abs_error, lang),
+        table.add_row(t(key, lang), format_number(figures.mean_abs_error, lang),
                       f"{figures.category_right}/{figures.cases}",
-                      "-" if figures.spearman is None else terminal.fmt(figures.spearman, lang))
+                      "-" if figures.spearman is None else format_number(figures.spearman, lang))
     return table
 
 

@@ -9,16 +9,16 @@ the reports and the workbook say it in the same words."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sakip_eval.i18n import Lang, t
-from sakip_eval.numbers import format_en, format_id
-from sakip_eval.scoring.prediction import Prediction
+from sakip_eval.numbers import format_number
+
+if TYPE_CHECKING:  # types only, like the terminal renderer that imports this module
+    from sakip_eval.scoring.prediction import Prediction
 
 MIN_SHOWN = Decimal("0.01")
-
-
-def _num(value: Decimal, lang: Lang) -> str:
-    return format_id(value) if lang is Lang.ID else format_en(value)
+_num = format_number
 
 
 def _signed(value: Decimal, lang: Lang) -> str:
@@ -29,15 +29,15 @@ def _signed(value: Decimal, lang: Lang) -> str:
 def basis_line(pred: Prediction, lang: Lang) -> str:
     basis = pred.basis
     if basis.prior is None:
-        return t("outlook.rules", lang, total=_num(pred.total, lang))
+        return t("score.basis_rules", lang, total=_num(pred.total, lang))
     prior = basis.prior
     previous = _num(prior.total, lang)
     if abs(prior.components_total - prior.total) >= MIN_SHOWN and prior.components_total != prior.total:
-        previous += " " + t("outlook.slip", lang, sum=_num(prior.components_total, lang))
+        previous += " " + t("score.basis_slip", lang, sum=_num(prior.components_total, lang))
     typical = _signed(basis.typical_change or Decimal(0), lang)
     if basis.years and basis.years > 1:
-        typical = t("outlook.years", lang, years=basis.years, change=typical)
-    return t("outlook.history", lang, year=prior.year, previous=previous, typical=typical,
+        typical = t("score.basis_years", lang, years=basis.years, change=typical)
+    return t("score.basis_history", lang, year=prior.year, previous=previous, typical=typical,
              evidence=_signed(basis.evidence_change or Decimal(0), lang), total=_num(pred.total, lang))
 
 
@@ -47,6 +47,6 @@ def chances_line(pred: Prediction, lang: Lang) -> str:
         parts[0] = parts[0].replace(" ", ", ", 1)
     line = " · ".join(parts)
     if pred.range is not None:
-        line += " · " + t("outlook.range", lang, level=int(pred.range.level * 100), low=_num(pred.range.low, lang),
+        line += " · " + t("score.range", lang, level=int(pred.range.level * 100), low=_num(pred.range.low, lang),
                           high=_num(pred.range.high, lang))
     return line

@@ -24,10 +24,11 @@ from markupsafe import Markup
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workbook import ANSWER_WORDS, COLUMN_WIDTHS, COLUMNS, sheet_title
-from sakip_eval.model.workspace import Workspace
-from sakip_eval.numbers import format_en, format_id
+from sakip_eval.io.workspace import Workspace
+from sakip_eval.numbers import format_number
 from sakip_eval.render import charts
-from sakip_eval.render.json import dumps, prediction_to_dict
+from sakip_eval.render.json import prediction_to_dict
+from sakip_eval.render.jsontext import dumps
 from sakip_eval.render.outlook import basis_line, chances_line
 from sakip_eval.scoring.prediction import Prediction
 
@@ -53,11 +54,12 @@ class ReportInput:
 
 
 def number_formatter(lang: Lang) -> Callable[[float | Decimal], str]:
-    def fmt(value: float | Decimal) -> str:
-        exact = Decimal(str(value))
-        return format_id(exact) if lang is Lang.ID else format_en(exact)
+    """:func:`format_number` in `lang`, for templates and charts."""
 
-    return fmt
+    def num(value: float | Decimal) -> str:
+        return format_number(value, lang)
+
+    return num
 
 
 def context(source: ReportInput, lang: Lang) -> dict[str, Any]:
@@ -223,9 +225,9 @@ def _summary_sheet(sheet: Worksheet, values: dict[str, Any], lang: Lang) -> None
     put(sheet, row + 2, 2, f"{data['category']} ({data['category_name']})", bold=True)
     put(sheet, row + 3, 1, t("score.interpretation", lang), bold=True)
     put(sheet, row + 3, 2, data["interpretation"])
-    put(sheet, row + 4, 1, t("outlook.basis", lang), bold=True)
+    put(sheet, row + 4, 1, t("score.basis", lang), bold=True)
     put(sheet, row + 4, 2, values["basis_line"])
-    put(sheet, row + 5, 1, t("outlook.chances", lang), bold=True)
+    put(sheet, row + 5, 1, t("score.chances", lang), bold=True)
     put(sheet, row + 5, 2, values["chances_line"])
     for letter, width in zip("ABCDE", (16, 70, 10, 10, 10), strict=True):
         sheet.column_dimensions[letter].width = width

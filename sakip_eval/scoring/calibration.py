@@ -16,7 +16,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from sakip_eval.errors import InputError
-from sakip_eval.model.workspace import LheResult, Workspace, load_workspace
+from sakip_eval.io.workspace import Workspace, load_workspace
+from sakip_eval.model.workspace import LheResult
 from sakip_eval.rulebook.book import Rulebook
 from sakip_eval.rulebook.calibration import Figures
 from sakip_eval.scoring.fit import (

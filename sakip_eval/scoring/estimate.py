@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from sakip_eval.model.workspace import Workspace
+from sakip_eval.io.workspace import Workspace
 from sakip_eval.rulebook.book import Category, Rulebook, subcomponent_of
 from sakip_eval.rulebook.calibration import Calibration
 from sakip_eval.scoring.change import Change, ceiling, change_of, raw_points, weighted

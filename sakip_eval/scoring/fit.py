@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from sakip_eval.model.workspace import Workspace, load_workspace
+from sakip_eval.io.workspace import Workspace, load_workspace
 from sakip_eval.rulebook.book import Rulebook
 from sakip_eval.rulebook.calibration import Calibration, EvidenceWeight, Figures, Spread
 from sakip_eval.scoring.change import change_of, weighted
