@@ -17,7 +17,7 @@ from sakip_eval.render.outlook import basis_line, chances_line
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.rulebook.calibration import Calibration
 from sakip_eval.scoring.estimate import Estimator
-from sakip_eval.scoring.grades import lift
+from sakip_eval.scoring.grades import CENT, lift
 from sakip_eval.scoring.prediction import evaluate, predict, score_of
 from sakip_eval.scoring.prior import prior_of
 from sakip_eval.scoring.uncertainty import category_probabilities, interval
@@ -143,7 +143,7 @@ def test_a_refuted_criterion_the_prior_implies_was_met_moves_down(ws_factory: Ca
     for sub in empty.basis.subcomponents:
         weight = next(s.weight for c in empty.components for s in c.subcomponents if s.id == sub.id)
         assert sub.ceiling == "E"
-        assert sub.down == calibration.evidence_weight.down * weight * (Decimal(0) - Decimal("0.9"))
+        assert sub.down == (calibration.evidence_weight.down * weight * (Decimal(0) - Decimal("0.9"))).quantize(CENT)
     assert empty.basis.evidence_change is not None and empty.basis.evidence_change < 0
 
 
@@ -154,8 +154,8 @@ def test_a_cap_acts_on_the_grade_it_caps(tmp_path: Path, ws_factory: Callable[..
     kept = predict(load_workspace(court(tmp_path, PREVIOUS_A, (), "free")))
     four_b = {s.id: s for s in moved.basis.subcomponents}["4.b"]
     calibration = _calibration(load_workspace(court(tmp_path, PREVIOUS_A, (), "other")))
-    assert four_b.ceiling == "BB" and four_b.down == calibration.evidence_weight.down * Decimal("7.5") * Decimal(
-        "-0.1")
+    assert four_b.ceiling == "BB"
+    assert four_b.down == (calibration.evidence_weight.down * Decimal("7.5") * Decimal("-0.1")).quantize(CENT)
     assert moved.total == kept.total + four_b.down
     cap = {"items": [item("tim", "tim_evaluasi", attributes={"terlatih": False})]}
     without = {"items": [item("tim", "tim_evaluasi", attributes={"terlatih": True})]}
@@ -191,7 +191,8 @@ def test_a_closed_recommendation_lifts_what_it_concerns(tmp_path: Path) -> None:
     closed = predict(load_workspace(folder))
     lifted = {s.id: s for s in closed.basis.subcomponents}["1.b"]
     calibration = _calibration(load_workspace(folder))
-    assert lifted.followup and lifted.up == calibration.evidence_weight.up * Decimal(9) * Decimal("0.1")
+    assert lifted.followup
+    assert lifted.up == (calibration.evidence_weight.up * Decimal(9) * Decimal("0.1")).quantize(CENT)
     points = {r.id: r.points for r in open_.recommendations}["followup:a"]
     assert points == closed.total - open_.total > 0
 

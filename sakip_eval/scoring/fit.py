@@ -6,7 +6,7 @@ Few cases (a dozen letters) call for few, interpretable, shrunk parameters rathe
 - evidence_weight (down, up): how far the rules' verdict moves the prediction from the prior, chosen on a
   coarse grid (quarters) by the least mean absolute error, ties to the smaller weight. Down is at least a
   quarter: a refuted criterion always counts for something (on the first training set the fit alone picks
-  0, in-sample 1,05 against 1,11 with a quarter, but leave-one-out 1,27 against 1,20: the floor is the
+  0, in-sample 1,05 against 1,14 with a quarter, but leave-one-out 1,27 against 1,23: the floor is the
   better bet on a new letter);
 - residual_sd: the spread of the leave-one-out errors (each case predicted by parameters fitted on the
   others), for the range; separately for the rules alone (no history), which have no fitted parameter;

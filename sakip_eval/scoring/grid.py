@@ -15,14 +15,16 @@ from decimal import Decimal
 from sakip_eval.rulebook.book import Component, Rulebook
 from sakip_eval.scoring.grades import round2
 
-_GRIDS: dict[tuple[str, str], dict[Decimal, list[dict[str, str]]]] = {}
+GridKey = tuple[tuple[tuple[str, Decimal], ...], tuple[tuple[str, Decimal], ...]]
+_GRIDS: dict[GridKey, dict[Decimal, list[dict[str, str]]]] = {}
 
 
 def reachable(book: Rulebook, component: Component) -> dict[Decimal, list[dict[str, str]]]:
     """Every component score the grade scale can produce, with the grade combinations that give it
-    (sub-component weight x grade factor, summed; LHE precision of two decimals). One grid per component
-    and rulebook version, built once per process."""
-    key = (book.fingerprint, component.id)
+    (sub-component weight x grade factor, summed; LHE precision of two decimals). Built once per process
+    for each grade scale and set of weights."""
+    key = (tuple((g.code, g.factor) for g in book.regime.grades),
+           tuple((s.id, s.weight) for s in component.subcomponents))
     if key not in _GRIDS:
         _GRIDS[key] = _grid(book, component)
     return _GRIDS[key]
