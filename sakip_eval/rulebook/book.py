@@ -383,7 +383,7 @@ def _parse_rulebook(base: Path, root: Path, fingerprint: str) -> Rulebook:
         rules=rules,
         fingerprint=fingerprint,
         checks=checks,
-        calibration=_calibration(base),
+        calibration=_calibration(base, root),
         by_subcomponent={
             sub: [c for c in criteria if subcomponent_of(c) == sub] for sub in sorted(sub_ids, key=_sub_order)
         },
@@ -391,11 +391,11 @@ def _parse_rulebook(base: Path, root: Path, fingerprint: str) -> Rulebook:
     )
 
 
-def _calibration(base: Path) -> Calibration | None:
+def _calibration(base: Path, root: Path) -> Calibration | None:
     path = base / "calibration.yaml"
     if not path.is_file():
         return None
-    return validate(load_document(path, _display(path)), Calibration, "calibration")
+    return validate(load_document(path, _display(path, root)), Calibration, "calibration")
 
 
 def _sub_order(sub_id: str) -> tuple[int, str]:
