@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from sakip_eval.i18n import (
     checks,
+    documents,
     errors,
     followup,
     helptext,
@@ -52,14 +53,15 @@ class Text(BaseModel):
 
 # Every area's messages; a key starts with its area's prefixes (`error.` in errors.py, `lhe.` in letters.py).
 AREAS: dict[str, tuple[str, ...]] = {
-    "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch"), "checks": ("check",),
+    "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch", "explain"), "checks": ("check",),
     "followup": ("followup",), "letters": ("lhe",), "history": ("history", "diff"), "report": ("report",),
     "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "helptext": ("help",),
+    "documents": ("documents",),
 }
 MESSAGES: dict[str, tuple[str, str]] = {
     **errors.MESSAGES, **scoring.MESSAGES, **checks.MESSAGES, **followup.MESSAGES, **letters.MESSAGES,
     **history.MESSAGES, **report.MESSAGES, **workbook.MESSAGES, **rulebook.MESSAGES, **scaffold.MESSAGES,
-    **helptext.MESSAGES,
+    **helptext.MESSAGES, **documents.MESSAGES,
 }
 # `{count:problem|problems}`: the word for one, then the word for any other count
 _PLURAL = re.compile(r"\{[a-z_]+:[^{}|]*\|[^{}]*\}")
