@@ -1,0 +1,351 @@
+"""From recognised tables to the content of lkjip.yaml: one id per indicator and per budget line.
+
+Indicators: each row's indicator name is matched against the indicators met so far (see
+:mod:`sakip_eval.importers.names`); a table never names the same indicator twice for the same year, so
+a second row that matches an indicator already used in its table becomes an indicator of its own ("IKM
+Kecamatan" and "Indeks Kepuasan Masyarakat (IKM)" side by side in the Renstra matrix). A merged cell
+that lists several indicators with several values is split at the names already known.
+
+Budget lines: the hierarchy OPD > program > kegiatan > sub kegiatan is built as the tables come. A
+row's level is what it says ([PROGRAM], a code, "PROGRAM ...", a total), else what another table says
+about the same name (E.81 marks every row), else the kegiatan of the national nomenclature, else a row
+whose amount is the sum of the rows below it, else a sub kegiatan. A row is the line of the same name
+(and level), else - when it names nothing recognisable - the line with the same amount; a guess by
+amount is put on the review list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sakip_eval.importers.names import SAME, normalise, similarity
+from sakip_eval.importers.recognise import BudgetRow, IndicatorRow, Recognised, Unplaced
+from sakip_eval.importers.values import Reading, number
+
+LEVEL_RANK = {"opd": 0, "sasaran": 1, "program": 1, "kegiatan": 2, "sub_kegiatan": 3}
+PREFIX = {"opd": "opd", "sasaran": "sasaran", "program": "prog", "kegiatan": "keg", "sub_kegiatan": "sub"}
+# Kegiatan every unit has under the supporting-affairs program (Permendagri 90/2019 nomenclature).
+NATIONAL_KEGIATAN = (
+    "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+    "Administrasi Keuangan Perangkat Daerah",
+    "Administrasi Barang Milik Daerah pada Perangkat Daerah",
+    "Administrasi Pendapatan Daerah Kewenangan Perangkat Daerah",
+    "Administrasi Kepegawaian Perangkat Daerah",
+    "Administrasi Umum Perangkat Daerah",
+    "Pengadaan Barang Milik Daerah Penunjang Urusan Pemerintah Daerah",
+    "Penyediaan Jasa Penunjang Urusan Pemerintahan Daerah",
+    "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah",
+    "Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada Camat",
+    "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan Pemerintahan Desa",
+)
+MAX_ID_WORDS = 5
+IDS_STOP = frozenset(("yang", "dan", "serta", "di", "ke", "dari", "dalam", "untuk", "atau", "pada", "dengan",
+                      "persentase", "jumlah", "pd", "sesuai"))
+
+
+def slug(text: str, words: int = MAX_ID_WORDS) -> str:
+    tokens = [t for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in IDS_STOP]
+    return "-".join(tokens[:words]) or "x"
+
+
+class Ids:
+    """Unique ids within one section of the file."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def make(self, base: str) -> str:
+        base = base.strip("-.")[:80] or "x"
+        candidate, n = base, 2
+        while candidate in self.used:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used.add(candidate)
+        return candidate
+
+
+# -- indicators ---------------------------------------------------------------------------------------
+@dataclass
+class Indicator:
+    id: str
+    name: str
+    level: str | None
+    variants: list[str] = field(default_factory=list)
+    iku: dict[str, str] = field(default_factory=dict)
+    mentions: int = 0
+
+
+class Indicators:
+    def __init__(self, unit_words: frozenset[str]) -> None:
+        self.unit = unit_words
+        self.items: list[Indicator] = []
+        self.ids = Ids()
+
+    def norm(self, name: str) -> str:
+        return normalise(name, self.unit)
+
+    def best(self, name: str, exclude: Iterable[str] = ()) -> tuple[Indicator | None, float]:
+        key = self.norm(name)
+        skip = set(exclude)
+        found: tuple[Indicator | None, float] = (None, 0.0)
+        for item in self.items:
+            if item.id in skip:
+                continue
+            score = max(similarity(key, v) for v in item.variants)
+            if score > found[1]:
+                found = (item, score)
+        return found
+
+    def resolve(self, name: str, level: str | None, exclude: Iterable[str] = ()) -> tuple[Indicator, float]:
+        """The indicator `name` means (a new one when none matches); the score says how sure."""
+        item, score = self.best(name, exclude)
+        key = self.norm(name)
+        if item is None or score < SAME:
+            item = Indicator(self.ids.make(slug(key)), name.strip(), _indicator_level(level), [key])
+            self.items.append(item)
+            score = 1.0
+        elif key not in item.variants:
+            item.variants.append(key)
+        item.mentions += 1
+        return item, score
+
+    def split(self, text: str, count: int) -> list[str] | None:
+        """A merged cell's `count` names, cut where known names fit best; None when they do not."""
+        words = text.split()
+        if count < 2 or len(words) < count:
+            return None
+        best: dict[tuple[int, int], tuple[float, list[str]]] = {(0, 0): (0.0, [])}
+        for pieces in range(1, count + 1):
+            for end in range(pieces, len(words) + 1):
+                options = []
+                for start in range(pieces - 1, end):
+                    previous = best.get((pieces - 1, start))
+                    if previous is None:
+                        continue
+                    chunk = " ".join(words[start:end])
+                    _, score = self.best(chunk)
+                    options.append((previous[0] + score, [*previous[1], chunk]))
+                if options:
+                    best[(pieces, end)] = max(options, key=lambda o: o[0])
+        found = best.get((count, len(words)))
+        if found is None or found[0] / count < SAME:
+            return None
+        return found[1]
+
+
+def _indicator_level(level: str | None) -> str | None:
+    return level if level in ("tujuan", "sasaran", "kinerja_lainnya", "program", "kegiatan", "sub_kegiatan") else None
+
+
+# -- budget lines -------------------------------------------------------------------------------------
+@dataclass
+class Line:
+    id: str
+    level: str
+    parent: str | None
+    name: str
+    norm: str
+    amounts: set[str] = field(default_factory=set)
+
+
+def digits(reading: Reading | None) -> str | None:
+    """The digits of a written amount, separators ignored: "10.455.592,750" and "10.455.592.750" agree."""
+    if reading is None or reading.value is None:
+        return None
+    text = re.sub(r"[^0-9]", "", reading.value.split("%")[0])
+    return text if len(text) >= 5 else None
+
+
+class Lines:
+    def __init__(self, unit_name: str, unit_words: frozenset[str], explicit: dict[str, str]) -> None:
+        self.unit = unit_words
+        self.explicit = explicit  # normalised name -> level stated somewhere in the document
+        self.ids = Ids()
+        self.items: list[Line] = [Line(self.ids.make("opd"), "opd", None, unit_name, normalise(unit_name, unit_words))]
+        self.national = {normalise(n, unit_words) for n in NATIONAL_KEGIATAN}
+
+    @property
+    def opd(self) -> Line:
+        return self.items[0]
+
+    def levels(self, rows: list[BudgetRow]) -> list[str | None]:
+        """Each row's level (see the module docstring)."""
+        out: list[str | None] = []
+        for row in rows:
+            level = row.level
+            if level is None and row.name:
+                key = normalise(row.name, self.unit)
+                level = self.explicit.get(key) or ("kegiatan" if any(similarity(key, n) >= SAME for n in self.national)
+                                                   else None)
+            out.append("opd" if row.total and level is None else level)
+        for i, row in enumerate(rows[:-1]):
+            following = rows[i + 1]
+            if out[i] is None and row.name and following.name and out[i + 1] in (None, "sub_kegiatan") and similarity(
+                    normalise(row.name, self.unit), normalise(following.name, self.unit)) >= SAME:
+                out[i], out[i + 1] = "kegiatan", "sub_kegiatan"
+        for i, row in enumerate(rows):
+            if out[i] is None and self._sums_below(rows, out, i):
+                out[i] = "kegiatan"
+        has_program = any(level == "program" for level in out)
+        return [level or ("sub_kegiatan" if has_program else None) for level in out]
+
+    @staticmethod
+    def _sums_below(rows: list[BudgetRow], levels: list[str | None], index: int) -> bool:
+        """The row's pagu equals the sum of the rows right below it (two or more, or one that ends a
+        group)."""
+        own = number(rows[index].values.get("pagu", Reading(None)).value)
+        if own is None or own == 0:
+            return False
+        total = 0.0
+        for j in range(index + 1, len(rows)):
+            if levels[j] in ("opd", "program", "kegiatan"):
+                return False
+            value = number(rows[j].values.get("pagu", Reading(None)).value)
+            if value is None:
+                return False
+            total += value
+            if abs(total - own) < 0.5:
+                children = j - index
+                ends = j + 1 == len(rows) or levels[j + 1] in ("opd", "program", "kegiatan")
+                return children >= 2 or ends
+            if total > own:
+                return False
+        return False
+
+    def place(self, row: BudgetRow, level: str | None, used: set[str], current: dict[str, Line],
+              review: list[str], where: str) -> Line | None:
+        """The line of the row; a new line when none fits."""
+        if level == "opd" or row.total and not row.name:
+            return self.opd if self.opd.id not in used else None
+        key = normalise(row.name, self.unit) if row.name else ""
+        if key:
+            named = [(similarity(key, line.norm, strict=True), line) for line in self.items if line.id not in used]
+            named = [(s, line) for s, line in named if s >= SAME and (level is None or line.level == level or (
+                s >= 0.99 and row.level is None))]
+            if named:
+                return max(named, key=lambda sl: (sl[0], -LEVEL_RANK.get(sl[1].level, 9)))[1]
+        amounts = {d for d in (digits(row.values.get("pagu")), digits(row.values.get("realisasi"))) if d}
+        if amounts and (not key or level in (None, "sasaran") or not self._known_level(level)):
+            by_amount = [line for line in self.items if line.id not in used and _same_amount(amounts, line.amounts)]
+            if level == "sasaran":
+                by_amount = [line for line in by_amount if line.level == "opd"]
+            if by_amount:
+                line = min(by_amount, key=lambda ln: (LEVEL_RANK.get(ln.level, 9),
+                                                      -similarity(key, ln.norm) if key else 0))
+                review.append(f"{where}: baris anggaran \"{row.name or '(tanpa nama)'}\" dipetakan ke \"{line.name}\" "
+                              f"menurut jumlahnya / budget row placed by its amount")
+                return line
+        if not key:
+            return None
+        level = level or "sub_kegiatan"
+        parent = {"program": self.opd, "sasaran": self.opd, "kegiatan": current.get("program", self.opd),
+                  "sub_kegiatan": current.get("kegiatan") or current.get("program") or self.opd}.get(level, self.opd)
+        line = Line(self.ids.make(f"{PREFIX.get(level, 'line')}-{slug(key, 4)}"), level, parent.id, row.name or "", key)
+        self.items.append(line)
+        return line
+
+    def _known_level(self, level: str | None) -> bool:
+        return level in ("program", "kegiatan")
+
+
+def _same_amount(amounts: set[str], known: set[str]) -> bool:
+    """Equal digits, or one a prefix of the other when a separator was misplaced ("5.804.378,00")."""
+    for a in amounts:
+        for b in known:
+            if a == b or len(a) >= 7 and len(b) >= 7 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 1:
+                return True
+    return False
+
+
+# -- the whole document -------------------------------------------------------------------------------
+@dataclass
+class Placed:
+    """A recognised table with each row's id (indicator or budget line) resolved."""
+
+    part: Recognised
+    ids: list[str | None]
+    notes: list[str | None]
+
+
+def explicit_levels(parts: list[Recognised], unit: frozenset[str]) -> dict[str, str]:
+    """Levels that rows state for their names anywhere in the document (E.81 marks, codes)."""
+    out: dict[str, str] = {}
+    for part in parts:
+        for row in part.budgets:
+            if row.name and row.level in ("program", "kegiatan", "sub_kegiatan"):
+                out.setdefault(normalise(row.name, unit), row.level)
+    return out
+
+
+def place_indicators(part: Recognised, indicators: Indicators, review: list[str],
+                     used: dict[int | None, set[str]]) -> Placed:
+    """Each row's indicator; `used` (per year) is shared by the parts that become one table, which
+    never names an indicator twice for a year."""
+    ids: list[str | None] = []
+    notes: list[str | None] = []
+    part.indicators = _split_merged(part.indicators, indicators, review)
+    for row in part.indicators:
+        taken = used.setdefault(row.year, set())
+        item, score = indicators.resolve(row.name, row.level, exclude=taken)
+        taken.add(item.id)
+        ids.append(item.id)
+        notes.append(None if score >= 0.99 or item.name == row.name else f"dicocokkan dengan \"{item.name}\"")
+    return Placed(part, ids, notes)
+
+
+def _split_merged(rows: list[IndicatorRow], indicators: Indicators, review: list[str]) -> list[IndicatorRow]:
+    """Rows that a merged cell gave several values under one text get their own names."""
+    out: list[IndicatorRow] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        group = [row]
+        while index + len(group) < len(rows) and rows[index + len(group)].name == row.name and rows[
+                index + len(group)].origin == row.origin and rows[index + len(group)].year == row.year:
+            group.append(rows[index + len(group)])
+        if len(group) > 1:
+            names = indicators.split(row.name, len(group))
+            if names is None:
+                review.append(f"{row.origin.title}, baris {row.origin.line}: sel gabungan \"{row.name[:80]}\" "
+                              f"dengan {len(group)} nilai tidak dapat dipisah / merged cell not split")
+                names = [row.name] * len(group)
+            for name, member in zip(names, group, strict=True):
+                out.append(IndicatorRow(name, member.level, member.year, member.values, member.origin,
+                                        member.line_name))
+        else:
+            out.append(row)
+        index += len(group)
+    return out
+
+
+def place_budget(part: Recognised, lines: Lines, review: list[str], used: set[str]) -> Placed:
+    """Each row's budget line; `used` is shared by the parts that become one table."""
+    levels = lines.levels(part.budgets)
+    ids: list[str | None] = []
+    notes: list[str | None] = []
+    current: dict[str, Line] = {}
+    for row, level in zip(part.budgets, levels, strict=True):
+        where = f"{row.origin.title}, baris {row.origin.line}"
+        line = lines.place(row, level, used, current, review, where)
+        if line is None:
+            review.append(f"{where}: baris anggaran tanpa nama tidak dapat dipetakan / unnamed budget row not placed")
+            ids.append(None)
+            notes.append(None)
+            continue
+        used.add(line.id)
+        line.amounts |= {d for d in (digits(row.values.get("pagu")), digits(row.values.get("realisasi"))) if d}
+        if line.level in ("program", "kegiatan"):
+            current[line.level] = line
+            if line.level == "program":
+                current.pop("kegiatan", None)
+        ids.append(line.id)
+        notes.append(None if not row.name or similarity(normalise(row.name, lines.unit), line.norm) >= 0.99
+                     else f"dicocokkan dengan \"{line.name}\"")
+    return Placed(part, ids, notes)
+
+
+def unplaced_text(items: list[Unplaced]) -> list[str]:
+    words = {"table": "tabel berangka yang tidak dikenali / table with numbers not recognised",
+             "row": "baris berangka yang tidak dapat dipetakan / row with numbers not placed"}
+    return [f"{u.where}: {words.get(u.what, u.what)}" for u in items]
