@@ -136,19 +136,27 @@ def findings(workspace: Path, lkjip: Path) -> list[dict[str, Any]]:
         return found
 
 
-def compare_findings(hand: list[dict[str, Any]], draft: list[dict[str, Any]]) -> tuple[int, list[dict[str, Any]]]:
-    """(hand-made findings the draft also finds, draft findings with no hand-made counterpart)."""
+def compare_findings(hand: list[dict[str, Any]], draft: list[dict[str, Any]]
+                     ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(hand-made findings the draft does not find, draft findings with no hand-made counterpart)."""
     def key(f: dict[str, Any]) -> tuple[str, str, str]:
         return (f["check"], f["stated"], f["expected"])
 
-    pool = Counter(key(f) for f in hand)
-    extra = []
-    for finding in draft:
+    pool = Counter(key(f) for f in draft)
+    missed = []
+    for finding in hand:
         if pool[key(finding)] > 0:
             pool[key(finding)] -= 1
         else:
+            missed.append(finding)
+    hand_keys = Counter(key(f) for f in hand)
+    extra = []
+    for finding in draft:
+        if hand_keys[key(finding)] > 0:
+            hand_keys[key(finding)] -= 1
+        else:
             extra.append(finding)
-    return len(hand) - sum(pool.values()), extra
+    return missed, extra
 
 
 def main(argv: list[str]) -> None:
@@ -164,9 +172,12 @@ def main(argv: list[str]) -> None:
         print(f"  missing {count:3d} {kind} {entity}")
     hand_findings = findings(workspace, hand_path)
     draft_findings = findings(workspace, draft_path)
-    found, extra = compare_findings(hand_findings, draft_findings)
+    missed, extra = compare_findings(hand_findings, draft_findings)
+    found = len(hand_findings) - len(missed)
     print(f"findings reproduced: {found}/{len(hand_findings)} = {found / max(len(hand_findings), 1):.1%}; "
           f"draft findings without a hand-made counterpart: {len(extra)}")
+    for finding in missed:
+        print(f"  missed {finding['check']}: {finding['stated']} vs {finding['expected']} | {finding['where'][:150]}")
     for finding in extra:
         print(f"  extra {finding['check']}: {finding['stated']} vs {finding['expected']} | {finding['where'][:150]}")
 

@@ -17,6 +17,7 @@ amount is put on the review list.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -41,8 +42,9 @@ NATIONAL_KEGIATAN = (
     "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan Pemerintahan Desa",
 )
 MAX_ID_WORDS = 5
+RENAMED = 0.7  # name similarity that, with the same parent and amount, makes two names one budget line
 IDS_STOP = frozenset(("yang", "dan", "serta", "di", "ke", "dari", "dalam", "untuk", "atau", "pada", "dengan",
-                      "persentase", "jumlah", "pd", "sesuai"))
+                      "persentase", "jumlah", "pd", "sesuai", "program", "kegiatan"))
 
 
 def slug(text: str, words: int = MAX_ID_WORDS) -> str:
@@ -81,6 +83,7 @@ class Indicators:
         self.unit = unit_words
         self.items: list[Indicator] = []
         self.ids = Ids()
+        self.by_line: dict[str, str] = {}  # kegiatan / sub kegiatan line -> the indicator first stated for it
 
     def norm(self, name: str) -> str:
         return normalise(name, self.unit)
@@ -146,7 +149,19 @@ class Line:
     parent: str | None
     name: str
     norm: str
-    amounts: set[str] = field(default_factory=set)
+    amounts: Counter[str] = field(default_factory=Counter)  # digits of every amount stated for the line
+    borrowed: bool = False  # named after the row below it (a kegiatan printed with its sub kegiatan's name)
+
+
+def row_amounts(row: BudgetRow) -> set[str]:
+    """The digits of the row's pagu (or the sum of its fund sources) and realisasi."""
+    out = {d for d in (digits(row.values.get("pagu")), digits(row.values.get("realisasi"))) if d}
+    parts = [number(reading.value) for _, reading in row.funds]
+    if parts and all(p is not None for p in parts):
+        total = sum(p for p in parts if p is not None)
+        if total == int(total):
+            out.add(str(int(total)))
+    return out
 
 
 def digits(reading: Reading | None) -> str | None:
@@ -164,6 +179,7 @@ class Lines:
         self.ids = Ids()
         self.items: list[Line] = [Line(self.ids.make("opd"), "opd", None, unit_name, normalise(unit_name, unit_words))]
         self.national = {normalise(n, unit_words) for n in NATIONAL_KEGIATAN}
+        self.borrowing: set[int] = set()  # rows of the table being placed that lend their name upward
 
     @property
     def opd(self) -> Line:
@@ -171,19 +187,19 @@ class Lines:
 
     def levels(self, rows: list[BudgetRow]) -> list[str | None]:
         """Each row's level (see the module docstring)."""
-        out: list[str | None] = []
-        for row in rows:
-            level = row.level
-            if level is None and row.name:
-                key = normalise(row.name, self.unit)
-                level = self.explicit.get(key) or ("kegiatan" if any(similarity(key, n) >= SAME for n in self.national)
-                                                   else None)
-            out.append("opd" if row.total and level is None else level)
+        out: list[str | None] = [row.level or ("opd" if row.total else None) for row in rows]
+        self.borrowing: set[int] = set()
         for i, row in enumerate(rows[:-1]):
             following = rows[i + 1]
-            if out[i] is None and row.name and following.name and out[i + 1] in (None, "sub_kegiatan") and similarity(
-                    normalise(row.name, self.unit), normalise(following.name, self.unit)) >= SAME:
+            if out[i] is None and out[i + 1] is None and row.name and following.name and similarity(
+                    normalise(row.name, self.unit), normalise(following.name, self.unit), strict=True) >= SAME:
                 out[i], out[i + 1] = "kegiatan", "sub_kegiatan"
+                self.borrowing.add(i)
+        for i, row in enumerate(rows):
+            if out[i] is None and row.name:
+                key = normalise(row.name, self.unit)
+                out[i] = self.explicit.get(key) or ("kegiatan" if any(similarity(key, n) >= SAME for n in self.national)
+                                                    else None)
         for i, row in enumerate(rows):
             if out[i] is None and self._sums_below(rows, out, i):
                 out[i] = "kegiatan"
@@ -214,39 +230,82 @@ class Lines:
         return False
 
     def place(self, row: BudgetRow, level: str | None, used: set[str], current: dict[str, Line],
-              review: list[str], where: str) -> Line | None:
+              review: list[str], where: str, borrowing: bool = False) -> Line | None:
         """The line of the row; a new line when none fits."""
         if level == "opd" or row.total and not row.name:
             return self.opd if self.opd.id not in used else None
         key = normalise(row.name, self.unit) if row.name else ""
+        parent = self._parent(level, current)
+        amounts = row_amounts(row)
+        taken = False
         if key:
-            named = [(similarity(key, line.norm, strict=True), line) for line in self.items if line.id not in used]
+            named = [(similarity(key, line.norm, strict=True), line) for line in self.items]
             named = [(s, line) for s, line in named if s >= SAME and (level is None or line.level == level or (
                 s >= 0.99 and row.level is None))]
-            if named:
-                return max(named, key=lambda sl: (sl[0], -LEVEL_RANK.get(sl[1].level, 9)))[1]
-        amounts = {d for d in (digits(row.values.get("pagu")), digits(row.values.get("realisasi"))) if d}
-        if amounts and (not key or level in (None, "sasaran") or not self._known_level(level)):
-            by_amount = [line for line in self.items if line.id not in used and _same_amount(amounts, line.amounts)]
-            if level == "sasaran":
-                by_amount = [line for line in by_amount if line.level == "opd"]
+            free = [(s, line) for s, line in named if line.id not in used]
+            if free:
+                line = max(free, key=lambda sl: (sl[0], -LEVEL_RANK.get(sl[1].level, 9)))[1]
+                self._refine_parent(line, parent)
+                return line
+            taken = bool(named)  # the name is already in this table: a misprinted name, trust the amount
+            siblings = [line for line in self.items if line.id not in used and line.level == level
+                        and line.parent == parent.id and _same_amount(amounts, set(line.amounts))]
+            borrowed = [line for line in siblings if line.borrowed]
+            if borrowed and not borrowing:  # the kegiatan's own name, printed here
+                line = borrowed[0]
+                line.name, line.norm, line.borrowed = row.name or line.name, key, False
+                return line
+            renamed = [line for line in siblings if similarity(key, line.norm) >= RENAMED]
+            if renamed:  # the same sub kegiatan under its newer name, with the same amount
+                review.append(f"{where}: \"{row.name}\" dianggap sama dengan \"{renamed[0].name}\" (induk dan "
+                              f"jumlahnya sama) / taken as the same line (same parent and amount)")
+                return renamed[0]
+        if amounts and (not key or level in (None, "sasaran") or taken):
+            by_amount = [line for line in self.items if line.id not in used and line.level != "sasaran"
+                         and _same_amount(amounts, set(line.amounts)) and (not taken or line.level == level)]
             if by_amount:
-                line = min(by_amount, key=lambda ln: (LEVEL_RANK.get(ln.level, 9),
-                                                      -similarity(key, ln.norm) if key else 0))
+                line = min(by_amount, key=lambda ln: (-sum(n for a, n in ln.amounts.items()
+                                                           if _same_amount(amounts, {a})),
+                                                      LEVEL_RANK.get(ln.level, 9)))
                 review.append(f"{where}: baris anggaran \"{row.name or '(tanpa nama)'}\" dipetakan ke \"{line.name}\" "
                               f"menurut jumlahnya / budget row placed by its amount")
                 return line
         if not key:
             return None
         level = level or "sub_kegiatan"
-        parent = {"program": self.opd, "sasaran": self.opd, "kegiatan": current.get("program", self.opd),
-                  "sub_kegiatan": current.get("kegiatan") or current.get("program") or self.opd}.get(level, self.opd)
-        line = Line(self.ids.make(f"{PREFIX.get(level, 'line')}-{slug(key, 4)}"), level, parent.id, row.name or "", key)
+        line = Line(self.ids.make(f"{PREFIX.get(level, 'line')}-{slug(key, 4)}"), level, parent.id, row.name or "", key,
+                    borrowed=borrowing)
         self.items.append(line)
         return line
 
-    def _known_level(self, level: str | None) -> bool:
-        return level in ("program", "kegiatan")
+    def lookup(self, name: str) -> Line | None:
+        """The line a name stands for, if any (nothing is created)."""
+        key = normalise(name, self.unit)
+        scored = [(similarity(key, line.norm, strict=True), line) for line in self.items]
+        best = max(scored, key=lambda sl: (sl[0], -LEVEL_RANK.get(sl[1].level, 9)), default=(0.0, None))
+        return best[1] if best[0] >= SAME else None
+
+    def _parent(self, level: str | None, current: dict[str, Line]) -> Line:
+        if level == "kegiatan":
+            return current.get("program", self.opd)
+        if level in (None, "sub_kegiatan"):
+            return current.get("kegiatan") or current.get("program") or self.opd
+        return self.opd
+
+    def _refine_parent(self, line: Line, parent: Line) -> None:
+        """A table that shows the line under a more specific parent (its kegiatan, where another table
+        showed only the program) tells the hierarchy more precisely."""
+        if line.parent is None or parent.id == line.id or LEVEL_RANK.get(parent.level, 9) >= LEVEL_RANK.get(
+                line.level, 9):
+            return
+        ancestors = set()
+        node: str | None = parent.id
+        by_id = {ln.id: ln for ln in self.items}
+        while node is not None and node not in ancestors:
+            ancestors.add(node)
+            node = by_id[node].parent if node in by_id else None
+        if line.parent in ancestors and line.parent != parent.id:
+            line.parent = parent.id
 
 
 def _same_amount(amounts: set[str], known: set[str]) -> bool:
@@ -278,20 +337,59 @@ def explicit_levels(parts: list[Recognised], unit: frozenset[str]) -> dict[str, 
     return out
 
 
-def place_indicators(part: Recognised, indicators: Indicators, review: list[str],
+def place_indicators(part: Recognised, indicators: Indicators, lines: Lines, review: list[str],
                      used: dict[int | None, set[str]]) -> Placed:
     """Each row's indicator; `used` (per year) is shared by the parts that become one table, which
-    never names an indicator twice for a year."""
+    never names an indicator twice for a year. A row of a kegiatan or sub kegiatan whose indicator name
+    matches none is the indicator first stated for that kegiatan or sub kegiatan (tables word the same
+    output indicator differently: "Jumlah jenis ATK yang disediakan", "Jumlah Paket Bahan/Material")."""
     ids: list[str | None] = []
     notes: list[str | None] = []
     part.indicators = _split_merged(part.indicators, indicators, review)
+    seen: set[tuple[str, int | None, tuple[tuple[str, str | None], ...]]] = set()
     for row in part.indicators:
+        signature = (indicators.norm(row.name), row.year, tuple(sorted((k, v.value) for k, v in row.values.items())))
+        if signature in seen:  # the same row printed again (E.81 repeats the sasaran above each program)
+            ids.append(None)
+            notes.append(None)
+            continue
+        seen.add(signature)
         taken = used.setdefault(row.year, set())
-        item, score = indicators.resolve(row.name, row.level, exclude=taken)
+        line = lines.lookup(row.line_name) if row.line_name else None
+        best, score = indicators.best(row.name, exclude=taken)
+        linked = indicators.by_line.get(line.id) if line is not None else None
+        note = None
+        if (best is None or score < SAME) and linked is not None and linked not in taken and _same_kind(
+                row.name, next(i.name for i in indicators.items if i.id == linked)):
+            item = next(i for i in indicators.items if i.id == linked)
+            item.variants.append(indicators.norm(row.name))
+            note = f"dikaitkan lewat \"{line.name}\"" if line is not None else None
+        else:
+            item, score = indicators.resolve(row.name, row.level, exclude=taken)
+            note = None if score >= 0.99 or item.name == row.name else f"dicocokkan dengan \"{item.name}\""
+        if line is not None and line.level in ("kegiatan", "sub_kegiatan"):
+            indicators.by_line.setdefault(line.id, item.id)
         taken.add(item.id)
         ids.append(item.id)
-        notes.append(None if score >= 0.99 or item.name == row.name else f"dicocokkan dengan \"{item.name}\"")
+        notes.append(note)
     return Placed(part, ids, notes)
+
+
+def _kind(name: str) -> str | None:
+    """What an indicator measures, by its first word: a percentage, a count or a score."""
+    text = normalise(name)
+    if text.startswith("persentase") or "(%)" in name.replace(" ", ""):
+        return "percent"
+    if text.startswith(("jumlah", "banyaknya")):
+        return "count"
+    if text.startswith(("nilai", "indeks")):
+        return "score"
+    return None
+
+
+def _same_kind(a: str, b: str) -> bool:
+    ka, kb = _kind(a), _kind(b)
+    return ka is None or kb is None or ka == kb
 
 
 def _split_merged(rows: list[IndicatorRow], indicators: Indicators, review: list[str]) -> list[IndicatorRow]:
@@ -319,30 +417,64 @@ def _split_merged(rows: list[IndicatorRow], indicators: Indicators, review: list
     return out
 
 
-def place_budget(part: Recognised, lines: Lines, review: list[str], used: set[str]) -> Placed:
-    """Each row's budget line; `used` is shared by the parts that become one table."""
+@dataclass
+class Pending:
+    """A budget row that names no line (a sasaran row, an unlabeled total): placed by its amount once
+    every named row of the document has told which amounts belong to which line."""
+
+    placed: Placed
+    index: int
+    level: str | None
+    used: set[str]
+    current: dict[str, Line]
+    where: str
+
+
+def place_budget(part: Recognised, lines: Lines, review: list[str], used: set[str], pending: list[Pending]) -> Placed:
+    """Each row's budget line; `used` is shared by the parts that become one table. Rows placed only by
+    their amount are appended to `pending` (see :func:`place_pending`)."""
     levels = lines.levels(part.budgets)
-    ids: list[str | None] = []
-    notes: list[str | None] = []
+    placed = Placed(part, [], [])
     current: dict[str, Line] = {}
-    for row, level in zip(part.budgets, levels, strict=True):
+    for index, (row, level) in enumerate(zip(part.budgets, levels, strict=True)):
         where = f"{row.origin.title}, baris {row.origin.line}"
-        line = lines.place(row, level, used, current, review, where)
-        if line is None:
-            review.append(f"{where}: baris anggaran tanpa nama tidak dapat dipetakan / unnamed budget row not placed")
-            ids.append(None)
-            notes.append(None)
+        unnamed = not row.name or level == "sasaran"
+        if unnamed and row_amounts(row) and not (level == "opd" or row.total and not row.name):
+            placed.ids.append(None)
+            placed.notes.append(None)
+            pending.append(Pending(placed, index, level, used, dict(current), where))
             continue
-        used.add(line.id)
-        line.amounts |= {d for d in (digits(row.values.get("pagu")), digits(row.values.get("realisasi"))) if d}
-        if line.level in ("program", "kegiatan"):
+        line = lines.place(row, level, used, current, review, where, borrowing=index in lines.borrowing)
+        _record(placed, row, line, lines, used, review, where)
+        if line is not None and line.level in ("program", "kegiatan"):
             current[line.level] = line
             if line.level == "program":
                 current.pop("kegiatan", None)
-        ids.append(line.id)
-        notes.append(None if not row.name or similarity(normalise(row.name, lines.unit), line.norm) >= 0.99
-                     else f"dicocokkan dengan \"{line.name}\"")
-    return Placed(part, ids, notes)
+    return placed
+
+
+def place_pending(pending: list[Pending], lines: Lines, review: list[str]) -> None:
+    for item in pending:
+        row = item.placed.part.budgets[item.index]
+        line = lines.place(row, item.level, item.used, item.current, review, item.where)
+        slot = Placed(item.placed.part, [], [])
+        _record(slot, row, line, lines, item.used, review, item.where)
+        item.placed.ids[item.index] = slot.ids[0]
+        item.placed.notes[item.index] = slot.notes[0]
+
+
+def _record(placed: Placed, row: BudgetRow, line: Line | None, lines: Lines, used: set[str], review: list[str],
+            where: str) -> None:
+    if line is None:
+        review.append(f"{where}: baris anggaran tanpa nama tidak dapat dipetakan / unnamed budget row not placed")
+        placed.ids.append(None)
+        placed.notes.append(None)
+        return
+    used.add(line.id)
+    line.amounts.update(row_amounts(row))
+    placed.ids.append(line.id)
+    placed.notes.append(None if not row.name or similarity(normalise(row.name, lines.unit), line.norm) >= 0.99
+                        else f"dicocokkan dengan \"{line.name}\"")
 
 
 def unplaced_text(items: list[Unplaced]) -> list[str]:

@@ -16,10 +16,12 @@ from typing import Any
 from sakip_eval.importers.assemble import (
     Indicators,
     Lines,
+    Pending,
     Placed,
     explicit_levels,
     place_budget,
     place_indicators,
+    place_pending,
     slug,
     unplaced_text,
 )
@@ -42,7 +44,6 @@ _UNIT = re.compile(r"^(KECAMATAN|KELURAHAN|DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEK
                    r"BAGIAN|PENGADILAN)\b[A-Z .,&-]{3,80}$")
 _YEAR_TITLE = re.compile(r"\bTAHUN\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _APPENDED = re.compile(r"^LAPORAN\s+(KINERJA|PELAKSANAAN|HASIL)\b(?!.*INSTANSI)")
-_CHANGE_REASON = re.compile(r"perubahan.{0,200}perjanjian kinerja|perjanjian kinerja perubahan", re.IGNORECASE)
 SCAN_TITLE = 40  # paragraphs at the start read for the unit's name and the year
 
 
@@ -99,16 +100,22 @@ def build_draft(blocks: list[Block], year: int | None, display: str) -> Draft:
         if isinstance(block, Table):
             parts.extend(recognise(block, context, unplaced))
     review.extend(unplaced_text(unplaced))
+    _number_runs(parts)
     indicators = Indicators(context.unit_words)
     lines = Lines(unit_name or "Perangkat Daerah", context.unit_words, explicit_levels(parts, context.unit_words))
     placed: list[Placed] = []
-    used_indicators: dict[tuple[str, str, str, int | None], dict[int | None, set[str]]] = {}
-    used_lines: dict[tuple[str, str, str, int | None], set[str]] = {}
+    used_indicators: dict[tuple[str, str, str, int | None, int], dict[int | None, set[str]]] = {}
+    used_lines: dict[tuple[str, str, str, int | None, int], set[str]] = {}
+    pending: list[Pending] = []
+    for part in parts:  # budgets first: value rows find their indicator through their kegiatan too
+        if part.kind == "budget":
+            placed.append(place_budget(part, lines, review, used_lines.setdefault(table_key(part), set()), pending))
+    place_pending(pending, lines, review)
     for part in parts:
         if part.kind == "values":
-            placed.append(place_indicators(part, indicators, review, used_indicators.setdefault(table_key(part), {})))
-        elif part.kind == "budget":
-            placed.append(place_budget(part, lines, review, used_lines.setdefault(table_key(part), set())))
+            placed.append(place_indicators(part, indicators, lines, review,
+                                           used_indicators.setdefault(table_key(part), {})))
+    placed.sort(key=lambda p: (p.part.table.index, p.part.kind != "values"))
     for part in parts:
         if part.kind == "iku":
             _apply_iku(part, indicators)
@@ -141,10 +148,20 @@ def build_draft(blocks: list[Block], year: int | None, display: str) -> Draft:
     return Draft(text, review, counts)
 
 
-def table_key(part: Recognised) -> tuple[str, str, str, int | None]:
-    """Parts of one printed table (the SASARAN and KINERJA LAINNYA halves) share this key and become
-    one table of the draft."""
-    return (part.kind, part.title, part.source, part.year)
+def table_key(part: Recognised) -> tuple[str, str, str, int | None, int]:
+    """Parts of one printed table (the SASARAN and KINERJA LAINNYA halves: neighbouring tables under
+    one caption) share this key and become one table of the draft."""
+    return (part.kind, part.title, part.source, part.year, part.run)
+
+
+def _number_runs(parts: list[Recognised]) -> None:
+    """Each part's run: the first document table of the neighbouring tables with its caption and kind."""
+    last: dict[tuple[str, str], tuple[int, int]] = {}
+    for part in parts:
+        key = (part.kind, part.title)
+        previous = last.get(key)
+        part.run = previous[0] if previous and part.table.index - previous[1] <= 2 else part.table.index
+        last[key] = (part.run, part.table.index)
 
 
 # -- indicators ---------------------------------------------------------------------------------------
@@ -202,7 +219,7 @@ def _table_id(title: str, ids: set[str], suffix: str = "") -> str:
 
 def _tables(placed: list[Placed], context: Context) -> tuple[list[Entry], list[Entry]]:
     """Parts of one printed table (the SASARAN and KINERJA LAINNYA halves) become one table."""
-    groups: dict[tuple[str, str, str, int | None], list[Placed]] = {}
+    groups: dict[tuple[str, str, str, int | None, int], list[Placed]] = {}
     for item in placed:
         part = item.part
         groups.setdefault(table_key(part), []).append(item)
@@ -210,7 +227,7 @@ def _tables(placed: list[Placed], context: Context) -> tuple[list[Entry], list[E
     ids: set[str] = set()
     tables: list[Entry] = []
     budgets: list[Entry] = []
-    for (kind, title, _, _), members in groups.items():
+    for (kind, title, *_), members in groups.items():
         first = members[0].part
         if kind == "values":
             tables.append(_value_table(title, members, ids))
@@ -304,21 +321,22 @@ def _headcounts(parts: list[Recognised], review: list[str]) -> list[Entry]:
     out: list[Entry] = []
     ids: set[str] = set()
     for part in parts:
-        total: StaffRow | None = None
+        total = next((r for r in part.staff if re.match(r"^(jumlah|total)\b", r.label, re.IGNORECASE)), None)
         groups: list[tuple[str, list[StaffRow]]] = []
         for row in part.staff:
+            if row is total:
+                continue
             if row.group:
                 groups.append((row.label, []))
                 continue
-            if re.match(r"^(jumlah|total)\b", row.label, re.IGNORECASE) or total is None and not groups and any(
-                    re.search(r"\d", v) for v in row.values):
-                total = row
-                continue
             if not groups:
+                if total is None and any(re.search(r"\d", v) for v in row.values):
+                    total = row  # the first row ("Pegawai PNS") above the breakdowns
+                    continue
                 if all(v in ("", "-") for v in row.values):
                     continue
-                groups.append((part.table.header[0][0] if part.table.header and part.table.header[0] else "Rincian",
-                               []))
+                label = part.table.header[0][0] if part.table.header and part.table.header[0][0] else "Rincian"
+                groups.append((label, []))
             groups[-1][1].append(row)
         if total is None or not part.staff_columns:
             review.append(f"{part.title}: tabel pegawai tanpa baris jumlah tidak diimpor / staff table without a "
@@ -364,7 +382,7 @@ def _table_ids_by_title(placed: list[Placed]) -> dict[int, str]:
     """Value tables' ids by the document table they came from (filled when tables are rendered)."""
     ids: set[str] = set()
     out: dict[int, str] = {}
-    seen: dict[tuple[str, str, str, int | None], str] = {}
+    seen: dict[tuple[str, str, str, int | None, int], str] = {}
     for item in placed:
         part = item.part
         if part.kind != "values":
@@ -458,12 +476,18 @@ def _counted_table(found: Found, tables: list[tuple[int, Placed]], table_ids: di
 
 # -- target changes -----------------------------------------------------------------------------------
 def _changes(blocks: list[Block], parts: list[Recognised], context: Context) -> list[Entry]:
-    """The reason given between the PK and the PK perubahan for changing the targets."""
-    sources = [p.source for p in parts]
-    if "pk_awal" not in sources or "pk_perubahan" not in sources:
+    """The reason printed between the PK and the PK perubahan for changing the targets."""
+    first = {source: min((p.table.index for p in parts if p.source == source), default=None)
+             for source in ("pk_awal", "pk_perubahan")}
+    start, end = first["pk_awal"], first["pk_perubahan"]
+    if start is None or end is None or end < start:
         return []
+    inside = False
     for block in blocks:
-        if isinstance(block, Paragraph) and _CHANGE_REASON.search(block.text) and len(block.text) > 40:
+        if isinstance(block, Table):
+            inside = start <= block.index < end
+            continue
+        if inside and re.search(r"perubahan", block.text, re.IGNORECASE) and len(block.text) > 40:
             data = {"year": context.year, "from_source": "pk_awal", "to_source": "pk_perubahan",
                     "reason": block.text}
             return [Entry(data, f"baris {block.line}")]

@@ -26,6 +26,7 @@ _SPELLING = (
     (re.compile(r"\bstandart?\b"), "standar"),
     (re.compile(r"\bpublic\b"), "publik"),
     (re.compile(r"\bnon\s+perizinan\b"), "nonperizinan"),
+    (re.compile(r"\bkabupaten\s+kota\b"), "kabupaten"),
 )
 FILLER = frozenset(("yang", "dan", "serta", "di", "ke", "dari", "dalam", "untuk", "atau", "pada", "dengan"))
 _UNIT_WORDS = re.compile(r"\b(perangkat daerah|kecamatan|opd|skpd)\b")
@@ -38,6 +39,7 @@ def normalise(name: str, unit_words: frozenset[str] = frozenset()) -> str:
     daerah") read as "pd"."""
     text = name.lower().replace("\u00a0", " ")
     text = _NUMBERING.sub("", text)
+    text = re.sub(r"\s+bidang\s*:.*$|\s*:\s.*$", "", text) if len(text.split(":")[0].split()) >= 3 else text
     text = _CODE.sub(" ", text)
     text = _BRACKETS.sub(" ", text)
     text = re.sub(r"[^a-z0-9%]+", " ", text)
@@ -132,4 +134,4 @@ def similarity(a: str, b: str, strict: bool = False) -> float:
     shorter = min(len(wa), len(wb))
     if extra > 2 or shorter < 2 or extra * 2 >= shorter + extra:
         return min(ratio, 0.8)
-    return 0.96 - 0.03 * extra
+    return round(0.96 - 0.03 * extra, 3)

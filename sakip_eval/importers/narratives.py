@@ -24,7 +24,7 @@ from sakip_eval.importers.values import valid
 
 NUM = r"(?:Rp\.?\s?)?\d[\d.,]*\d(?:,-)?(?:\s?%)?|\d(?:\s?%)?"
 RP = r"Rp\.?\s?\d[\d.,]*\d(?:,-)?"
-_SENTENCE = re.compile(r"(?<=[a-z%)\-])[.;]\s+(?=[A-Z0-9])")
+_SENTENCE = re.compile(r"(?<=[a-z%)\-])(?<!\bRp)(?<!\bNo)(?<!\bKab)(?<!\bKec)[.;]\s+(?=[A-Z])")
 _INDICATOR = re.compile(
     rf"indi[ck]ator\s+(?P<name>.{{3,160}}?)\s+dengan\s+target(?:\s+kinerja)?(?:\s+sebesar)?\s+(?P<target>{NUM})"
     rf".{{0,80}}?terealisasi(?:\s+sebesar)?\s+(?P<realisasi>{NUM})"

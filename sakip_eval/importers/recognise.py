@@ -93,6 +93,7 @@ class Recognised:
     stage: str = "papbd"
     complete: bool = False
     share: bool = False
+    run: int = 0  # the first document table of the printed table this part belongs to
     indicators: list[IndicatorRow] = field(default_factory=list)
     budgets: list[BudgetRow] = field(default_factory=list)
     staff: list[StaffRow] = field(default_factory=list)
@@ -179,9 +180,10 @@ def _aligned(row: tuple[str, ...], width: int) -> list[str]:
     """A body row on the header's columns: a row of values that lost its first cells (a merged "No"
     or "Sasaran" column) and so ends short of the header is aligned to the right, where its values are."""
     cells = list(row[:width])
+    short = len(cells) < width
     while cells and not cells[-1]:
         cells.pop()
-    if cells and len(cells) < width and (read_cell(cells[-1]) or is_missing(cells[-1])):
+    if short and cells and (read_cell(cells[-1]) or is_missing(cells[-1])):
         cells = [""] * (width - len(cells)) + cells
     return cells + [""] * (width - len(cells))
 
@@ -224,8 +226,9 @@ def _period_years(text: str) -> set[int]:
 
 
 def _cell_of(cells: list[str], columns: list[Column], role: str) -> str:
-    """The text of the first column with `role` and of the unlabeled columns right after it (a header
-    spanning a number column and a name column)."""
+    """The text under the first column with `role` and the unlabeled columns right after it (a header
+    spanning a number column and a name column): the last cell with words, so that a row which lost a
+    column to a merged cell still gives its own name."""
     parts: list[str] = []
     for index, column in enumerate(columns):
         if column.role != role:
@@ -236,7 +239,8 @@ def _cell_of(cells: list[str], columns: list[Column], role: str) -> str:
                 break
             parts.append(cells[follower.index])
         break
-    return " ".join(p for p in parts if p)
+    worded = [p for p in parts if re.search(r"[A-Za-z]{3}", p)]
+    return worded[-1] if worded else " ".join(p for p in parts if p)
 
 
 def _indicator_names(text: str) -> list[str]:
@@ -267,7 +271,7 @@ def _values(table: Table, title: str, columns: list[Column], context: Context, m
             continue
         by_year: dict[int | None, dict[str, list[Reading]]] = {}
         for column in measures:
-            readings = read_cell(cells[column.index])
+            readings = read_cell(cells[column.index]) or _blank(cells[column.index])
             year = None if column.year == context.year else column.year
             if readings:
                 by_year.setdefault(year, {})[column.role or ""] = readings
@@ -282,6 +286,12 @@ def _values(table: Table, title: str, columns: list[Column], context: Context, m
                 part.indicators.append(IndicatorRow(split[i], level, year, row_values,
                                                     _origin(table, title, number), line_name or None))
     return part
+
+
+def _blank(cell: str) -> list[Reading]:
+    """A cell that says there is no value ("-", "N/A"), kept as written: for the checks a blank cell is
+    information (a figure missing where other tables state one)."""
+    return [Reading(cell.strip())] if cell.strip() and is_missing(cell) else []
 
 
 def _label_level(columns: list[Column]) -> str | None:
@@ -451,14 +461,16 @@ def _staff(table: Table, title: str, columns: list[Column]) -> Recognised:
     width = len(columns)
     for number, row in enumerate(table.rows, start=1):
         cells = _aligned(row, width)
+        raw = " ".join(cells[c.index] for c in label_columns if cells[c.index])
+        roman = any(re.fullmatch(r"[IVX]+\.?", cells[c.index]) for c in label_columns)
         label = " ".join(cells[c.index] for c in label_columns if cells[c.index] and not re.fullmatch(
             r"[IVX]+\.?|\d+\.?", cells[c.index])).strip()
-        label = NUMBERED_ITEM.sub("", label).strip().rstrip(":").strip()
-        values = [cells[c.index] for c in value_columns]
+        label = re.sub(r"^(\d+|[a-z]|[IVX]+)\.\s+", "", label).strip().rstrip(":").strip()
         if not value_columns or len(cells) <= max(c.index for c in value_columns):
             continue
+        values = [cells[c.index] for c in value_columns]
         total = cells[total_column.index] if total_column else None
-        group = all(not v for v in values) and not total
+        group = all(not v for v in values) and not total and (roman or raw.rstrip().endswith(":"))
         if not label:
             continue
         part.staff.append(StaffRow(label, values, total, group, _origin(table, title, number)))
