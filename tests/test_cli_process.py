@@ -41,3 +41,27 @@ def test_unknown_command_and_help() -> None:
     assert helped.returncode == 0
     for command in ("score", "check", "followup", "report", "plan", "batch", "init", "import-lke", "rules"):
         assert command in helped.stdout
+
+
+def test_each_top_level_command_is_its_own_module() -> None:
+    """A newcomer finds `import-lke` in cli/import_lke.py: one module a command, named after it, and a
+    module for every command `--help` lists (nothing registered from a neighbour's file)."""
+    from sakip_eval.cli import COMMANDS, module_of, register
+    from sakip_eval.cli.common import app
+
+    register([])
+    homes = {(info.name or info.callback.__name__.replace("_", "-")): info.callback.__module__
+             for info in app.registered_commands if info.callback is not None}
+    groups = {info.name for info in app.registered_groups}
+    assert set(homes) | groups == set(COMMANDS)
+    assert all(module == f"sakip_eval.cli.{module_of(name)}" for name, module in homes.items())
+    modules = {p.stem for p in (ROOT / "sakip_eval" / "cli").glob("*.py")} - {"__init__", "common"}
+    assert modules == {module_of(c) for c in COMMANDS}
+
+
+@pytest.mark.parametrize("command", ["schema", "init", "lhe"])
+def test_a_command_imports_only_its_own_module(command: str) -> None:
+    code = ("import sys; from sakip_eval.cli import register; register([sys.argv[1]]); "
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith('sakip_eval.cli.'))))")
+    done = subprocess.run([sys.executable, "-c", code, command], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == sorted(["sakip_eval.cli.common", f"sakip_eval.cli.{command}"])

@@ -1,7 +1,8 @@
 """The `sakip-eval` command line. Commands parse arguments, call the domain modules and print;
 every user-caused error becomes an :class:`InputError`, shown in the chosen language with exit 2.
 
-Each command group lives in its own module below; importing it registers its commands on `app`.
+Each top-level command lives in its own module below, named after it (`import-lke` in import_lke.py);
+importing the module registers the command on `app`.
 Only the module of the command being run is imported (the others pull in report templates, Excel,
 SQLite, the process pool...), so every command starts as fast as it can; help and unknown commands
 import them all.
@@ -21,20 +22,21 @@ EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (128 + SIGINT)
 EXIT_INTERNAL = 3  # a bug: not the user's input, and not a threshold (1)
 
-# command name -> the module under sakip_eval/cli that registers it, in the order `--help` lists them
-COMMAND_MODULES = {
-    "score": "score", "calibrate": "score", "check": "check", "followup": "followup", "lhe": "followup",
-    "history": "history", "diff": "history", "report": "report", "plan": "plan", "batch": "batch",
-    "init": "lke", "import-lke": "lke", "rules": "rules", "schema": "rules",
-}
+# every top-level command, in the order `--help` lists them; `import-lke` lives in cli/import_lke.py
+COMMANDS = ("score", "calibrate", "check", "followup", "lhe", "history", "diff", "report", "plan", "batch",
+            "init", "import-lke", "rules", "schema")
 
 
 def register(args: list[str]) -> None:
     """Import the module of the command in `args`, or every command module when there is none."""
     command = next((a for a in args if not a.startswith("-")), None)
-    wanted = [COMMAND_MODULES[command]] if command in COMMAND_MODULES else list(dict.fromkeys(COMMAND_MODULES.values()))
-    for module in wanted:
-        importlib.import_module(f"{__name__}.{module}")
+    for name in [command] if command in COMMANDS else COMMANDS:
+        importlib.import_module(f"{__name__}.{module_of(name)}")
+
+
+def module_of(command: str) -> str:
+    """The module under sakip_eval/cli that registers `command`: one module a command, named after it."""
+    return command.replace("-", "_")
 
 
 def _lang_from_argv(argv: list[str]) -> Lang:

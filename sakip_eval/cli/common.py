@@ -51,6 +51,7 @@ class Format(StrEnum):
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Bahasa keluaran / output language (id, en).")]
 FormatOpt = Annotated[Format, typer.Option("--format", help="table atau json / table or json.")]
 WorkspaceArg = Annotated[Path, typer.Argument(help="Folder workspace (bawaan: contoh Mojosari 2025).")]
+LetterArg = Annotated[Path, typer.Argument(metavar="FILE", help="Surat LHE sebagai teks / the LHE letter as text.")]
 HistoryOpt = Annotated[Path | None, typer.Option(
     "--history", envvar="SAKIP_EVAL_HISTORY", metavar="PATH",
     help="Berkas riwayat SQLite (bawaan: WS/.sakip/history.sqlite) / the SQLite run history.",

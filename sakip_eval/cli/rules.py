@@ -1,4 +1,4 @@
-"""`rules list|show|lint` and `schema KIND`."""
+"""`rules list|show|lint`: the rulebook for its authors and for users who want to know why."""
 
 from __future__ import annotations
 
@@ -137,13 +137,3 @@ def rules_lint(
             out.print(t("rules.lint_info", lang, count=infos))
     if any(p.severity == "error" for p in problems) or (strict and any(p.severity == "warning" for p in problems)):
         raise typer.Exit(1)
-
-
-@app.command()
-def schema(kind: Annotated[str, typer.Argument(help="workspace, inventory, assessment, lkjip, followup")]) -> None:
-    """JSON Schema satu jenis berkas / the JSON Schema of one file kind."""
-    from sakip_eval.io.schemas import schema_for
-
-    print_json(schema_for(kind))
-
-

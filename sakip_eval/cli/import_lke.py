@@ -1,4 +1,4 @@
-"""`init` (a new workspace from commented templates) and `import-lke` (answers from an LKE workbook)."""
+"""`import-lke XLSX [WS]`: the answers of a filled-in LKE workbook, written into the workspace's assessment.yaml."""
 
 from __future__ import annotations
 
@@ -9,20 +9,7 @@ import typer
 
 from sakip_eval.cli.common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, out
 from sakip_eval.i18n import Lang, t
-from sakip_eval.io.scaffold import create_workspace, default_year
 from sakip_eval.io.workbook import import_workbook
-
-
-@app.command()
-def init(
-    directory: Annotated[Path, typer.Argument(help="Folder workspace baru / new workspace folder.")],
-    opd: Annotated[str | None, typer.Option("--opd", help="Nama OPD (bawaan: nama folder).")] = None,
-    year: Annotated[int | None, typer.Option("--year", min=2000, max=2100, help="Tahun evaluasi.")] = None,
-    lang: LangOpt = Lang.ID,
-) -> None:
-    """Buat workspace baru dengan templat berkomentar / create a workspace from commented templates."""
-    create_workspace(directory, opd or directory.resolve().name, year or default_year())
-    out.print(t("init.created", lang, path=directory), markup=False, highlight=False)
 
 
 @app.command(name="import-lke")

@@ -1,0 +1,124 @@
+"""`diff [WS] [RUN_A] [RUN_B]`: what changed between two recorded runs (inputs, grades, criteria, follow-up),
+and why (the rule reasons that came and went)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+from rich.text import Text as RichText
+
+from sakip_eval.cli.common import (
+    DEFAULT_WORKSPACE,
+    Format,
+    FormatOpt,
+    HistoryOpt,
+    LangOpt,
+    WorkspaceArg,
+    app,
+    out,
+    print_json,
+)
+from sakip_eval.history.store import (
+    Change,
+    RunDiff,
+    default_path,
+    diff_runs,
+    load_run,
+    open_history,
+    pick_runs,
+    read_runs,
+)
+from sakip_eval.i18n import Lang, t
+from sakip_eval.model.workspace import load_workspace
+from sakip_eval.render.history import diff_to_dict, reason_text
+from sakip_eval.render.terminal import fmt, status_label
+
+RunA = Annotated[int | None, typer.Argument(metavar="RUN_A", help="Run awal (lihat `history`) / first run.")]
+RunB = Annotated[int | None, typer.Argument(metavar="RUN_B", help="Run pembanding / second run.")]
+
+
+@app.command("diff")
+def diff_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, run_a: RunA = None, run_b: RunB = None,
+             history: HistoryOpt = None, fmt_: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID) -> None:
+    """Apa yang berubah antara dua run, dan mengapa / what changed between two runs, and why.
+
+    Tanpa RUN: dua run terakhir; satu RUN: run itu dibanding run terakhir. `diff 3 5` (tanpa WS) juga
+    diterima bila tidak ada folder bernama 3."""
+    if run_b is None and str(workspace).isdigit() and not workspace.is_dir():
+        workspace, run_a, run_b = DEFAULT_WORKSPACE, int(str(workspace)), run_a
+    path = history or default_path(workspace)
+    ws = load_workspace(workspace)
+    runs = read_runs(path, ws.meta.opd)
+    first, second = pick_runs(runs, run_a, run_b, str(path))
+    with open_history(path, create=False) as conn:
+        result = diff_runs(load_run(conn, first, str(path)), load_run(conn, second, str(path)))
+    if fmt_ is Format.JSON:
+        print_json(diff_to_dict(result, lang))
+    else:
+        _render_diff(result, lang)
+
+
+def _why(change: Change, lang: Lang) -> RichText:
+    text = RichText()
+    before, after = change.before, change.after
+    if before.get("claimed") != after.get("claimed") and "claimed" in before and "claimed" in after:
+        text.append(t("diff.claim_changed", lang, a=before["claimed"], b=after["claimed"]) + "\n")
+    if before.get("met") != after.get("met") and "met" in before and "met" in after:
+        text.append(t("diff.met_changed", lang, a=f"{before['met']}/{before['applicable']}",
+                      b=f"{after['met']}/{after['applicable']}") + "\n")
+    for reason in change.removed:
+        text.append("− " + reason_text(reason, lang) + "\n", style="green")
+    for reason in change.added:
+        text.append("+ " + reason_text(reason, lang) + "\n", style="red")
+    text.rstrip()
+    return text
+
+
+def _render_diff(result: RunDiff, lang: Lang) -> None:
+    a, b = result.a, result.b
+    out.print(RichText(t("diff.title", lang, a=a.id, at_a=a.at, b=b.id, at_b=b.at), style="bold"))
+    delta = b.total - a.total
+    out.print(RichText(t("diff.total", lang, a=fmt(a.total, lang), cat_a=a.category, b=fmt(b.total, lang),
+                         cat_b=b.category, delta=("+" if delta >= 0 else "") + fmt(delta, lang))))
+    if result.inputs:
+        out.print(RichText(t("diff.inputs", lang, files=", ".join(c.id for c in result.inputs))))
+    if not (result.subcomponents or result.criteria or result.followup or result.inputs):
+        out.print(RichText(t("diff.none", lang)))
+        return
+    if result.subcomponents:
+        table = Table(title=t("diff.subcomponents", lang), title_justify="left", expand=True)
+        for key in ("diff.id", "diff.grade", "diff.score"):
+            table.add_column(t(key, lang), no_wrap=True)
+        table.add_column(t("diff.why", lang), ratio=3)
+        for c in result.subcomponents:
+            table.add_row(RichText(c.id), f"{c.before.get('grade', '-')} → {c.after.get('grade', '-')}",
+                          f"{_num(c.before, lang)} → {_num(c.after, lang)}", _why(c, lang))
+        out.print(table)
+    if result.criteria:
+        table = Table(title=t("diff.criteria", lang), title_justify="left", expand=True)
+        for key in ("diff.id", "diff.predicted"):
+            table.add_column(t(key, lang), no_wrap=True)
+        table.add_column(t("diff.why", lang), ratio=3)
+        for c in result.criteria:
+            table.add_row(RichText(c.id), f"{c.before.get('predicted', '-')} → {c.after.get('predicted', '-')}",
+                          _why(c, lang))
+        out.print(table)
+    if result.followup:
+        table = Table(title=t("diff.followup", lang), title_justify="left")
+        for key in ("diff.id", "followup.status", "followup.evidence"):
+            table.add_column(t(key, lang))
+        for c in result.followup:
+            table.add_row(RichText(c.id), f"{_status(c.before, lang)} → {_status(c.after, lang)}",
+                          RichText(f"{', '.join(c.before.get('evidence', [])) or '-'} → "
+                                   f"{', '.join(c.after.get('evidence', [])) or '-'}"))
+        out.print(table)
+
+
+def _num(values: dict[str, Any], lang: Lang) -> str:
+    return fmt(values["score"], lang) if "score" in values else "-"
+
+
+def _status(values: dict[str, Any], lang: Lang) -> str:
+    return status_label(values["status"], lang) if "status" in values else "-"
