@@ -14,9 +14,7 @@ Usage: python -m tools.lkjip_coverage HAND.yaml DRAFT.yaml [WORKSPACE]
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -122,18 +120,16 @@ def coverage(hand: list[Cell], draft: list[Cell]) -> Coverage:
 
 
 def findings(workspace: Path, lkjip: Path) -> list[dict[str, Any]]:
-    """`check --format json` on a copy of `workspace` holding `lkjip` as its lkjip.yaml."""
+    """The findings `check` reports on a copy of `workspace` holding `lkjip` as its lkjip.yaml."""
+    from sakip_eval.checks.findings import public_finding, run_checks
+    from sakip_eval.i18n import Lang
+    from sakip_eval.model.workspace import load_workspace
+
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "ws"
-        shutil.copytree(workspace, copy, ignore=shutil.ignore_patterns(".sakip"))
+        shutil.copytree(workspace, copy, ignore=shutil.ignore_patterns(".sakip", "lkjip.draft.yaml"))
         shutil.copyfile(lkjip, copy / "lkjip.yaml")
-        result = subprocess.run([sys.executable, "-c", "from sakip_eval.cli import main; main()", "check", str(copy), "--format",
-                                 "json"],
-                                capture_output=True, text=True, check=False)
-        if result.returncode not in (0, 1):
-            raise RuntimeError(result.stderr or result.stdout)
-        found: list[dict[str, Any]] = json.loads(result.stdout)["findings"]
-        return found
+        return [public_finding(f.fact(), Lang.ID) for f in run_checks(load_workspace(copy))]
 
 
 def compare_findings(hand: list[dict[str, Any]], draft: list[dict[str, Any]]

@@ -11,6 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from sakip_eval.i18n.importers import MESSAGES as _IMPORTERS
+
 
 class Lang(StrEnum):
     """Output language. Indonesian is the default because the users are Indonesian civil servants."""
@@ -858,6 +860,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Give a workspace folder (with workspace.yaml) or a folder whose sub-folders are workspaces.",
     ),
 }
+
+MESSAGES.update(_IMPORTERS)
 
 
 def t(key: str, lang: Lang, /, **params: Any) -> str:

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sakip_eval.importers.names import SAME, normalise, similarity
 from sakip_eval.importers.recognise import BudgetRow, IndicatorRow, Recognised, Unplaced
@@ -42,7 +43,7 @@ NATIONAL_KEGIATAN = (
     "Fasilitasi, Rekomendasi dan Koordinasi Pembinaan dan Pengawasan Pemerintahan Desa",
 )
 MAX_ID_WORDS = 5
-RENAMED = 0.7  # name similarity that, with the same parent and amount, makes two names one budget line
+RENAMED = 0.6  # name similarity that, with the same parent and amount, makes two names one budget line
 IDS_STOP = frozenset(("yang", "dan", "serta", "di", "ke", "dari", "dalam", "untuk", "atau", "pada", "dengan",
                       "persentase", "jumlah", "pd", "sesuai", "program", "kegiatan"))
 
@@ -76,6 +77,7 @@ class Indicator:
     variants: list[str] = field(default_factory=list)
     iku: dict[str, str] = field(default_factory=dict)
     mentions: int = 0
+    seeded: bool = False  # defined in the team's file: not written again
 
 
 class Indicators:
@@ -87,6 +89,14 @@ class Indicators:
 
     def norm(self, name: str) -> str:
         return normalise(name, self.unit)
+
+    def seed(self, known: list[dict[str, Any]]) -> None:
+        """Indicators the team already defined: matched first, ids kept."""
+        for entry in known:
+            if isinstance(entry, dict) and entry.get("id") and entry.get("name"):
+                self.ids.used.add(str(entry["id"]))
+                self.items.append(Indicator(str(entry["id"]), str(entry["name"]), None,
+                                            [self.norm(str(entry["name"]))], seeded=True))
 
     def best(self, name: str, exclude: Iterable[str] = ()) -> tuple[Indicator | None, float]:
         key = self.norm(name)
@@ -151,6 +161,7 @@ class Line:
     norm: str
     amounts: Counter[str] = field(default_factory=Counter)  # digits of every amount stated for the line
     borrowed: bool = False  # named after the row below it (a kegiatan printed with its sub kegiatan's name)
+    seeded: bool = False  # defined in the team's file: not written again
 
 
 def row_amounts(row: BudgetRow) -> set[str]:
@@ -185,10 +196,25 @@ class Lines:
     def opd(self) -> Line:
         return self.items[0]
 
+    def seed(self, known: list[dict[str, Any]]) -> None:
+        """Budget lines the team already defined: their ids and hierarchy are kept; the team's OPD line
+        stands for the unit."""
+        for entry in known:
+            if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
+                continue
+            level = str(entry.get("level") or "sub_kegiatan")
+            line = Line(str(entry["id"]), level, entry.get("parent"), str(entry["name"]),
+                        normalise(str(entry["name"]), self.unit), seeded=True)
+            self.ids.used.add(line.id)
+            if level == "opd" and self.items[0].id == "opd" and not self.items[0].seeded:
+                self.items[0] = line
+            else:
+                self.items.append(line)
+
     def levels(self, rows: list[BudgetRow]) -> list[str | None]:
         """Each row's level (see the module docstring)."""
         out: list[str | None] = [row.level or ("opd" if row.total else None) for row in rows]
-        self.borrowing: set[int] = set()
+        self.borrowing = set()
         for i, row in enumerate(rows[:-1]):
             following = rows[i + 1]
             if out[i] is None and out[i + 1] is None and row.name and following.name and similarity(
@@ -200,7 +226,7 @@ class Lines:
                 key = normalise(row.name, self.unit)
                 out[i] = self.explicit.get(key) or ("kegiatan" if any(similarity(key, n) >= SAME for n in self.national)
                                                     else None)
-        for i, row in enumerate(rows):
+        for i in range(len(rows)):
             if out[i] is None and self._sums_below(rows, out, i):
                 out[i] = "kegiatan"
         has_program = any(level == "program" for level in out)
@@ -232,7 +258,7 @@ class Lines:
     def place(self, row: BudgetRow, level: str | None, used: set[str], current: dict[str, Line],
               review: list[str], where: str, borrowing: bool = False) -> Line | None:
         """The line of the row; a new line when none fits."""
-        if level == "opd" or row.total and not row.name:
+        if level == "opd" or (row.total and not row.name):
             return self.opd if self.opd.id not in used else None
         key = normalise(row.name, self.unit) if row.name else ""
         parent = self._parent(level, current)
@@ -312,7 +338,10 @@ def _same_amount(amounts: set[str], known: set[str]) -> bool:
     """Equal digits, or one a prefix of the other when a separator was misplaced ("5.804.378,00")."""
     for a in amounts:
         for b in known:
-            if a == b or len(a) >= 7 and len(b) >= 7 and (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 1:
+            if a == b:
+                return True
+            close = min(len(a), len(b)) >= 7 and abs(len(a) - len(b)) <= 1
+            if close and (a.startswith(b) or b.startswith(a)):
                 return True
     return False
 
@@ -439,7 +468,7 @@ def place_budget(part: Recognised, lines: Lines, review: list[str], used: set[st
     for index, (row, level) in enumerate(zip(part.budgets, levels, strict=True)):
         where = f"{row.origin.title}, baris {row.origin.line}"
         unnamed = not row.name or level == "sasaran"
-        if unnamed and row_amounts(row) and not (level == "opd" or row.total and not row.name):
+        if unnamed and row_amounts(row) and not (level == "opd" or (row.total and not row.name)):
             placed.ids.append(None)
             placed.notes.append(None)
             pending.append(Pending(placed, index, level, used, dict(current), where))

@@ -112,7 +112,7 @@ def is_header_row(cells: tuple[str, ...]) -> bool:
 
 def _header_like(cell: str) -> bool:
     tokens = re.findall(r"[a-z%]+(?:-[a-z]+)?", cell.lower())
-    return bool(tokens) and any(t in HEADER_WORDS for t in tokens) or bool(re.fullmatch(r"(19|20)\d\d", cell))
+    return (bool(tokens) and any(t in HEADER_WORDS for t in tokens)) or bool(re.fullmatch(r"(19|20)\d\d", cell))
 
 
 def _is_value(cell: str) -> bool:
@@ -179,8 +179,11 @@ def _add_part(blocks: list[Block], part: list[SourceLine]) -> None:
     while index < len(part) and _leading_header(part[index].cells or ()):
         header.append(part[index].cells or ())
         index += 1
-    body = part[index:]
     previous = blocks[-1] if blocks else None
+    if isinstance(previous, Table) and not any(is_header_row(line.cells or ()) for line in part[:index]):
+        index = 0  # rows of labels without header words: the table goes on (after a page break)
+        header = []
+    body = part[index:]
     if not header and isinstance(previous, Table):
         previous.rows.extend(line.cells or () for line in body)
         previous.lines.extend(line.number for line in body)
@@ -196,8 +199,8 @@ def _add_part(blocks: list[Block], part: list[SourceLine]) -> None:
 def _leading_header(cells: tuple[str, ...]) -> bool:
     """Rows above the first value row are headers when they read as headers or are short labels."""
     filled = [c for c in cells if c]
-    return is_header_row(cells) or bool(filled) and not any(_is_value(c) for c in filled) and all(
-        len(c) <= SHORT_HEADER for c in filled) and len(filled) >= 2
+    return is_header_row(cells) or (bool(filled) and not any(_is_value(c) for c in filled) and all(
+        len(c) <= SHORT_HEADER for c in filled) and len(filled) >= 2)
 
 
 def _caption(blocks: list[Block]) -> list[Paragraph]:
@@ -206,9 +209,9 @@ def _caption(blocks: list[Block]) -> list[Paragraph]:
     for block in reversed(blocks):
         if not isinstance(block, Paragraph) or len(block.text) > MAX_CAPTION_CHARS or len(found) >= MAX_CAPTION_LINES:
             break
-        if block.text.endswith(":") and not block.text.lower().startswith("tabel") or _SIGNATURE.search(block.text):
+        if (block.text.endswith(":") and not block.text.lower().startswith("tabel")) or _SIGNATURE.search(block.text):
             break
-        if _HEADING.match(block.text) or re.match(r"^(\d+\.)+\d*\s", block.text) and found:
+        if _HEADING.match(block.text) or (re.match(r"^(\d+\.)+\d*\s", block.text) and found):
             break
         found.insert(0, block)
     tabel = next((i for i in range(len(found) - 1, -1, -1) if found[i].text.lower().startswith("tabel")), None)
@@ -218,7 +221,8 @@ def _caption(blocks: list[Block]) -> list[Paragraph]:
         upper = next((i for i, p in enumerate(found) if p.text.isupper() and len(p.text) > 10), None)
         if upper is not None:
             found = found[upper:]
-    return [p for p in found if not re.match(r"^(\d+\.)+\d*\s|^[a-z]\.\s", p.text) or p.text.lower().startswith("tabel")]
+    return [p for p in found
+            if not re.match(r"^(\d+\.)+\d*\s|^[a-z]\.\s", p.text) or p.text.lower().startswith("tabel")]
 
 
 def _attach_context(blocks: list[Block]) -> None:
@@ -228,7 +232,7 @@ def _attach_context(blocks: list[Block]) -> None:
     count = 0
     for position, block in enumerate(blocks):
         if isinstance(block, Paragraph):
-            if _HEADING.match(block.text) or re.match(r"^(\d+\.)+\d*\.?\s+\S", block.text) and len(block.text) < 100:
+            if _HEADING.match(block.text) or (re.match(r"^(\d+\.)+\d*\.?\s+\S", block.text) and len(block.text) < 100):
                 section = block.text
                 before = []
             before.append(block)

@@ -87,7 +87,9 @@ def cut_appended(blocks: list[Block]) -> tuple[list[Block], str | None]:
     return blocks, None
 
 
-def build_draft(blocks: list[Block], year: int | None, display: str) -> Draft:
+def build_draft(blocks: list[Block], year: int | None, display: str, seed: dict[str, Any] | None = None) -> Draft:
+    """The draft of `blocks`; with `seed` (the team's lkjip.yaml, for `--merge`) its indicators and
+    budget lines keep the team's ids wherever the names agree."""
     blocks, appended = cut_appended(blocks)
     context, unit_name = document_context(blocks, year)
     review: list[str] = []
@@ -103,6 +105,9 @@ def build_draft(blocks: list[Block], year: int | None, display: str) -> Draft:
     _number_runs(parts)
     indicators = Indicators(context.unit_words)
     lines = Lines(unit_name or "Perangkat Daerah", context.unit_words, explicit_levels(parts, context.unit_words))
+    if seed:
+        indicators.seed(seed.get("indicators") or [])
+        lines.seed(seed.get("budget_lines") or [])
     placed: list[Placed] = []
     used_indicators: dict[tuple[str, str, str, int | None, int], dict[int | None, set[str]]] = {}
     used_lines: dict[tuple[str, str, str, int | None, int], set[str]] = {}
@@ -208,7 +213,8 @@ def _measures(values: dict[str, Reading], keys: tuple[str, ...]) -> tuple[dict[s
 
 def _table_id(title: str, ids: set[str], suffix: str = "") -> str:
     match = re.match(r"^tabel\s+([A-Za-z0-9.\-]+)", title, re.IGNORECASE)
-    base = ("tabel-" + match.group(1).strip(".-").lower()) if match else slug(title, 4)
+    words = [w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in ("dan", "yang", "di", "per")]
+    base = ("tabel-" + match.group(1).strip(".-").lower()) if match else "-".join(words[:5]) or "tabel"
     base += suffix
     candidate, n = base, 2
     while candidate in ids:

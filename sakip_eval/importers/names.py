@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 _NUMBERING = re.compile(r"^\s*(\[[^\]]*\]\s*)*((\d+\.)*\d+\.?|[a-z]\)|[a-z]\.|[ivx]+\.)\s+", re.IGNORECASE)
 _CODE = re.compile(r"\b\d+(\.\d+)+\b")
@@ -61,13 +62,15 @@ def squeeze(text: str) -> str:
     return text.replace(" ", "")
 
 
+@lru_cache(maxsize=65536)
 def _near(a: str, b: str) -> bool:
     """Two words that are the same word misspelt ("ditindaklanjui", "ditindaklanjuti")."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 6:
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 3 or a[0] != b[0]:
         return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.85
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 def _initials(short: str, words: list[str], start: int) -> int:
@@ -110,6 +113,7 @@ def _unmatched(a: list[str], b: list[str]) -> tuple[int, int]:
     return missing_a, missing_b
 
 
+@lru_cache(maxsize=262144)
 def similarity(a: str, b: str, strict: bool = False) -> float:
     """How alike two normalised names are, 0-1. Equal without spaces: 1. Otherwise words are paired
     (misspellings and acronyms allowed); words left over on both sides make them different names
@@ -122,16 +126,18 @@ def similarity(a: str, b: str, strict: bool = False) -> float:
         return 1.0
     wa = [w for w in a.split() if w not in FILLER]
     wb = [w for w in b.split() if w not in FILLER]
+    if not set(wa) & set(wb) and not any(2 <= len(w) <= 5 for w in wa + wb):
+        return 0.0  # no word in common and no acronym: different names, without the costly comparison
     extra_a, extra_b = min(_unmatched(wa, wb), _unmatched(wb, wa)[::-1], key=sum)
-    ratio = SequenceMatcher(None, squeeze(a), squeeze(b), autojunk=False).ratio()
+    overlap = 1 - (extra_a + extra_b) / max(len(wa) + len(wb), 1)  # the share of words that pair up
     if extra_a and extra_b:
-        return min(ratio, 0.8) if ratio < 0.97 else ratio
+        return round(min(overlap, 0.8), 3)
     extra = extra_a + extra_b
     if extra == 0:
         return 0.99
-    if strict:
-        return min(ratio, 0.85)
     shorter = min(len(wa), len(wb))
+    if strict:  # one word more in a long name ("Sarana dan Prasarana [Pendukung] Gedung Kantor ...")
+        return 0.9 if extra == 1 and shorter >= 5 else round(min(overlap, 0.85), 3)
     if extra > 2 or shorter < 2 or extra * 2 >= shorter + extra:
-        return min(ratio, 0.8)
+        return round(min(overlap, 0.8), 3)
     return round(0.96 - 0.03 * extra, 3)

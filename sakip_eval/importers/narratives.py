@@ -48,7 +48,7 @@ _BUDGET = re.compile(
     rf"(?:\s*atau\s+(?P<persen>{NUM}))?(?:.{{0,40}}?sisa anggaran(?:\s+sebesar)?\s+(?P<sisa>{RP}))?",
     re.IGNORECASE,
 )
-_BUDGET_PERCENT = re.compile(rf"(?:yaitu|sebesar|mencapai)\s+(?P<persen>\d[\d.,]*\s?%)", re.IGNORECASE)
+_BUDGET_PERCENT = re.compile(r"(?:yaitu|sebesar|mencapai)\s+(?P<persen>\d[\d.,]*\s?%)", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"berjumlah\s+(?P<n>\d[\d.]*)\s+orang", re.IGNORECASE)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sakip_eval.importers.blocks import Paragraph, Table
+from sakip_eval.importers.blocks import Table
 from sakip_eval.importers.headers import YEAR, Column, classify, header_paths, width_of
 from sakip_eval.importers.values import Reading, is_missing, read_cell
 
@@ -131,7 +131,7 @@ def level_of(label: str, unit: frozenset[str]) -> str | None:
     text = NUMBERED_ITEM.sub("", label).strip().lower()
     if text.startswith("program "):
         return "program"
-    if _TOTAL.match(text) or unit and set(re.findall(r"[a-z]+", text)) <= unit | {"kecamatan", "dinas", "badan"}:
+    if _TOTAL.match(text) or (unit and set(re.findall(r"[a-z]+", text)) <= unit | {"kecamatan", "dinas", "badan"}):
         return "opd"
     return None
 
@@ -155,7 +155,7 @@ def recognise(table: Table, context: Context, unplaced: list[Unplaced]) -> list[
     value_roles = roles & {"target", "realisasi", "capaian", "penyerapan", "efisiensi", "pembanding"}
     budget_roles = roles & {"pagu", "budget_realisasi", "persen", "share"}
     out: list[Recognised] = []
-    if value_roles and "indicator" in roles or value_roles and not budget_roles and "label" in roles:
+    if (value_roles and "indicator" in roles) or (value_roles and not budget_roles and "label" in roles):
         out.append(_values(table, title, columns, context, bool(budget_roles)))
     if budget_roles:
         out.append(_budget(table, title, columns, context))
@@ -203,7 +203,7 @@ def _document(table: Table, title: str, columns: list[Column], context: Context)
             info["reference"] = True  # the Renstra matrix itself: a target for each year
         elif context.renstra_end:
             info["target_year"] = context.renstra_end
-    elif _RENJA.search(lowered) or _RENJA.search(table.section) and "realisasi" not in header:
+    elif _RENJA.search(lowered) or (_RENJA.search(table.section) and "realisasi" not in header):
         info["source"] = "renja"
     years = {int(y) for y in YEAR.findall(title)} - _period_years(title)
     if len(years) == 1:
@@ -340,17 +340,16 @@ def _budget(table: Table, title: str, columns: list[Column], context: Context) -
         if fund_column is not None and cells[fund_column.index]:
             stages.append(cells[fund_column.index].lower())
         name = _budget_name(cells, labels)
+        wordless = not any(re.search(r"[A-Za-z]{3}", c) for c in cells)
         level = level_of(label, context.unit_words) if label else ("opd" if wordless else None)
         if level is None and by_sasaran:
             level = "sasaran"
-        wordless = not any(re.search(r"[A-Za-z]{3}", c) for c in cells)
         total = bool(label and _TOTAL.match(NUMBERED_ITEM.sub("", label).strip())) or wordless
         if level:
             levels.add(level)
         part.budgets.append(BudgetRow(name, level, None, values, _origin(table, title, number), funds, total))
-    if stages and all(re.search(r"\bapbd\b", s) and not re.search(r"p\s?apbd|perubahan", s) for s in stages):
-        part.stage = "apbd"
-    elif not stages and part.source == "pk_awal":
+    original = all(re.search(r"\bapbd\b", s) and not re.search(r"p\s?apbd|perubahan", s) for s in stages)
+    if stages and original or not stages and part.source == "pk_awal":
         part.stage = "apbd"
     has_pagu = any(c.role == "pagu" for c in columns)
     part.complete = has_pagu and len(part.budgets) >= 5 and bool(levels & {"program", "opd"}) and len(
@@ -494,14 +493,3 @@ def _iku(table: Table, title: str, columns: list[Column]) -> Recognised:
             entry["name"] = re.sub(r"^[A-Z ]+:\s*", "", entry["name"])
             part.iku.append(entry)
     return part
-
-
-def paragraphs_text(paragraphs: list[Paragraph]) -> str:
-    return " ".join(p.text for p in paragraphs)
-
-
-def read_year(cell: str) -> int | None:
-    reading = read_one(cell)
-    if reading and reading.value and YEAR.fullmatch(reading.value):
-        return int(reading.value)
-    return None
