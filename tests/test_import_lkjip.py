@@ -233,7 +233,7 @@ BAD_FILES: dict[str, Callable[[Path], Path]] = {
     "scan-pdf": lambda p: _scan_pdf(p / "lkjip.pdf"),
     "damaged-pdf": lambda p: _write(p / "lkjip.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
     "binary": lambda p: _write(p / "lkjip.txt", bytes(range(256)) * 10),
-    "no-tables": lambda p: _write(p / "lkjip.txt", "Laporan kinerja tanpa tabel.\n".encode()),
+    "no-tables": lambda p: _write(p / "lkjip.txt", b"Laporan kinerja tanpa tabel.\n"),
     "huge-table": lambda p: _write(p / "lkjip.txt", ("No\tIndikator\tTarget\n" + "1\tX\t5\n" * 6000).encode()),
     "wide-table": lambda p: _write(p / "lkjip.txt", ("\t".join(["1"] * 300) + "\n").encode()),
 }

@@ -34,11 +34,22 @@ _UNIT_WORDS = re.compile(r"\b(perangkat daerah|kecamatan|opd|skpd)\b")
 SAME = 0.9  # similarity from which two names are taken as one
 
 
+_SHORT_WORDS = frozenset(("di", "ke", "se", "ya", "yg", "dan", "per", "ini", "itu", "tim", "kab", "kec", "rp", "no",
+                          "dll", "dsb", "dg", "utk", "ttg", "pd", "atas", "oleh"))
+_FRAGMENT = re.compile(r"\b([A-Za-z]{1,3}) (?=[a-z]{2,})")
+
+
+def _glue(text: str) -> str:
+    """Words a narrow PDF cell broke ("re komendasi", "Pe laksanaan", "D esa") joined again: a piece
+    of one to three letters that is no word of its own, followed by lower-case letters."""
+    return _FRAGMENT.sub(lambda m: m.group(1) if m.group(1).lower() not in _SHORT_WORDS else m.group(0), text)
+
+
 def normalise(name: str, unit_words: frozenset[str] = frozenset()) -> str:
     """Lower case, no numbering, codes, brackets or punctuation, the usual misspellings fixed; the unit
     ("kecamatan mojosari" when `unit_words` is {"mojosari"}) and its kind ("kecamatan", "perangkat
     daerah") read as "pd"."""
-    text = name.lower().replace("\u00a0", " ")
+    text = _glue(name.replace("\u00a0", " ")).lower()
     text = _NUMBERING.sub("", text)
     text = re.sub(r"\s+bidang\s*:.*$|\s*:\s.*$", "", text) if len(text.split(":")[0].split()) >= 3 else text
     text = _CODE.sub(" ", text)

@@ -118,9 +118,15 @@ class Context:
     unit_words: frozenset[str]
 
 
+def closed_marks(label: str) -> str:
+    """"[PROGRA M]" and "[SUB KEGI ATAN]" (a mark broken inside a narrow PDF cell) as "[PROGRAM]"."""
+    return re.sub(r"\[([^\]]{0,30})\]", lambda m: "[" + m.group(1).replace(" ", "").upper() + "]", label)
+
+
 def level_of(label: str, unit: frozenset[str]) -> str | None:
     """A budget label's level when the label says it: a [PROGRAM] mark, a program code, "PROGRAM ...",
     the unit's own name or a total row (the OPD)."""
+    label = closed_marks(label)
     mark = LEVEL_MARK.search(label)
     if mark:
         word = mark.group(1).lower().replace(" ", "")
@@ -349,7 +355,7 @@ def _budget(table: Table, title: str, columns: list[Column], context: Context) -
             levels.add(level)
         part.budgets.append(BudgetRow(name, level, None, values, _origin(table, title, number), funds, total))
     original = all(re.search(r"\bapbd\b", s) and not re.search(r"p\s?apbd|perubahan", s) for s in stages)
-    if stages and original or not stages and part.source == "pk_awal":
+    if (stages and original) or (not stages and part.source == "pk_awal"):
         part.stage = "apbd"
     has_pagu = any(c.role == "pagu" for c in columns)
     part.complete = has_pagu and len(part.budgets) >= 5 and bool(levels & {"program", "opd"}) and len(
@@ -407,6 +413,7 @@ def _e81(table: Table, title: str, context: Context, unplaced: list[Unplaced]) -
         for cell in cells[1:]:
             if not cell:
                 continue
+            cell = closed_marks(cell)
             readings = read_cell(cell)
             if readings and not re.search(r"[A-Za-z]{4}", cell):
                 numbers.extend(readings[:1])
