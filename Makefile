@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench fuzz clean schemas screenshot
+.PHONY: demo lint test test-all golden bench fuzz clean schemas screenshot
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,22 @@ $(STAMP): $(BIN)/python pyproject.toml
 demo: $(STAMP)
 	$(BIN)/sakip-eval score evidence/mojosari-2025
 
-test: $(STAMP)
+lint: $(STAMP)
 	$(BIN)/ruff check sakip_eval tests benchmarks tools
 	$(BIN)/mypy sakip_eval
+
+# The everyday suite: everything but the tests marked `slow` (a few minutes on 2 cores).
+test: lint
+	$(BIN)/python -m pytest -m "not slow"
+
+# Every test, the slow ones included (300-copy batch, fuzzing, long property tests): what CI runs.
+test-all: lint
 	$(BIN)/python -m pytest
+
+# Rewrite tests/golden/ (outputs on the bundled workspaces) after a change that moves a score on purpose;
+# `git diff tests/golden` then shows what moved.
+golden: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow" --update-golden
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py

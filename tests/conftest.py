@@ -18,9 +18,33 @@ from sakip_eval.cli.common import err, out
 from sakip_eval.model.workspace import STATE_DIR
 
 from .builders import write_workspace
+from .golden import UPDATE_OPTION, Golden, update_requested
 
 ROOT = Path(__file__).resolve().parent.parent
 EVIDENCE = ROOT / "evidence"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(UPDATE_OPTION, action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing (see tests/golden.py)")
+
+
+@pytest.fixture(scope="session")
+def golden(request: pytest.FixtureRequest) -> Golden:
+    """The golden files, compared, or rewritten under --update-golden (SAKIP_EVAL_UPDATE_GOLDEN=1)."""
+    keeper = Golden(update_requested(bool(request.config.getoption(UPDATE_OPTION))))
+    request.config.stash[_GOLDEN] = keeper
+    return keeper
+
+
+_GOLDEN = pytest.StashKey[Golden]()
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    keeper = config.stash.get(_GOLDEN, None)
+    if keeper is not None and keeper.updated:
+        terminalreporter.write_line(f"golden files rewritten ({len(keeper.updated)}): " + ", ".join(keeper.updated))
+        terminalreporter.write_line("review them with `git diff tests/golden` before committing")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -199,6 +199,7 @@ def test_old_form_without_history_evidence_still_reads(ws: Path) -> None:
 # -- concurrency ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_eighteen_concurrent_sets_all_land(ws: Path) -> None:
     """Three calls per recommendation, each with its own note and evidence, all at once: every call
     lands in the history, the evidence is the union, the comments survive, and closing all six with

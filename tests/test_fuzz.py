@@ -6,8 +6,9 @@ not one, another encoding...) and runs one read-only command on it: score, check
 (to a file outside the workspace), plan, followup list, history or diff. Every case must end with
 exit 0 or 2 (1 only where a threshold is asked), print no traceback, write no report when it fails,
 and leave the workspace byte for byte as it was: the run history `score` keeps in `WS/.sakip/` is the
-only thing a read-only command may add. `make test` runs a few hundred cases; `make fuzz` runs at least
-10,000 (FUZZ_EXAMPLES) and reports the count; FUZZ_SEED=n explores other cases than the fixed ones.
+only thing a read-only command may add. `make test-all` (CI) runs 200 cases (the test is `slow`: `make test`
+leaves it out); `make fuzz` runs at least 10,000 (FUZZ_EXAMPLES) and reports the count; FUZZ_SEED=n explores
+other cases than the fixed ones.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ from sakip_eval.model.workspace import STATE_DIR, load_workspace
 from sakip_eval.scoring.prediction import predict
 
 from .conftest import EVIDENCE, Result
+
+pytestmark = pytest.mark.slow
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 SEED = os.environ.get("FUZZ_SEED")  # another seed explores other cases; unset, every run tries the same ones
@@ -73,7 +76,8 @@ HOSTILE = {
     "tab_indent": "a:\n\tb: 1\n",
     "unclosed": "a: [1, 2\n",
 }
-COUNTER: Counter[str] = Counter()
+COUNTER: Counter[str] = Counter()  # cases that ran to the end, per command
+TRACEBACKS: list[str] = []  # the commands whose output held a traceback
 
 
 def _paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -169,7 +173,8 @@ def test_mutated_workspace_never_crashes(run: Callable[..., Result], monkeypatch
         before = _digest(ws)
         args = command.format(ws=ws, hist=hist, out=out).split()
         result = run(*args)
-        COUNTER[args[0]] += 1
+        if "Traceback" in result.err or "Traceback" in result.out:
+            TRACEBACKS.append(command)
         assert result.code in (0, 1, 2) if args[0] == "plan" else result.code in (0, 2), (
             name, command, result.code, result.err[-2000:])
         assert "Traceback" not in result.err and "Traceback" not in result.out
@@ -179,9 +184,15 @@ def test_mutated_workspace_never_crashes(run: Callable[..., Result], monkeypatch
         after = {k: v for k, v in _digest(ws).items() if not k.startswith(f"{STATE_DIR}/")}
         assert after == before
         assert {p.name for p in ws.iterdir()} <= {p.name for p in source.iterdir()} | {STATE_DIR}
+        COUNTER[args[0]] += 1
 
 
 def test_report_fuzz_count() -> None:
-    """Printed by `make fuzz` (pytest -s): how many cases ran in this session, per command."""
+    """Printed by `make fuzz` (pytest -s): how many cases passed in this session, per command. Fails when
+    the fuzzer ran fewer cases than asked (FUZZ_EXAMPLES) or any output held a traceback."""
+    if not COUNTER and not TRACEBACKS:
+        pytest.skip("the fuzz test did not run in this session")
     per_command = ", ".join(f"{name} {count}" for name, count in sorted(COUNTER.items()))
-    print(f"\nfuzz: {sum(COUNTER.values())} cases ({per_command}), 0 tracebacks")
+    print(f"\nfuzz: {sum(COUNTER.values())} cases ({per_command}), {len(TRACEBACKS)} tracebacks")
+    assert not TRACEBACKS
+    assert sum(COUNTER.values()) >= EXAMPLES

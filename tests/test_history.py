@@ -8,14 +8,18 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from sakip_eval.followup.edit import set_status
 from sakip_eval.history.store import SCHEMA_VERSION
+from sakip_eval.rulebook.book import load_rulebook
+from sakip_eval.scoring.grades import category_of
 
 from .conftest import EVIDENCE, ROOT, Cli, flat
+from .golden import Golden, decimal_id, verdict
 
 IDS = ["a", "b", "c", "d", "e", "f"]
 
@@ -27,7 +31,7 @@ def score(cli: Cli, ws: Path, *extra: str | Path) -> float:
 
 
 @pytest.fixture
-def three_runs(cli: Cli, ws: Path) -> list[float]:
+def three_runs(cli: Cli, ws: Path, golden: Golden) -> list[float]:
     """Run 1 as bundled; run 2 after closing recommendation a with evidence; run 3 after closing b-f."""
     totals = [score(cli, ws)]
     set_status(ws, "a", "selesai", ["lhe-2024"], note="reviu berjenjang diperbaiki")
@@ -35,30 +39,36 @@ def three_runs(cli: Cli, ws: Path) -> list[float]:
     for rec_id in IDS[1:]:
         set_status(ws, rec_id, "selesai", ["lhe-2024"])
     totals.append(score(cli, ws))
-    return totals
+    assert totals[0] == verdict("mojosari-2025")[0]
+    return list(golden.value("mojosari-2025: totals of three runs (bundled, a closed, all six closed)", totals))
+
+
+def category(total: float) -> str:
+    return category_of(load_rulebook(), Decimal(str(total))).code
 
 
 def test_three_runs_are_listed_with_the_yearly_trend(cli: Cli, ws: Path, three_runs: list[float]) -> None:
-    assert three_runs == [76.05, 77.3, 78.55]
+    assert three_runs == sorted(three_runs)  # closing recommendations never lowers the total
     code, out, _ = cli("history", ws, "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert [(r["id"], r["total"], r["evaluation_year"]) for r in data["runs"]] == [
-        (1, 76.05, 2025), (2, 77.3, 2025), (3, 78.55, 2025)]
+        (1, three_runs[0], 2025), (2, three_runs[1], 2025), (3, three_runs[2], 2025)]
     assert len({r["inputs"] for r in data["runs"]}) == 3
     assert [(p["year"], p["source"], p["total"], p["category"], p["run"]) for p in data["trend"]] == [
         (2022, "lhe", 79.5, "BB", None), (2023, "lhe", 77.65, "BB", None), (2024, "lhe", 82.3, "A", None),
-        (2025, "run", 78.55, "BB", 3)]
+        (2025, "run", three_runs[2], category(three_runs[2]), 3)]
     code, out, _ = cli("history", ws)
     assert code == 0
-    assert "prediksi run #3" in out and "78,55" in out and "#2" in out
+    assert "prediksi run #3" in out and decimal_id(three_runs[2]) in out and "#2" in out
 
 
 def test_diff_shows_what_changed_and_why(cli: Cli, ws: Path, three_runs: list[float]) -> None:
     code, out, _ = cli("diff", ws, "1", "2", "--format", "json")
     assert code == 0
     data = json.loads(out)
-    assert data["total"] == {"a": 76.05, "b": 77.3, "delta": 1.25}
+    first, second, _ = three_runs
+    assert data["total"] == {"a": first, "b": second, "delta": round(second - first, 2)}
     assert [i["file"] for i in data["inputs"]] == ["followup.yaml"]
     assert [(s["id"], s["a"]["grade"], s["b"]["grade"]) for s in data["subcomponents"]] == [("4.c", "CC", "B")]
     assert [(c["id"], c["a"]["predicted"], c["b"]["predicted"]) for c in data["criteria"]] == [
@@ -75,12 +85,16 @@ def test_diff_defaults_to_the_last_two_runs(cli: Cli, ws: Path, three_runs: list
     assert code == 0
     text = flat(out)
     assert "Run #2" in text and "run #3" in text
-    assert "77,30 (BB) → 78,55 (BB), selisih +1,25" in text
+    _, second, third = three_runs
+    cat_a, cat_b = category(second), category(third)
+    delta = round(third - second, 2)
+    assert (f"{decimal_id(second)} ({cat_a}) → {decimal_id(third)} ({cat_b}), selisih +{decimal_id(delta)}"
+            in text)
     assert "4.c.1 false → true" in text
     assert "− [tindak-lanjut-belum-selesai] Masih ada rekomendasi yang belum selesai" in text
     assert "kriteria terpenuhi: 4/5 → 5/5" in text
     code, out, _ = cli("diff", ws, "--lang", "en")
-    assert "Total: 77.30 (BB) → 78.55 (BB), change +1.25" in flat(out)
+    assert f"Total: {second:.2f} ({cat_a}) → {third:.2f} ({cat_b}), change +{delta:.2f}" in flat(out)
 
 
 def test_diff_with_one_run_compares_it_with_the_latest(cli: Cli, ws: Path, three_runs: list[float]) -> None:
@@ -160,7 +174,7 @@ def test_newer_schema_is_refused_and_score_still_works(cli: Cli, ws: Path, tmp_p
     assert code == 2
     assert f"skema versi {SCHEMA_VERSION + 1}" in flat(err)
     code, out, err = cli("score", ws, "--history", db, "--format", "json")
-    assert code == 0 and json.loads(out)["total"] == 76.05
+    assert code == 0 and json.loads(out)["total"] == verdict("mojosari-2025")[0]
     assert "run ini tidak dicatat" in flat(err)
 
 
@@ -192,9 +206,9 @@ KILLED_RUN = textwrap.dedent("""
 
 def test_a_run_killed_midway_leaves_the_history_consistent(cli: Cli, ws: Path, tmp_path: Path) -> None:
     db = tmp_path / "killed.sqlite"
-    score(cli, ws, "--history", db)
+    first = score(cli, ws, "--history", db)
     set_status(ws, "a", "selesai", ["lhe-2024"])
-    score(cli, ws, "--history", db)
+    second = score(cli, ws, "--history", db)
     proc = subprocess.Popen([sys.executable, "-c", KILLED_RUN, "score", str(ws), "--history", str(db)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     assert proc.stdout is not None
@@ -207,11 +221,12 @@ def test_a_run_killed_midway_leaves_the_history_consistent(cli: Cli, ws: Path, t
     assert proc.returncode != 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert conn.execute("SELECT id, total FROM runs ORDER BY id").fetchall() == [(1, "76.05"), (2, "77.30")]
+        assert conn.execute("SELECT id, total FROM runs ORDER BY id").fetchall() == [
+            (1, f"{first:.2f}"), (2, f"{second:.2f}")]
         for table in ("run_inputs", "run_grades", "run_answers", "run_followup"):
             counts = conn.execute(f"SELECT run_id, COUNT(*) FROM {table} GROUP BY run_id ORDER BY run_id").fetchall()
             assert [run for run, _ in counts] == [1, 2], table
             assert counts[0][1] == counts[1][1]
-    assert score(cli, ws, "--history", db) == 77.3
+    assert score(cli, ws, "--history", db) == second
     code, out, _ = cli("diff", ws, "1", "3", "--history", db, "--format", "json")
     assert code == 0 and json.loads(out)["b"]["id"] == 3

@@ -255,6 +255,7 @@ def _json_in_process(args: list[str], cwd: Path, env: dict[str, str]) -> bytes:
     return result.stdout
 
 
+@pytest.mark.slow  # four fresh processes, two of them compiling the rulebook into an empty cache
 @pytest.mark.parametrize("command", ["score", "check"])
 def test_json_is_the_same_bytes_across_processes_machines_and_folders(ws: Path, tmp_path: Path,
                                                                       command: str) -> None:

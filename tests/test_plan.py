@@ -17,6 +17,7 @@ from sakip_eval.scoring.grades import category_of
 from sakip_eval.scoring.plan import make_plan, parse_target
 from sakip_eval.scoring.prediction import evaluate
 
+from .golden import verdict
 from .report_support import ROOT, WS_2025, flat, run_cli
 
 
@@ -28,7 +29,7 @@ def _plan_json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dic
 def test_plan_to_aa_for_mojosari_2025(capsys: pytest.CaptureFixture[str]) -> None:
     code, data = _plan_json(capsys, str(WS_2025), "--target", "AA")
     assert code == 0
-    assert data["reachable"] is True and data["current_total"] == 76.05
+    assert data["reachable"] is True and data["current_total"] == verdict("mojosari-2025")[0]
     assert data["predicted_total"] > 90 and data["predicted_category"] == "AA"
     totals = [step["total"] for step in data["steps"]]
     assert totals == sorted(totals) and totals[-1] == data["predicted_total"]
@@ -82,6 +83,7 @@ def test_out_of_reach_says_why(no_upgrades_rulebook: Path) -> None:
     assert plan.steps and plan.steps[-1].total == plan.max_total
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.decimals(min_value=0, max_value=100, places=2))
 def test_any_score_target_is_reached_and_every_step_is_needed(target: Decimal) -> None:

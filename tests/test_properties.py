@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,8 @@ from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.prediction import predict
 
 from .builders import write_workspace
+
+pytestmark = pytest.mark.slow  # 200 generated workspaces through the whole prediction
 
 BOOK = load_rulebook()
 TYPES = sorted(BOOK.evidence_types)

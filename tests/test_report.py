@@ -12,6 +12,7 @@ import pytest
 
 from tools import chromium
 
+from .golden import decimal_id, score_of, verdict
 from .report_support import WS_2025, copy_workspace, flat, run_cli
 
 EVIL = '<script>document.body.setAttribute("data-pwned", "1")</script>'
@@ -33,7 +34,8 @@ def _poison_title(ws: Path, title: str) -> None:
 def test_html_has_summary_charts_and_checklist(capsys: pytest.CaptureFixture[str]) -> None:
     html = _report(capsys, [str(WS_2025), "--format", "html"])
     assert html.startswith("<!DOCTYPE html>")
-    assert 'id="total">76,05<' in html and 'id="category">BB<' in html
+    total, category = verdict("mojosari-2025")
+    assert f'id="total">{decimal_id(total)}<' in html and f'id="category">{category}<' in html
     for chart in ("chart-components", "chart-grades", "chart-trend"):
         assert f'id="{chart}"' in html
     assert html.count("<svg") == 3
@@ -44,7 +46,7 @@ def test_html_has_summary_charts_and_checklist(capsys: pytest.CaptureFixture[str
 
 def test_html_english(capsys: pytest.CaptureFixture[str]) -> None:
     html = _report(capsys, [str(WS_2025), "--format", "html", "--lang", "en"])
-    assert 'id="total">76.05<' in html and "Criteria checklist" in html
+    assert f'id="total">{verdict("mojosari-2025")[0]:.2f}<' in html and "Criteria checklist" in html
 
 
 def test_user_strings_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,7 +61,7 @@ def test_user_strings_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
     markdown = _report(capsys, [str(WS_2025), "--format", "md"])
-    assert "**Nilai total: 76,05**" in markdown
+    assert f"**Nilai total: {decimal_id(verdict('mojosari-2025')[0])}**" in markdown
     assert "| 1.a | Dokumen perencanaan kinerja telah tersedia | 6,00 | AA | 6,00 |" in markdown
     rows = [line for line in markdown.splitlines() if line.startswith("| 1.b.")]
     assert len(rows) == 11 and all(row.count(" | ") == 4 for row in rows)
@@ -79,8 +81,9 @@ def test_xlsx_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
                                "4 Evaluasi Akuntabilitas"]
     summary = {row[0]: row[1:] for row in book["Ringkasan"].iter_rows(values_only=True) if row[0]}
     assert summary["1.a"][2:] == ("AA", 6.0)
-    assert summary["Nilai total"][3] == 76.05
-    assert summary["Predikat"][0] == "BB (Sangat Baik)"
+    total, category = verdict("mojosari-2025")
+    assert summary["Nilai total"][3] == total
+    assert summary["Predikat"][0] == f"{category} ({score_of('mojosari-2025')['category_name']})"
     sheet = book["4 Evaluasi Akuntabilitas"]
     header = [c.value for c in sheet[3]]
     assert header == ["Id", "Kriteria", "Jawaban", "Prediksi", "Alasan", "Bukti (id)", "Judul bukti", "Catatan",

@@ -21,7 +21,7 @@ def calibrate_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt: FormatOpt = 
     ws = load_workspace(workspace)
     if ws.meta.actual is None:
         raise InputError("calibrate.no_actual", file=str(workspace / "workspace.yaml"), field="actual")
-    rows = calibrate(predict(ws), ws.meta.actual)
+    rows = calibrate(predict(ws), ws.meta.actual, ws.rulebook)
     if fmt is Format.JSON:
         print_json({"rows": [
             {"item": r.item, "predicted": number(r.predicted),

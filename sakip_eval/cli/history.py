@@ -32,7 +32,7 @@ def history_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, history: HistoryOpt
     """Riwayat run dan tren nilai per tahun / recorded runs and the yearly trend."""
     ws = load_workspace(workspace)
     runs = read_runs(history or default_path(workspace), ws.meta.opd)
-    points = trend(ws.meta.history, runs)
+    points = trend(ws.meta.history_totals(), runs)
     book = ws.rulebook
     if fmt_ is Format.JSON:
         print_json(history_to_dict(book, ws.meta.opd, runs, points))

@@ -162,7 +162,7 @@ def _subcomponent_fact(ws: Workspace, sub_id: str, by_id: dict[str, EvidenceItem
 
 def _trend(ws: Workspace) -> str:
     """Direction of the last two known totals in `history`: up, down, flat or unknown."""
-    known = [(year, total) for year, total in sorted(ws.meta.history.items()) if total is not None]
+    known = [(year, total) for year, total in ws.meta.history_totals().items() if total is not None]
     if len(known) < 2:
         return "unknown"
     (_, before), (_, last) = known[-2], known[-1]

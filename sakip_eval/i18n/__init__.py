@@ -105,6 +105,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sub-komponen `{id}` tidak ada di rulebook",
         "sub-component `{id}` is not in the rulebook",
     ),
+    "error.unknown_component": (
+        "komponen `{id}` tidak ada di rulebook (yang ada: {allowed})",
+        "component `{id}` is not in the rulebook (known: {allowed})",
+    ),
+    "error.unknown_component.fix": (
+        "Tulis komponen dengan nomornya: \"1\" Perencanaan, \"2\" Pengukuran, \"3\" Pelaporan, \"4\" Evaluasi.",
+        "Key components by number: \"1\" planning, \"2\" measurement, \"3\" reporting, \"4\" internal evaluation.",
+    ),
+    "error.component_range": (
+        "nilai `{value}` di luar 0 sampai bobotnya ({weight})",
+        "score `{value}` is outside 0 to its weight ({weight})",
+    ),
+    "error.component_range.fix": (
+        "Salin nilai dari tabel LHE apa adanya (koma sebagai desimal), per komponen atau sub-komponen.",
+        "Copy the score from the LHE table as printed (comma decimals), per component or sub-component.",
+    ),
+    "error.unknown_grade": (
+        "nilai huruf `{code}` tidak dikenal (yang sah: {allowed})",
+        "unknown grade `{code}` (valid: {allowed})",
+    ),
+    "error.unknown_grade.fix": (
+        "Tulis nilai sub-komponen sebagai huruf dari LKE (mis. A atau BB) atau sebagai angka (mis. 5,40).",
+        "Write a sub-component's result as the LKE grade (A, BB, ...) or as its score (5,40).",
+    ),
+    "error.unknown_category": (
+        "predikat `{code}` tidak dikenal (yang sah: {allowed})",
+        "unknown category `{code}` (valid: {allowed})",
+    ),
+    "error.unknown_category.fix": (
+        "Tulis predikat sebagai kodenya saja (AA, A, BB, B, CC, C, D), tanpa keterangan dalam kurung.",
+        "Write the category as its code only (AA, A, BB, B, CC, C, D), without the words in brackets.",
+    ),
     "error.unknown_regime": ("regime `{regime}` tidak dikenal", "unknown regime `{regime}`"),
     "error.path_outside": (
         "berkas `{path}` berada di luar folder workspace",

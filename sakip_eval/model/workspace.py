@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.yamlread import Document, load_document, validate
@@ -25,25 +26,68 @@ from sakip_eval.rulebook.book import Rulebook, load_rulebook
 
 SCHEMA_BASE = "https://sakip-eval.example/schema"
 # An LHE total (history, actual): 0-100 like every AKIP score, so it always falls in a category.
-Total = Annotated[Annotated[Decimal, Field(ge=0, le=100)] | None, BeforeValidator(parse_number)]
+Total = Annotated[Decimal, Field(ge=0, le=100), BeforeValidator(parse_number)]
 
 
-class Actual(BaseModel):
-    """The real LHE result, for `calibrate`."""
+def _grade_or_score(value: object) -> object:
+    """A sub-component result is a grade code (`AA`, `BB`, ...; checked against the rulebook when the
+    workspace loads) or a score (`5,40`)."""
+    if isinstance(value, str) and value.strip().isalpha():
+        return value.strip().upper()
+    return parse_number(value)
+
+
+SubResult = Annotated[Annotated[Decimal, Field(ge=0, le=100)] | str, BeforeValidator(_grade_or_score)]
+
+
+class LheResult(BaseModel):
+    """The result an LHE letter states: this year's (`actual`, for `calibrate`) or an earlier year's
+    (an entry of `history`, the prior of the prediction). Components are keyed by component id ("1".."4"),
+    sub-components by sub-component id ("1.a") with a grade or a score; both may be partial."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     source: str | None = None
-    total: Annotated[Decimal, Field(ge=0, le=100), BeforeValidator(parse_number)]
+    total: Total
     category: str | None = None
     components: dict[str, Number] = Field(default_factory=dict)
-    subcomponents: dict[str, Number] = Field(default_factory=dict)
+    subcomponents: dict[str, SubResult] = Field(default_factory=dict)
+
+
+# `actual` has always had this shape; the name stays for readers of the real result.
+Actual = LheResult
+
+
+def _history_entry(value: object) -> object:
+    """A history entry is a bare total (`"77,65"`; empty or `-` for a year without a score) or a full
+    LHE result in the shape of `actual`."""
+    if isinstance(value, dict) or value is None:
+        return value
+    total = parse_number(value)
+    if total is None:
+        return None
+    # range-checked here so that the error names `history.<year>`, the field the user wrote
+    if total < 0:
+        raise PydanticCustomError("greater_than_equal", "Input should be greater than or equal to 0", {"ge": 0})
+    if total > 100:
+        raise PydanticCustomError("less_than_equal", "Input should be less than or equal to 100", {"le": 100})
+    return {"total": value}
+
+
+HistoryEntry = Annotated[LheResult | None, BeforeValidator(_history_entry)]
+
+
+def _history_schema(schema: dict[str, Any]) -> None:
+    """Editors see both forms of a history entry: a bare total or a full LHE result."""
+    schema["properties"]["history"]["additionalProperties"]["anyOf"][1:1] = [
+        {"type": "number", "minimum": 0, "maximum": 100}, {"type": "string"},
+    ]
 
 
 class WorkspaceFile(BaseModel):
     """`workspace.yaml`."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True, json_schema_extra=_history_schema)
 
     opd: str = Field(min_length=1)
     pemda: str | None = None
@@ -51,8 +95,8 @@ class WorkspaceFile(BaseModel):
     evaluation_year: int = Field(ge=2000, le=2100)
     performance_year: int | None = Field(default=None, ge=2000, le=2100)
     regime: str = "lke-2021"
-    history: dict[int, Total] = Field(default_factory=dict)
-    actual: Actual | None = None
+    history: dict[int, HistoryEntry] = Field(default_factory=dict)
+    actual: LheResult | None = None
 
     @model_validator(mode="after")
     def _years(self) -> WorkspaceFile:
@@ -64,6 +108,10 @@ class WorkspaceFile(BaseModel):
                 performance=self.performance_year, evaluation=self.evaluation_year,
             )
         return self
+
+    def history_totals(self) -> dict[int, Decimal | None]:
+        """Evaluation year -> the total its LHE stated (None for a year listed without a score)."""
+        return {year: entry.total if entry else None for year, entry in sorted(self.history.items())}
 
     @property
     def year(self) -> int:
@@ -142,6 +190,7 @@ def load_workspace(path: Path | str) -> Workspace:
     lkjip = _load_lkjip(lk_doc) if lk_doc else None
 
     ws = Workspace(root, meta, inventory, assessment, followup, lkjip, rulebook, docs)
+    _check_results(ws, meta_doc)
     _cross_check(ws)
     return ws
 
@@ -151,6 +200,47 @@ def _load_lkjip(doc: Document) -> Lkjip:
     lkjip = validate(doc, Lkjip, "lkjip")
     lkjip.check_references(doc)
     return lkjip
+
+
+def _check_results(ws: Workspace, doc: Document) -> None:
+    """LHE results (`history` entries, `actual`) name components, sub-components, grades and categories of
+    the workspace's regime, and no component scores above its weight."""
+    book = ws.rulebook
+    weights = {c.id: c.weight for c in book.regime.components}
+    subs = set(book.subcomponent_ids())
+    grades = {g.code for g in book.regime.grades}
+    categories = [c.code for c in book.regime.categories]
+    results: list[tuple[tuple[int | str, ...], LheResult]] = [
+        (("history", year), entry) for year, entry in ws.meta.history.items() if entry is not None
+    ]
+    if ws.meta.actual is not None:
+        results.append((("actual",), ws.meta.actual))
+    for loc, result in results:
+        where = ".".join(str(part) for part in loc)
+        if result.category is not None and result.category not in categories:
+            raise InputError("error.unknown_category", file=doc.display, line=doc.line_of((*loc, "category")),
+                             field=f"{where}.category", code=result.category, allowed=", ".join(categories))
+        for comp_id, value in result.components.items():
+            cloc = (*loc, "components", comp_id)
+            if comp_id not in weights:
+                raise InputError("error.unknown_component", file=doc.display, line=doc.line_of(cloc),
+                                 field=f"{where}.components", id=comp_id, allowed=", ".join(weights))
+            if not Decimal(0) <= value <= weights[comp_id]:
+                raise InputError("error.component_range", file=doc.display, line=doc.line_of(cloc),
+                                 field=f"{where}.components.{comp_id}", value=str(value),
+                                 weight=str(weights[comp_id]))
+        for sub_id, sub_value in result.subcomponents.items():
+            sloc = (*loc, "subcomponents", sub_id)
+            if sub_id not in subs:
+                raise InputError("error.unknown_subcomponent", file=doc.display, line=doc.line_of(sloc), id=sub_id)
+            if isinstance(sub_value, str) and sub_value not in grades:
+                raise InputError("error.unknown_grade", file=doc.display, line=doc.line_of(sloc),
+                                 field=f"{where}.subcomponents.{sub_id}", code=sub_value,
+                                 allowed=", ".join(g.code for g in book.regime.grades))
+            if isinstance(sub_value, Decimal) and sub_value > book.subcomponent(sub_id).weight:
+                raise InputError("error.component_range", file=doc.display, line=doc.line_of(sloc),
+                                 field=f"{where}.subcomponents.{sub_id}", value=str(sub_value),
+                                 weight=str(book.subcomponent(sub_id).weight))
 
 
 def _cross_check(ws: Workspace) -> None:

@@ -87,7 +87,7 @@ def history(source: ReportInput) -> list[tuple[int, float | None, bool]]:
     """(evaluation year, total, predicted?) from workspace.yaml's history plus this prediction."""
     points: list[tuple[int, float | None, bool]] = [
         (year, None if total is None else float(total), False)
-        for year, total in sorted(source.ws.meta.history.items()) if year != source.pred.evaluation_year
+        for year, total in source.ws.meta.history_totals().items() if year != source.pred.evaluation_year
     ]
     points.append((source.pred.evaluation_year, float(source.pred.total.quantize(Decimal("0.01"))), True))
     return points

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from sakip_eval.model.workspace import Actual
+from sakip_eval.rulebook.book import Rulebook
 from sakip_eval.scoring.prediction import Prediction
 
 
@@ -19,8 +20,9 @@ class CalibrationRow(BaseModel):
     error: Decimal | None
 
 
-def calibrate(pred: Prediction, actual: Actual) -> list[CalibrationRow]:
-    """Rows for the total, each component and each sub-component the LHE states; error = predicted - actual."""
+def calibrate(pred: Prediction, actual: Actual, book: Rulebook) -> list[CalibrationRow]:
+    """Rows for the total, each component and each sub-component the LHE states; error = predicted - actual.
+    A sub-component the LHE gives as a grade counts as weight x the grade's factor."""
 
     def row(item: str, predicted: Decimal, real: Decimal | None) -> CalibrationRow:
         return CalibrationRow(item=item, predicted=predicted, actual=real,
@@ -30,5 +32,8 @@ def calibrate(pred: Prediction, actual: Actual) -> list[CalibrationRow]:
     for comp in pred.components:
         rows.append(row(comp.id, comp.score, actual.components.get(comp.id)))
         for sub in comp.subcomponents:
-            rows.append(row(sub.id, sub.score, actual.subcomponents.get(sub.id)))
+            real = actual.subcomponents.get(sub.id)
+            if isinstance(real, str):
+                real = sub.weight * book.grade(real).factor
+            rows.append(row(sub.id, sub.score, real))
     return rows
