@@ -65,6 +65,7 @@ def test_reference_as_word_reproduces_the_hand_made_file(cli: Cli, ws: Path, tmp
 
 
 @needs_reference
+@pytest.mark.slow
 def test_reference_as_pdf_reproduces_the_hand_made_file(cli: Cli, ws: Path, tmp_path: Path) -> None:
     document = write_pdf(tmp_path / "lkjip.pdf", blocks_from_text(REFERENCE.read_text(encoding="utf-8")))
     code, out, _ = cli("import-lkjip", document, _workspace(ws))
