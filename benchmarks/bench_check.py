@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sakip_eval.checks.derive import derive_check_facts
 from sakip_eval.checks.findings import run_checks
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.scoring.prediction import predict
 
 WORKSPACE = Path(__file__).resolve().parent.parent / "evidence/mojosari-2025"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from sakip_eval.followup.edit import set_status
 from sakip_eval.history.store import diff_runs, load_run, open_history, record_run
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.letters.lhe import check_letter, read_letter
-from sakip_eval.model.workspace import load_workspace
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.prediction import predict
 

@@ -35,7 +35,7 @@ def main() -> None:
             print(f"{ws_path.name} score --format {fmt}: {cli * 1000:.0f} ms; bare import {bare * 1000:.0f} ms; "
                   f"ratio {cli / bare:.2f} (goal <= 1.3)")
 
-    from sakip_eval.model.workspace import load_workspace
+    from sakip_eval.io.workspace import load_workspace
     from sakip_eval.scoring.prediction import predict
 
     for ws_path in WORKSPACES:

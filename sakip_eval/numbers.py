@@ -14,6 +14,8 @@ from typing import Annotated
 
 from pydantic import BeforeValidator
 
+from sakip_eval.i18n import Lang
+
 MISSING_MARKERS = frozenset({"", "-", "–", "—", "n/a", "na", "#n/a", "tidak ada"})
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _SUFFIX = re.compile(r"(,-|\.-|,00-)$")
@@ -111,6 +113,13 @@ def places(value: Decimal) -> int:
     """Decimal places as written: `82,30` has 2, `104%` has 0. The precision a stated value claims."""
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def format_number(value: Decimal | float, lang: Lang, places: int = 2) -> str:
+    """The one way a number is shown to users: Indonesian `82,30` / `10.455.592.750,00`, English `82.30`.
+    A float (a value read back from JSON) is taken as the decimal it prints as."""
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    return format_id(exact, places) if lang is Lang.ID else format_en(exact, places)
 
 
 def format_id(value: Decimal, places: int = 2) -> str:

@@ -15,7 +15,7 @@ import pytest
 
 from sakip_eval.cli import main
 from sakip_eval.cli.common import err, out
-from sakip_eval.model.workspace import STATE_DIR
+from sakip_eval.io.workspace import STATE_DIR
 
 from .builders import write_workspace
 from .golden import UPDATE_OPTION, Golden, update_requested

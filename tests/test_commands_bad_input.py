@@ -25,7 +25,7 @@ from typer.main import get_command
 from sakip_eval.cli import register
 from sakip_eval.cli.common import app
 from sakip_eval.i18n import MESSAGES
-from sakip_eval.model.workspace import STATE_DIR
+from sakip_eval.io.workspace import STATE_DIR
 
 from .conftest import EVIDENCE, ROOT, Cli, flat
 

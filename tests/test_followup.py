@@ -12,8 +12,8 @@ from ruamel.yaml import YAML
 
 from sakip_eval.cli import main
 from sakip_eval.followup.edit import set_status
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.model.followup import STATUSES
-from sakip_eval.model.workspace import load_workspace
 from sakip_eval.scoring.prediction import predict
 
 from .conftest import LHE_2024, ROOT, Cli, flat

@@ -13,7 +13,7 @@ from rich.console import Console
 
 from sakip_eval.followup.edit import set_status
 from sakip_eval.i18n import Lang
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.render import terminal
 from sakip_eval.scoring.prediction import Prediction, predict
 

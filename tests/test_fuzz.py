@@ -28,7 +28,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 from sakip_eval.history.store import record_run
-from sakip_eval.model.workspace import STATE_DIR, load_workspace
+from sakip_eval.io.workspace import STATE_DIR, load_workspace
 from sakip_eval.scoring.prediction import predict
 
 from .conftest import EVIDENCE, Result

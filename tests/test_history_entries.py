@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from sakip_eval.errors import InputError
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 
 from .builders import write_workspace
 

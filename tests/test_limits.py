@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 import sakip_eval.cli.score as score_cli
+from sakip_eval.io.workspace import STATE_DIR
 from sakip_eval.io.yamlread import MAX_BYTES, MAX_DEPTH, MAX_LIST
 from sakip_eval.letters.lhe import parse_letter
-from sakip_eval.model.workspace import STATE_DIR
 from sakip_eval.rulebook.book import load_rulebook
 
 from .conftest import EVIDENCE, LHE_2024, ROOT, Cli, flat

@@ -13,7 +13,7 @@ import pytest
 from sakip_eval.engine import durable as engine_module
 from sakip_eval.engine.facts import derive_facts
 from sakip_eval.errors import InputError
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
 from sakip_eval.rulebook.lint import lint
 from sakip_eval.scoring.prediction import engine_for

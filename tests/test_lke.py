@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 
 from .report_support import WS_2025, copy_workspace, flat, run_cli
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.grades import category_of
 from sakip_eval.scoring.plan import make_plan, parse_target
@@ -101,7 +101,7 @@ def test_any_score_target_is_reached_and_every_step_is_needed(target: Decimal) -
 def test_out_of_reach_on_the_command_line(no_upgrades_rulebook: Path, monkeypatch: pytest.MonkeyPatch,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     trimmed = load_rulebook("lke-2021", no_upgrades_rulebook)
-    monkeypatch.setattr("sakip_eval.model.workspace.load_rulebook", lambda regime: trimmed)
+    monkeypatch.setattr("sakip_eval.io.workspace.load_rulebook", lambda regime: trimmed)
     assert run_cli(["plan", str(WS_2025), "--target", "AA"]) == 1
     output = flat(capsys.readouterr().out)
     assert "Target AA di luar jangkauan karena walaupun semua rekomendasi dilaksanakan nilai tertinggi yang " \

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from sakip_eval.engine.facts import derive_facts
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.prediction import engine_for, predict
 

@@ -48,7 +48,7 @@ def screenshot(binary: str, html: Path, png: Path) -> None:
 
 def main(argv: list[str]) -> int:
     from sakip_eval.i18n import Lang
-    from sakip_eval.model.workspace import load_workspace
+    from sakip_eval.io.workspace import load_workspace
     from sakip_eval.render.report import ReportFormat, ReportInput, render_bytes
     from sakip_eval.scoring.prediction import predict
 

@@ -17,8 +17,8 @@ from pydantic import BaseModel, ConfigDict
 from sakip_eval.checks.derive import NUMBER_FIELDS, Fact, derive_check_facts
 from sakip_eval.engine.durable import engine_for
 from sakip_eval.i18n import MESSAGES, Lang, Text, t
-from sakip_eval.model.workspace import Workspace
-from sakip_eval.numbers import format_en, format_id, places
+from sakip_eval.io.workspace import Workspace
+from sakip_eval.numbers import format_number, places
 from sakip_eval.rulebook.book import Check, Severity
 
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "info": 2}
@@ -60,7 +60,7 @@ def show(field: str, value: Any, lang: Lang, plain: bool = False) -> str:
         number = Decimal(value)
     except InvalidOperation:
         return value
-    return format_id(number, places(number)) if lang is Lang.ID else format_en(number, places(number))
+    return format_number(number, lang, places(number))
 
 
 def _fill(template: str, fact: Fact, lang: Lang) -> str:

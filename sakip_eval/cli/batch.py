@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import sys
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,7 +15,7 @@ from rich.text import Text as RichText
 from sakip_eval.cli.common import LangOpt, app, err, out, print_json
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
-from sakip_eval.render import terminal
+from sakip_eval.numbers import format_number
 from sakip_eval.render.report import FORMULA_TRIGGERS
 from sakip_eval.scoring.batch import BatchResult, default_jobs, discover, score_many
 
@@ -70,9 +69,6 @@ def _csv(result: BatchResult) -> None:
 
 
 def _table(result: BatchResult, lang: Lang) -> None:
-    def num(value: float) -> str:
-        return terminal.fmt(Decimal(str(value)), lang)
-
     table = Table(title=t("batch.title", lang, count=len(result.results)), title_justify="left", expand=True)
     for key, justify in (("batch.col_rank", "right"), ("report.opd", "left"), ("report.evaluation_year", "right"),
                          ("score.total", "right"), ("score.category", "left"), ("batch.col_workspace", "left")):
@@ -80,8 +76,9 @@ def _table(result: BatchResult, lang: Lang) -> None:
     for row in result.results:
         if row["error"]:
             continue
-        table.add_row(str(row["rank"]), RichText(row["opd"]), str(row["evaluation_year"]), num(row["total"]),
-                      row["category"], RichText(row["path"]))  # names and paths as written, never rich markup
+        # names and paths as written, never rich markup
+        table.add_row(str(row["rank"]), RichText(row["opd"]), str(row["evaluation_year"]),
+                      format_number(row["total"], lang), row["category"], RichText(row["path"]))
     out.print(table)
     dist = Table(title=t("batch.distribution", lang), title_justify="left")
     dist.add_column(t("score.category", lang))

@@ -7,8 +7,8 @@ from rich.table import Table
 from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
-from sakip_eval.model.workspace import load_workspace
-from sakip_eval.render import terminal
+from sakip_eval.io.workspace import load_workspace
+from sakip_eval.numbers import format_number
 from sakip_eval.render.json import number
 from sakip_eval.scoring.calibration import calibrate
 from sakip_eval.scoring.prediction import predict
@@ -34,9 +34,9 @@ def calibrate_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt: FormatOpt = 
         table.add_column(t(key, lang), justify="left" if key == "calibrate.item" else "right")
     for r in rows:
         table.add_row(
-            r.item, terminal.fmt(r.predicted, lang),
-            "-" if r.actual is None else terminal.fmt(r.actual, lang),
-            "-" if r.error is None else terminal.fmt(r.error, lang),
+            r.item, format_number(r.predicted, lang),
+            "-" if r.actual is None else format_number(r.actual, lang),
+            "-" if r.error is None else format_number(r.error, lang),
         )
     out.print(table)
 

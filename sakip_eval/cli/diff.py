@@ -31,9 +31,10 @@ from sakip_eval.history.store import (
     read_runs,
 )
 from sakip_eval.i18n import Lang, t
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
+from sakip_eval.numbers import format_number
 from sakip_eval.render.history import diff_to_dict, reason_text
-from sakip_eval.render.terminal import fmt, status_label
+from sakip_eval.render.terminal import status_label
 
 RunA = Annotated[int | None, typer.Argument(metavar="RUN_A", help="Run awal (lihat `history`) / first run.")]
 RunB = Annotated[int | None, typer.Argument(metavar="RUN_B", help="Run pembanding / second run.")]
@@ -80,8 +81,9 @@ def _render_diff(result: RunDiff, lang: Lang) -> None:
     a, b = result.a, result.b
     out.print(RichText(t("diff.title", lang, a=a.id, at_a=a.at, b=b.id, at_b=b.at), style="bold"))
     delta = b.total - a.total
-    out.print(RichText(t("diff.total", lang, a=fmt(a.total, lang), cat_a=a.category, b=fmt(b.total, lang),
-                         cat_b=b.category, delta=("+" if delta >= 0 else "") + fmt(delta, lang))))
+    out.print(RichText(t("diff.total", lang, a=format_number(a.total, lang), cat_a=a.category,
+                         b=format_number(b.total, lang), cat_b=b.category,
+                         delta=("+" if delta >= 0 else "") + format_number(delta, lang))))
     if result.inputs:
         out.print(RichText(t("diff.inputs", lang, files=", ".join(c.id for c in result.inputs))))
     if not (result.subcomponents or result.criteria or result.followup or result.inputs):
@@ -117,7 +119,7 @@ def _render_diff(result: RunDiff, lang: Lang) -> None:
 
 
 def _num(values: dict[str, Any], lang: Lang) -> str:
-    return fmt(values["score"], lang) if "score" in values else "-"
+    return format_number(values["score"], lang) if "score" in values else "-"
 
 
 def _status(values: dict[str, Any], lang: Lang) -> str:

@@ -26,9 +26,9 @@ from sakip_eval.cli.common import (
 from sakip_eval.errors import InputError
 from sakip_eval.followup.edit import import_letter, set_status
 from sakip_eval.i18n import Lang, t
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.letters.lhe import check_letter, read_letter
 from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, Source
-from sakip_eval.model.workspace import load_workspace
 from sakip_eval.render.terminal import status_label
 
 

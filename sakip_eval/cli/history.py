@@ -20,9 +20,10 @@ from sakip_eval.cli.common import (
 )
 from sakip_eval.history.store import default_path, read_runs, trend
 from sakip_eval.i18n import Lang, t
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
+from sakip_eval.numbers import format_number
 from sakip_eval.render.history import history_to_dict
-from sakip_eval.render.terminal import bar, fmt
+from sakip_eval.render.terminal import bar
 from sakip_eval.scoring.grades import category_of
 
 
@@ -41,7 +42,7 @@ def history_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, history: HistoryOpt
     for key in ("history.run", "history.at", "history.year", "history.total", "history.category", "history.inputs"):
         table.add_column(t(key, lang), no_wrap=True)
     for run in runs:
-        table.add_row(f"#{run.id}", RichText(run.at), str(run.evaluation_year), fmt(run.total, lang),
+        table.add_row(f"#{run.id}", RichText(run.at), str(run.evaluation_year), format_number(run.total, lang),
                       RichText(run.category), RichText(run.inputs[:12]))
     out.print(table if runs else RichText(t("history.no_runs", lang)))
     chart = Table(title=t("history.trend_title", lang), title_justify="left")
@@ -52,6 +53,6 @@ def history_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, history: HistoryOpt
     for point in points:
         source = (t("history.source_lhe", lang) if point.source == "lhe"
                   else t("history.source_run", lang, run=point.run))
-        chart.add_row(str(point.year), RichText(source), fmt(point.total, lang), category_of(book, point.total).code,
-                      bar(point.total, scale))
+        chart.add_row(str(point.year), RichText(source), format_number(point.total, lang),
+                      category_of(book, point.total).code, bar(point.total, scale))
     out.print(chart)

@@ -18,7 +18,7 @@ from sakip_eval.letters.lhe import (
     combination_label,
     read_letter,
 )
-from sakip_eval.render.terminal import fmt
+from sakip_eval.numbers import format_number
 from sakip_eval.rulebook.book import load_rulebook
 
 lhe_app = typer.Typer(no_args_is_help=True, help="Surat LHE / LHE letters.")
@@ -54,12 +54,13 @@ def _render_check(check: LetterCheck, lang: Lang) -> None:
         if len(comp.combinations) > MAX_COMBINATIONS_SHOWN:
             combos.append(t("lhe.more", lang, count=len(comp.combinations) - MAX_COMBINATIONS_SHOWN))
         weight = comp.stated.weight if comp.stated.weight is not None else comp.weight
-        table.add_row(RichText(f"{comp.stated.id}. {comp.name}"), fmt(weight, lang), fmt(comp.stated.score, lang),
+        table.add_row(RichText(f"{comp.stated.id}. {comp.name}"), format_number(weight, lang),
+                      format_number(comp.stated.score, lang),
                       RichText("\n".join(combos)) if combos else RichText(t("lhe.none", lang), style="red"))
     out.print(table)
     stated = letter.categories[0].value if letter.categories else "-"
-    out.print(RichText(t("lhe.total", lang, total="-" if check.total is None else fmt(check.total, lang),
-                         sum=fmt(check.sum, lang), category=stated, expected=check.expected_category or "-")))
+    out.print(RichText(t("lhe.total", lang, total="-" if check.total is None else format_number(check.total, lang),
+                         sum=format_number(check.sum, lang), category=stated, expected=check.expected_category or "-")))
     if not check.problems:
         out.print(RichText(t("lhe.ok", lang), style="green"))
         return

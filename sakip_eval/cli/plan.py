@@ -10,8 +10,8 @@ from rich.text import Text as RichText
 
 from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
 from sakip_eval.i18n import Lang, t
-from sakip_eval.model.workspace import load_workspace
-from sakip_eval.render import terminal
+from sakip_eval.io.workspace import load_workspace
+from sakip_eval.numbers import format_number
 from sakip_eval.scoring.plan import Plan, make_plan, parse_target, plan_to_dict
 from sakip_eval.scoring.prediction import evaluate
 
@@ -37,18 +37,18 @@ def plan(
 
 
 def _print(result: Plan, lang: Lang) -> None:
-    fmt = terminal.fmt
     target = result.target.label
     if result.reachable and not result.steps:
-        out.print(t("plan.already", lang, target=target, total=fmt(result.start_total, lang),
+        out.print(t("plan.already", lang, target=target, total=format_number(result.start_total, lang),
                     category=result.start_category))
         return
     if not result.reachable:
-        out.print(t("plan.unreachable", lang, target=target, max=fmt(result.max_total, lang),
+        out.print(t("plan.unreachable", lang, target=target, max=format_number(result.max_total, lang),
                     category=result.predicted_category), markup=False)
         for limit in result.limits:
             out.print("  • " + t("plan.limit", lang, sub=limit.subcomponent, grade=limit.grade,
-                                 score=fmt(limit.score, lang), weight=fmt(limit.weight, lang)), markup=False)
+                                 score=format_number(limit.score, lang), weight=format_number(limit.weight, lang)),
+                      markup=False)
         if result.steps:
             out.print(t("plan.toward_max", lang))
     table = Table(title=t("plan.title", lang, target=target), title_justify="left", expand=True)
@@ -61,8 +61,9 @@ def _print(result: Plan, lang: Lang) -> None:
     for index, step in enumerate(result.steps, start=1):
         rec = step.rec
         table.add_row(str(index), RichText(rec.text.get(lang)), ", ".join(rec.criteria or rec.subcomponents),
-                      "+" + fmt(rec.points, lang), fmt(step.total, lang), rec.reaches)
+                      "+" + format_number(rec.points, lang), format_number(step.total, lang), rec.reaches)
     out.print(table)
     if result.reachable:
-        out.print(t("plan.reached", lang, target=target, steps=len(result.steps), start=fmt(result.start_total, lang),
-                    total=fmt(result.predicted_total, lang), category=result.predicted_category))
+        out.print(t("plan.reached", lang, target=target, steps=len(result.steps),
+                    start=format_number(result.start_total, lang), total=format_number(result.predicted_total, lang),
+                    category=result.predicted_category))

@@ -12,7 +12,7 @@ from sakip_eval.cli.common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app,
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.atomic import write_atomically
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.render.report import ReportFormat, ReportInput, render_bytes
 from sakip_eval.scoring.prediction import predict
 

@@ -22,7 +22,8 @@ from sakip_eval.cli.common import (
 from sakip_eval.errors import InputError
 from sakip_eval.history.store import default_path, record_run
 from sakip_eval.i18n import Lang, t
-from sakip_eval.model.workspace import load_workspace
+from sakip_eval.io.workspace import load_workspace
+from sakip_eval.numbers import format_number
 from sakip_eval.render import terminal
 from sakip_eval.render.json import prediction_to_dict
 from sakip_eval.scoring.prediction import predict
@@ -53,6 +54,6 @@ def score(
     else:
         terminal.render(pred, lang, out, top=top)
     if fail_under is not None and pred.total < Decimal(str(fail_under)):
-        err.print(t("score.fail_under", lang, total=terminal.fmt(pred.total, lang),
+        err.print(t("score.fail_under", lang, total=format_number(pred.total, lang),
                                      threshold=fail_under))
         raise typer.Exit(1)

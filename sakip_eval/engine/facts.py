@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sakip_eval.io.workspace import Workspace
 from sakip_eval.model.followup import Recommendation
 from sakip_eval.model.inventory import EvidenceItem
-from sakip_eval.model.workspace import Workspace
 
 Fact = dict[str, Any]
 

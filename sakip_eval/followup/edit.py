@@ -24,6 +24,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
+from sakip_eval.io.workspace import STATE_DIR, load_workspace
 from sakip_eval.io.yamledit import (
     Editable,
     dump,
@@ -37,7 +38,6 @@ from sakip_eval.io.yamledit import (
 from sakip_eval.io.yamlread import parse_text, validate
 from sakip_eval.letters.lhe import Letter
 from sakip_eval.model.followup import STATUSES, Followup
-from sakip_eval.model.workspace import STATE_DIR, load_workspace
 
 FILE = "followup.yaml"
 SCHEMA_LINE = "yaml-language-server: $schema=../../docs/schema/followup.schema.json"

@@ -27,7 +27,7 @@ from typing import Any
 
 from sakip_eval import __version__
 from sakip_eval.errors import InputError
-from sakip_eval.model.workspace import FILES, STATE_DIR, Workspace
+from sakip_eval.io.workspace import FILES, STATE_DIR, Workspace
 from sakip_eval.scoring.prediction import Prediction, Reason
 
 FILE_NAME = "history.sqlite"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.atomic import write_atomically
-from sakip_eval.model.workspace import FILES
+from sakip_eval.io.workspace import FILES
 from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook, subcomponent_of
 
 SCHEMA_DIR = RULES_ROOT.parent / "docs" / "schema"

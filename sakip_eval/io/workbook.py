@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.atomic import write_atomically
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.io.yamlread import parse_text, read_text, validate
 from sakip_eval.model.claims import Assessment
-from sakip_eval.model.workspace import load_workspace
 from sakip_eval.rulebook.book import Rulebook
 
 if TYPE_CHECKING:  # openpyxl and ruamel load only for import-lke: every other command starts faster

@@ -25,8 +25,7 @@ from typing import Any
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.yamlread import read_text
-from sakip_eval.numbers import NumberFormatError, parse_number
-from sakip_eval.render.terminal import fmt
+from sakip_eval.numbers import NumberFormatError, format_number, parse_number
 from sakip_eval.rulebook.book import Category, Component, Rulebook
 from sakip_eval.scoring.grades import category_of, round2
 
@@ -117,7 +116,7 @@ class Problem:
     component: str | None = None
 
     def message(self, lang: Lang) -> str:
-        values = {k: fmt(v, lang) if isinstance(v, Decimal) else v for k, v in self.params.items()}
+        values = {k: format_number(v, lang) if isinstance(v, Decimal) else v for k, v in self.params.items()}
         return t(f"lhe.problem.{self.code}", lang, **values)
 
 

@@ -27,8 +27,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sakip_eval.errors import InputError
-from sakip_eval.io.yamlread import Document
 from sakip_eval.numbers import Number, OptionalNumber
 
 Source = Literal["pk_awal", "pk_perubahan", "renja", "renstra", "lkjip"]
@@ -258,70 +256,3 @@ class Lkjip(_Strict):
     narratives: list[Statement] = Field(default_factory=list)
     headcounts: list[HeadcountTable] = Field(default_factory=list)
     changes: list[TargetChange] = Field(default_factory=list)
-
-    def check_references(self, doc: Document) -> None:
-        """Ids are unique and every reference names something defined in the file; the first problem
-        becomes an :class:`InputError` at its line."""
-        indicators = _unique(doc, "indicators", [i.id for i in self.indicators])
-        tables = _unique(doc, "tables", [t.id for t in self.tables])
-        lines = _unique(doc, "budget_lines", [b.id for b in self.budget_lines])
-        _unique(doc, "budgets", [b.id for b in self.budgets])
-        _unique(doc, "narratives", [n.id for n in self.narratives])
-        headcounts = _unique(doc, "headcounts", [h.id for h in self.headcounts])
-
-        def known(value: str | None, allowed: set[str], loc: tuple[int | str, ...], what: str) -> None:
-            if value is not None and value not in allowed:
-                raise InputError("error.lkjip_unknown_ref", file=doc.display, line=doc.line_of(loc),
-                                 field=".".join(str(p) for p in loc), id=value, what=what)
-
-        def measures(written: dict[str, str], allowed: tuple[str, ...], loc: tuple[int | str, ...]) -> None:
-            for key in written:
-                if key not in allowed:
-                    raise InputError("error.lkjip_written", file=doc.display, line=doc.line_of((*loc, "written", key)),
-                                     field=".".join(str(p) for p in (*loc, "written", key)), key=key,
-                                     allowed=", ".join(allowed))
-
-        for b, line in enumerate(self.budget_lines):
-            known(line.parent, lines, ("budget_lines", b, "parent"), "budget_lines")
-        for t, table in enumerate(self.tables):
-            for r, row in enumerate(table.rows):
-                known(row.indicator, indicators, ("tables", t, "rows", r, "indicator"), "indicators")
-                measures(row.written, INDICATOR_MEASURES, ("tables", t, "rows", r))
-        for t, budget in enumerate(self.budgets):
-            known(budget.share_of, lines, ("budgets", t, "share_of"), "budget_lines")
-            for r, brow in enumerate(budget.rows):
-                known(brow.line, lines, ("budgets", t, "rows", r, "line"), "budget_lines")
-                measures(brow.written, BUDGET_MEASURES, ("budgets", t, "rows", r))
-        for n, statement in enumerate(self.narratives):
-            loc: tuple[int | str, ...] = ("narratives", n)
-            if isinstance(statement, IndicatorStatement | ChangeStatement):
-                known(statement.indicator, indicators, (*loc, "indicator"), "indicators")
-            elif isinstance(statement, BudgetStatement):
-                known(statement.line, lines, (*loc, "line"), "budget_lines")
-            elif isinstance(statement, HeadcountStatement):
-                known(statement.table, headcounts, (*loc, "table"), "headcounts")
-            else:
-                known(statement.table, tables, (*loc, "table"), "tables")
-        for c, change in enumerate(self.changes):
-            known(change.indicator, indicators, ("changes", c, "indicator"), "indicators")
-        for h, head in enumerate(self.headcounts):
-            width = len(head.columns)
-            rows = [(("headcounts", h, "total"), head.total)] + [
-                (("headcounts", h, "groups", g, "rows", r), row)
-                for g, group in enumerate(head.groups) for r, row in enumerate(group.rows)
-            ]
-            for hloc, hrow in rows:
-                if len(hrow.values) != width:
-                    raise InputError("error.lkjip_columns", file=doc.display, line=doc.line_of((*hloc, "values")),
-                                     field=".".join(str(p) for p in (*hloc, "values")),
-                                     count=len(hrow.values), width=width)
-
-
-def _unique(doc: Document, section: str, ids: list[str]) -> set[str]:
-    seen: set[str] = set()
-    for index, item_id in enumerate(ids):
-        if item_id in seen:
-            raise InputError("error.duplicate_id", file=doc.display, line=doc.line_of((section, index, "id")),
-                             id=item_id)
-        seen.add(item_id)
-    return seen

@@ -24,8 +24,8 @@ from markupsafe import Markup
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workbook import ANSWER_WORDS, COLUMN_WIDTHS, COLUMNS, sheet_title
-from sakip_eval.model.workspace import Workspace
-from sakip_eval.numbers import format_en, format_id
+from sakip_eval.io.workspace import Workspace
+from sakip_eval.numbers import format_number
 from sakip_eval.render import charts
 from sakip_eval.render.json import dumps, prediction_to_dict
 from sakip_eval.scoring.prediction import Prediction
@@ -52,11 +52,12 @@ class ReportInput:
 
 
 def number_formatter(lang: Lang) -> Callable[[float | Decimal], str]:
-    def fmt(value: float | Decimal) -> str:
-        exact = Decimal(str(value))
-        return format_id(exact) if lang is Lang.ID else format_en(exact)
+    """:func:`format_number` in `lang`, for templates and charts."""
 
-    return fmt
+    def num(value: float | Decimal) -> str:
+        return format_number(value, lang)
+
+    return num
 
 
 def context(source: ReportInput, lang: Lang) -> dict[str, Any]:

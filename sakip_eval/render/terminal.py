@@ -11,15 +11,11 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
-from sakip_eval.numbers import format_en, format_id
+from sakip_eval.numbers import format_number
 from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason
 
 MARKS = {"true": ("✔", "green"), "false": ("✘", "red"), "na": ("–", "dim")}
 BAR_WIDTH = 30
-
-
-def fmt(value: Decimal, lang: Lang) -> str:
-    return format_id(value) if lang is Lang.ID else format_en(value)
 
 
 def answer_label(answer: str, lang: Lang) -> str:
@@ -53,8 +49,8 @@ def _reason_line(reason: Reason, lang: Lang) -> str:
 
 
 def _component_table(comp: ComponentResult, criteria: list[CriterionResult], lang: Lang) -> Table:
-    title = RichText(f"{comp.id}. {comp.name.get(lang)} — {fmt(comp.score, lang)} / {fmt(comp.weight, lang)}",
-                     style="bold")
+    score = f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}"
+    title = RichText(f"{comp.id}. {comp.name.get(lang)} — {score}", style="bold")
     table = Table(title=title, title_justify="left", show_lines=False, expand=True)
     table.add_column("", width=2)
     table.add_column(t("rules.id", lang), no_wrap=True)
@@ -65,7 +61,7 @@ def _component_table(comp: ComponentResult, criteria: list[CriterionResult], lan
     for sub in comp.subcomponents:
         share = t("score.share", lang, met=sub.met, applicable=sub.applicable)
         head = f"{sub.name.get(lang)} ({share})"
-        grade = f"{sub.grade} · {fmt(sub.score, lang)} / {fmt(sub.weight, lang)}"
+        grade = f"{sub.grade} · {format_number(sub.score, lang)} / {format_number(sub.weight, lang)}"
         table.add_row("", RichText(sub.id, style="bold"), RichText(head, style="bold"), "", "",
                       RichText(grade, style="bold cyan"))
         for reason in sub.upgrades:
@@ -103,7 +99,7 @@ def _followup_table(pred: Prediction, lang: Lang) -> Table:
         table.add_row(RichText(mark, style=style), RichText(str(rec["id"])), RichText(str(rec["text"])),
                       RichText(status_label(str(rec["status"]), lang), style=style),
                       RichText(", ".join(rec["evidence"]) or "-"),
-                      RichText("" if gain is None else t("score.points", lang, points=fmt(gain, lang))))
+                      RichText("" if gain is None else t("score.points", lang, points=format_number(gain, lang))))
     return table
 
 
@@ -123,14 +119,15 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> Non
     summary.add_column()
     for comp in pred.components:
         summary.add_row(RichText(f"{comp.id}. {comp.name.get(lang)}"), bar(comp.score, comp.weight),
-                        f"{fmt(comp.score, lang)} / {fmt(comp.weight, lang)}")
+                        f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}")
     total_line = RichText(
-        f"{t('score.total', lang)}: {fmt(pred.total, lang)}   "
+        f"{t('score.total', lang)}: {format_number(pred.total, lang)}   "
         f"{t('score.category', lang)}: {pred.category} ({pred.category_name.get(lang)})",
         style="bold",
     )
     if pred.next_category:
-        gap = t("score.next_category", lang, gap=fmt(pred.next_category.gap, lang), category=pred.next_category.code)
+        gap = t("score.next_category", lang, gap=format_number(pred.next_category.gap, lang),
+                category=pred.next_category.code)
     else:
         gap = t("score.top_category", lang)
     console.print(Panel(Group(summary, RichText(""), total_line, RichText(gap),
@@ -142,7 +139,7 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10) -> Non
     recs.add_column(t("rules.text", lang), ratio=4)
     recs.add_column(t("rules.target", lang), no_wrap=True)
     for index, rec in enumerate(pred.recommendations[:top], start=1):
-        points = t("score.points", lang, points=fmt(rec.points, lang)) if rec.kind != "note" else t(
+        points = t("score.points", lang, points=format_number(rec.points, lang)) if rec.kind != "note" else t(
             "score.note_only", lang)
         recs.add_row(str(index), RichText(points), RichText(rec.text.get(lang)),
                      RichText(", ".join(rec.criteria or rec.subcomponents)))

@@ -14,7 +14,7 @@ from sakip_eval.checks.findings import run_checks
 from sakip_eval.engine.durable import Firing, engine_for
 from sakip_eval.engine.facts import Fact, derive_facts, recommendation_fact
 from sakip_eval.i18n import Text
-from sakip_eval.model.workspace import Workspace
+from sakip_eval.io.workspace import Workspace
 from sakip_eval.rulebook.book import Rulebook, SourcedRule, subcomponent_of
 from sakip_eval.rulebook.conditions import parse_when
 from sakip_eval.scoring.grades import Answers, Consequence, Score, gain, lift, score, with_met

@@ -1,0 +1,55 @@
+"""Reports for readers (HTML, Markdown, the LKE workbook)."""
+
+# key -> (Bahasa Indonesia, English); an English `{n:one|other}` picks the singular when n is 1
+MESSAGES: dict[str, tuple[str, str]] = {
+    "report.opd": ("OPD", "Unit (OPD)"),
+    "report.pemda": ("Pemerintah daerah", "Local government"),
+    "report.evaluation_year": ("Tahun evaluasi", "Evaluation year"),
+    "report.performance_year": ("Tahun kinerja (LKjIP)", "Performance year (LKjIP)"),
+    "report.regime": ("Regime", "Regime"),
+    "report.charts": ("Grafik", "Charts"),
+    "report.chart_components": ("Nilai setiap komponen terhadap bobotnya", "Each component's score against its weight"),
+    "report.chart_grades": ("Tingkat setiap sub-komponen", "Grade of each sub-component"),
+    "report.chart_trend": ("Nilai SAKIP per tahun evaluasi", "SAKIP score by evaluation year"),
+    "report.predicted_mark": (
+        "tahun yang diprediksi, bukan hasil evaluasi", "predicted year, not an evaluation result",
+    ),
+    "report.scores": ("Nilai per komponen dan sub-komponen", "Scores by component and sub-component"),
+    "report.checklist": ("Daftar periksa kriteria", "Criteria checklist"),
+    "report.notes": ("Catatan evaluator (tidak memengaruhi nilai)", "Evaluator notes (no effect on the score)"),
+    "report.findings": ("Temuan konsistensi LKjIP", "LKjIP consistency findings"),
+    "report.followup": (
+        "Tindak lanjut rekomendasi evaluasi sebelumnya", "Follow-up of last evaluation's recommendations",
+    ),
+    "report.col_id": ("Id", "Id"),
+    "report.col_name": ("Uraian", "Description"),
+    "report.col_share": ("Kriteria terpenuhi", "Criteria met"),
+    "report.col_points": ("Poin", "Points"),
+    "report.col_effort": ("Upaya (1-3)", "Effort (1-3)"),
+    "report.col_status": ("Status", "Status"),
+    "report.note": ("catatan", "note"),
+    "report.sheet_summary": ("Ringkasan", "Summary"),
+    "report.footer": (
+        "Dibuat oleh sakip-eval: prediksi sebelum evaluasi Inspektorat, bukan hasil evaluasi resmi.",
+        "Made by sakip-eval: a prediction before the Inspektorat's evaluation, not an official result.",
+    ),
+    "report.written": ("Laporan ditulis ke {path}", "Report written to {path}"),
+    "report.needs_output": (
+        "format {format} harus ditulis ke berkas",
+        "format {format} must be written to a file",
+    ),
+    "report.needs_output.fix": ("Tambahkan -o NAMA.{format}", "Add -o NAME.{format}"),
+    "report.cannot_write": ("tidak dapat menulis berkas: {detail}", "cannot write the file: {detail}"),
+    "report.cannot_write.fix": (
+        "Periksa bahwa foldernya ada dan dapat ditulisi.",
+        "Check that the folder exists and is writable.",
+    ),
+    "report.overwrites_input": (
+        "keluaran akan menimpa berkas masukan workspace",
+        "the output would overwrite one of the workspace's input files",
+    ),
+    "report.overwrites_input.fix": (
+        "Pilih nama berkas lain untuk -o, misalnya `laporan.html`.",
+        "Choose another file name for -o, for example `report.html`.",
+    ),
+}
