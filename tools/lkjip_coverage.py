@@ -123,7 +123,7 @@ def findings(workspace: Path, lkjip: Path) -> list[dict[str, Any]]:
     """The findings `check` reports on a copy of `workspace` holding `lkjip` as its lkjip.yaml."""
     from sakip_eval.checks.findings import public_finding, run_checks
     from sakip_eval.i18n import Lang
-    from sakip_eval.model.workspace import load_workspace
+    from sakip_eval.io.workspace import load_workspace
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "ws"

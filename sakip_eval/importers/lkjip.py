@@ -18,6 +18,7 @@ from sakip_eval.errors import InputError
 from sakip_eval.importers.draft import build_draft
 from sakip_eval.importers.sources import read_source
 from sakip_eval.io.atomic import write_atomically
+from sakip_eval.io.references import check_lkjip_references
 from sakip_eval.io.yamlread import load_model, parse_text, read_text, validate
 from sakip_eval.model.lkjip import Lkjip
 from sakip_eval.model.workspace import WorkspaceFile
@@ -55,7 +56,7 @@ def import_lkjip(source: Path, workspace: Path, output: Path | None = None, merg
     if not (draft.counts["tables"] or draft.counts["budgets"] or draft.counts["headcounts"]):
         raise InputError("importers.no_tables", file=str(source))
     checked = parse_text(draft.text, workspace / DRAFT_NAME, DRAFT_NAME)
-    validate(checked, Lkjip, "lkjip").check_references(checked)
+    check_lkjip_references(validate(checked, Lkjip, "lkjip"), checked)
     if merge:
         if output is not None:
             raise InputError("importers.merge_output", field="--output")
@@ -73,7 +74,7 @@ def import_lkjip(source: Path, workspace: Path, output: Path | None = None, merg
 def _team_data(team: Path) -> dict[str, Any]:
     """The team's lkjip.yaml as plain data (validated), whose ids the merged draft reuses."""
     doc = parse_text(read_text(team, str(team)), team, str(team))
-    validate(doc, Lkjip, "lkjip").check_references(doc)
+    check_lkjip_references(validate(doc, Lkjip, "lkjip"), doc)
     return doc.data if isinstance(doc.data, dict) else {}
 
 
@@ -136,7 +137,7 @@ def _merge(team: Path, draft_text: str) -> int:
     merged = buffer.getvalue()
     checked = parse_text(merged, team, str(team))
     try:
-        validate(checked, Lkjip, "lkjip").check_references(checked)
+        check_lkjip_references(validate(checked, Lkjip, "lkjip"), checked)
     except InputError as exc:
         raise InputError("importers.merge_conflict", file=str(team), detail=str(exc)) from exc
     write_atomically(team, merged.encode("utf-8"))
