@@ -59,9 +59,14 @@ def test_each_top_level_command_is_its_own_module() -> None:
     assert modules == {module_of(c) for c in COMMANDS}
 
 
-@pytest.mark.parametrize("command", ["schema", "init", "lhe"])
-def test_a_command_imports_only_its_own_module(command: str) -> None:
+# Commands that never predict: they must start without the prediction and its rule engine (durable-rules).
+LIGHT = ["followup", "lhe", "history", "diff", "init", "import-lke", "rules", "schema"]
+
+
+@pytest.mark.parametrize("command", LIGHT)
+def test_a_command_imports_only_its_own_module_and_no_engine_unless_it_predicts(command: str) -> None:
     code = ("import sys; from sakip_eval.cli import register; register([sys.argv[1]]); "
-            "print(' '.join(sorted(m for m in sys.modules if m.startswith('sakip_eval.cli.'))))")
+            "print(' '.join(sorted(m for m in sys.modules if m.startswith(('sakip_eval.cli.', 'durable')))))")
     done = subprocess.run([sys.executable, "-c", code, command], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.split() == sorted(["sakip_eval.cli.common", f"sakip_eval.cli.{command}"])
+    module = "sakip_eval.cli." + command.replace("-", "_")
+    assert done.stdout.split() == sorted(["sakip_eval.cli.common", module])

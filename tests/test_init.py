@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sakip_eval.io.schemas import schema_for
-from sakip_eval.render.json import dumps
+from sakip_eval.render.jsontext import dumps
 
 from .report_support import ROOT, flat, run_cli
 

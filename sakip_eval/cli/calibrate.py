@@ -9,7 +9,7 @@ from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.numbers import format_number
-from sakip_eval.render.json import number
+from sakip_eval.render.jsontext import number
 from sakip_eval.scoring.calibration import calibrate
 from sakip_eval.scoring.prediction import predict
 

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 
 from sakip_eval.errors import Interrupted
 from sakip_eval.i18n import Lang
-from sakip_eval.render.json import dumps
+from sakip_eval.render.jsontext import dumps
 
 DEFAULT_WORKSPACE = Path("evidence/mojosari-2025")
 

@@ -11,7 +11,7 @@ from rich.table import Table
 from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
-from sakip_eval.render.json import number
+from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.book import SourcedCheck, load_rulebook
 from sakip_eval.rulebook.lint import lint
 

@@ -23,12 +23,14 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sakip_eval import __version__
 from sakip_eval.errors import InputError
 from sakip_eval.io.workspace import FILES, STATE_DIR, Workspace
-from sakip_eval.scoring.prediction import Prediction, Reason
+
+if TYPE_CHECKING:  # types only: `history` and `diff` read runs without loading the prediction and its engine
+    from sakip_eval.scoring.prediction import Prediction, Reason
 
 FILE_NAME = "history.sqlite"
 SCHEMA_VERSION = 1

@@ -6,7 +6,7 @@ from typing import Any
 
 from sakip_eval.history.store import Change, RunDiff, RunSummary, TrendPoint
 from sakip_eval.i18n import Lang
-from sakip_eval.render.json import number
+from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.book import Rulebook
 from sakip_eval.scoring.grades import category_of
 

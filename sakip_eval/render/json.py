@@ -6,18 +6,12 @@ the input vocabulary "true" / "false" / "na". The same input gives the same byte
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import Any
 
 from sakip_eval.checks.findings import public_finding
 from sakip_eval.i18n import Lang, Text
-from sakip_eval.scoring.grades import round2
+from sakip_eval.render.jsontext import number
 from sakip_eval.scoring.prediction import Prediction, Reason, RecommendationResult
-
-
-def number(value: Decimal) -> float:
-    return float(round2(value))
 
 
 def _reason(reason: Reason, lang: Lang) -> dict[str, Any]:
@@ -88,15 +82,3 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
         "findings": [public_finding(f, lang) for f in pred.findings],
         "followup": pred.followup,
     }
-
-
-def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
-
-
-def _default(value: object) -> object:
-    if isinstance(value, Decimal):
-        return float(value)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

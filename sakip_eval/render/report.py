@@ -27,7 +27,8 @@ from sakip_eval.io.workbook import ANSWER_WORDS, COLUMN_WIDTHS, COLUMNS, sheet_t
 from sakip_eval.io.workspace import Workspace
 from sakip_eval.numbers import format_number
 from sakip_eval.render import charts
-from sakip_eval.render.json import dumps, prediction_to_dict
+from sakip_eval.render.json import prediction_to_dict
+from sakip_eval.render.jsontext import dumps
 from sakip_eval.scoring.prediction import Prediction
 
 if TYPE_CHECKING:  # jinja2 and openpyxl load only when a report is made: every other command starts faster

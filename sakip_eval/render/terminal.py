@@ -4,6 +4,7 @@ recommendations. Rendering only; every number comes from the :class:`Prediction`
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -12,7 +13,9 @@ from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
-from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason
+
+if TYPE_CHECKING:  # types only: `followup` and `diff` borrow the labels without loading the prediction and its engine
+    from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason
 
 MARKS = {"true": ("✔", "green"), "false": ("✘", "red"), "na": ("–", "dim")}
 BAR_WIDTH = 30

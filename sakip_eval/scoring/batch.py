@@ -20,7 +20,7 @@ from typing import Any
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang
 from sakip_eval.io.workspace import load_workspace
-from sakip_eval.render.json import number
+from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.prediction import predict
 

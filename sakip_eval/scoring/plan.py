@@ -21,7 +21,8 @@ from typing import Any
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, Text
 from sakip_eval.numbers import NumberFormatError, parse_number
-from sakip_eval.render.json import number, recommendation_to_dict
+from sakip_eval.render.json import recommendation_to_dict
+from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.book import Category, Rulebook, subcomponent_of
 from sakip_eval.scoring.grades import Answers, Consequence, SubScore, category_of, lift, score, with_met
 from sakip_eval.scoring.prediction import Evaluation, RecommendationKind, RecommendationResult, upgrade_scope
