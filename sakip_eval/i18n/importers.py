@@ -89,4 +89,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Periksa bahwa ini LKjIP dengan tabel (bukan gambar tabel); berkas teks perlu sel yang dipisah tab.",
         "Check that this is an LKjIP with tables (not pictures of tables); a text file needs tab-separated cells.",
     ),
+    "importers.scanned": (
+        "{count} berkas dicatat di {path} ({recognised} jenisnya dikenali); setiap tebakan ditandai untuk diperiksa.",
+        "{count} files listed in {path} ({recognised} with a recognised type); every guess is marked for review.",
+    ),
+    "importers.copied": ("Berkas disalin ke {path}; aslinya tidak diubah.",
+                         "Files copied into {path}; the originals are unchanged."),
+    "importers.scan_folder.fix": ("Berikan folder berisi berkas bukti dukung (PDF, Word, Excel, gambar).",
+                                  "Give a folder holding the evidence files (PDF, Word, Excel, images)."),
+    "importers.too_many_files": ("folder berisi lebih dari {limit} berkas", "the folder holds more than {limit} files"),
+    "importers.too_many_files.fix": ("Pilih folder bukti dukung evaluasi saja, bukan seluruh arsip.",
+                                     "Choose the evaluation's evidence folder only, not the whole archive."),
+    "importers.copy_too_big": ("berkas di folder ini lebih dari {limit} GiB untuk disalin ke workspace",
+                               "the files in this folder exceed {limit} GiB to copy into the workspace"),
+    "importers.copy_too_big.fix": (
+        "Letakkan folder bukti di dalam folder workspace (WS/files) lalu jalankan `init WS --from WS/files`.",
+        "Put the evidence folder inside the workspace (WS/files) and run `init WS --from WS/files`.",
+    ),
+    "importers.copy_exists": ("berkas ini sudah ada di workspace; tidak ditimpa", "this file already exists in the "
+                              "workspace; it is not overwritten"),
+    "importers.copy_exists.fix": ("Pakai folder workspace baru, atau pindahkan berkas itu dulu.",
+                                  "Use a new workspace folder, or move that file away first."),
 }
