@@ -69,6 +69,8 @@ HEADER_SCAN_ROWS = 20
 CONTENT_SCAN_ROWS = 300
 SHEET_TITLE_MAX = 31
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
+# What a damaged workbook raises while it is read (zip, XML, the readers' own parsing).
+DAMAGED = (zipfile.BadZipFile, zlib.error, SyntaxError, EOFError, KeyError, OSError, TypeError, ValueError, IndexError)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -142,13 +144,16 @@ def read_workbook(path: Path, book: Rulebook) -> list[Row]:
     rows: list[Row] = []
     seen: dict[str, str] = {}
     problems = _Problems()
-    for title, cells in _sheets(display, data):
-        for row in _sheet_rows(display, title, cells, book, problems):
-            if row.criterion in seen:
-                raise InputError("lke.duplicate_row", file=display, id=row.criterion,
-                                 first=seen[row.criterion], where=row.where)
-            seen[row.criterion] = row.where
-            rows.append(row)
+    try:
+        for title, cells in _sheets(display, data):
+            for row in _sheet_rows(display, title, cells, book, problems):
+                if row.criterion in seen:
+                    raise InputError("lke.duplicate_row", file=display, id=row.criterion,
+                                     first=seen[row.criterion], where=row.where)
+                seen[row.criterion] = row.where
+                rows.append(row)
+    except DAMAGED as exc:  # openpyxl and xlrd read lazily: a damaged part shows while rows are read
+        raise InputError("lke.not_xlsx", file=display, detail=str(exc)[:200] or type(exc).__name__) from exc
     problems.raise_if_any(display)
     if not rows:
         raise InputError("lke.no_rows", file=display)
@@ -169,14 +174,13 @@ def _sheets(display: str, data: bytes) -> Iterator[tuple[str, Iterator[tuple[obj
         try:
             _check_unpacked_size(buffer, display)
             workbook = load_workbook(buffer, read_only=True, data_only=True)
-            try:
-                for sheet in workbook.worksheets:
-                    yield sheet.title, sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
-            finally:
-                workbook.close()
-        except (InvalidFileException, zipfile.BadZipFile, zlib.error, SyntaxError, EOFError, KeyError, OSError,
-                TypeError, ValueError, IndexError) as exc:  # damaged: openpyxl reads lazily, also while iterating
+        except InvalidFileException as exc:
             raise InputError("lke.not_xlsx", file=display, detail=str(exc)[:200] or type(exc).__name__) from exc
+        try:
+            for sheet in workbook.worksheets:
+                yield sheet.title, sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+        finally:
+            workbook.close()
 
 
 def _xls_sheets(display: str, data: bytes) -> Iterator[tuple[str, Iterator[tuple[object, ...]]]]:
