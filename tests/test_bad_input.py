@@ -1,4 +1,4 @@
-"""Bad input (DESIGN section 8): exit 2, a message naming file and line, never a traceback, no file changed."""
+"""Bad input: exit 2, a message naming file and line, never a traceback, no file changed."""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ def test_reference_lhe_holds(cli: Cli) -> None:
 def test_reference_lhe_lists_the_combinations_for_26_10(cli: Cli) -> None:
     _, data = check_json(cli, LHE_2024)
     combos = data["components"][0]["combinations"]
-    # DESIGN section 2: 26.10 = 6 x 1.0 + 9 x 0.9 + 15 x 0.8 is one decomposition.
+    # 26.10 = 6 x 1.0 + 9 x 0.9 + 15 x 0.8 is one decomposition (weights 6, 9, 15 of component 1).
     assert {"1.a": "AA", "1.b": "A", "1.c": "BB"} in combos
     assert len(combos) == 5
     weights = {s.id: s.weight for s in BOOK.regime.components[0].subcomponents}

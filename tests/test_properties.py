@@ -1,5 +1,5 @@
 """Invariants over generated workspaces: the total stays in 0..100, and adding or strengthening
-evidence, or claiming a criterion with matching evidence, never lowers it (DESIGN section 8)."""
+evidence, or claiming a criterion with matching evidence, never lowers it."""
 
 from __future__ import annotations
 

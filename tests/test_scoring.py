@@ -1,4 +1,4 @@
-"""Grade bands, A/AA conditions, categories and the real 2024 decomposition (DESIGN section 2)."""
+"""Grade bands, A/AA conditions, categories and the real 2024 decomposition."""
 
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ def test_lhe_2024_decomposition_arithmetic() -> None:
     assert sum(lhe.values()) == Decimal("82.30")
     for component in BOOK.regime.components:
         assert lhe[component.id] in _reachable([s.weight for s in component.subcomponents])
-    # The decomposition DESIGN names: 26,10 = 6 x 1,0 + 9 x 0,9 + 15 x 0,8.
+    # The 2024 LHE's component 1: 26,10 = 6 x 1,0 + 9 x 0,9 + 15 x 0,8.
     assert Decimal(6) * Decimal("1.0") + Decimal(9) * Decimal("0.9") + Decimal(15) * Decimal("0.8") == lhe["1"]
     assert category_of(BOOK, sum(lhe.values())).code == "A"
     # 24,00 is the most a perencanaan score can be with every sub-component at BB or below.

@@ -33,8 +33,8 @@ from sakip_eval.render.terminal import status_label
 
 
 class WorkspaceFirst(TyperGroup):
-    """`followup [WS] list`: the workspace comes before the subcommand (DESIGN section 7). When the first
-    word is already a subcommand, the bundled workspace is meant."""
+    """`followup [WS] list`: the workspace comes before the subcommand, as in every other command's
+    `[WS]`-first reading. When the first word is already a subcommand, the bundled workspace is meant."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] in self.commands:

@@ -1,6 +1,6 @@
 """Changing followup.yaml: `followup set` (a status change) and `followup import` (an LHE's recommendations).
 
-followup.yaml is the one input the tool writes (DESIGN section 8), so each change:
+followup.yaml is a file the team keeps by hand and the tool also writes, so each change:
 - holds a cross-process lock (`WS/.sakip/followup.lock`) from reading to writing, so concurrent calls
   run one after another and none overwrites another's change;
 - re-reads and validates the whole workspace inside the lock (evidence ids are checked against the

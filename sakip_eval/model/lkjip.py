@@ -1,4 +1,4 @@
-"""`lkjip.yaml`: the performance data an LKjIP states, transcribed table by table (DESIGN section 4).
+"""`lkjip.yaml`: the performance data an LKjIP states, transcribed table by table (docs/checks.md).
 
 The model keeps what the document *says*, errors included, so that `sakip-eval check` can find them:
 the same indicator may appear in ten tables with three different targets, a percentage may not match

@@ -1,4 +1,5 @@
-"""Grades, scores and categories (DESIGN section 2), computed exactly with decimals.
+"""Grades, scores and categories, computed exactly with decimals: a sub-component scores its weight times its
+grade's factor (AA 1,0 ... E 0), components and the total add up, and the total falls in one category.
 
 Scoring is a pure function of the rulebook, the claims and the consequences the rules produced, so
 that a recommendation's worth can be measured by scoring again with one consequence lifted.
