@@ -37,6 +37,7 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_importers.py
 
 # The JSON Schemas editors read through the `# yaml-language-server: $schema=` line of workspace files;
 # tests/test_init.py fails when they are out of date.
