@@ -15,12 +15,10 @@ from sakip_eval.importers.lkjip import summary_lines
 
 @app.command(name="import-lkjip")
 def import_lkjip(
-    document: Annotated[Path, typer.Argument(help="LKjIP (.docx, .pdf, .txt bertab) / the LKjIP file.")],
+    document: Annotated[Path, typer.Argument(metavar="LKJIP")],
     workspace: WorkspaceArg = DEFAULT_WORKSPACE,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Tulis draf ke berkas ini / write the draft to this file.")] = None,
-    merge: Annotated[bool, typer.Option(
-        "--merge", help="Tambahkan yang belum ada ke lkjip.yaml / add what is missing to lkjip.yaml.")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="BERKAS")] = None,
+    merge: Annotated[bool, typer.Option("--merge")] = False,
     lang: LangOpt = Lang.ID,
 ) -> None:
     """Susun draf lkjip.yaml dari LKjIP / draft lkjip.yaml from the LKjIP document."""

@@ -20,6 +20,7 @@ from sakip_eval.i18n import (
     checks,
     errors,
     followup,
+    helptext,
     history,
     importers,
     letters,
@@ -54,12 +55,13 @@ class Text(BaseModel):
 AREAS: dict[str, tuple[str, ...]] = {
     "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch"), "checks": ("check",),
     "followup": ("followup",), "letters": ("lhe",), "history": ("history", "diff"), "report": ("report",),
-    "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "importers": ("importers",),
+    "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "helptext": ("help",),
+    "importers": ("importers",),
 }
 MESSAGES: dict[str, tuple[str, str]] = {
     **errors.MESSAGES, **scoring.MESSAGES, **checks.MESSAGES, **followup.MESSAGES, **letters.MESSAGES,
     **history.MESSAGES, **report.MESSAGES, **workbook.MESSAGES, **rulebook.MESSAGES, **scaffold.MESSAGES,
-    **importers.MESSAGES,
+    **helptext.MESSAGES, **importers.MESSAGES,
 }
 # `{count:problem|problems}`: the word for one, then the word for any other count
 _PLURAL = re.compile(r"\{[a-z_]+:[^{}|]*\|[^{}]*\}")
