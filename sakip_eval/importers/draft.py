@@ -37,6 +37,7 @@ from sakip_eval.importers.recognise import (
 )
 from sakip_eval.importers.render import Entry, Section, render
 from sakip_eval.importers.values import Reading
+from sakip_eval.io.schemas import schema_line
 
 INDICATOR_KEYS = ("target", "realisasi", "capaian", "penyerapan", "efisiensi", "pembanding", "selisih")
 BUDGET_KEYS = ("pagu", "realisasi", "persen", "share")
@@ -141,7 +142,7 @@ def build_draft(blocks: list[Block], year: int | None, display: str, seed: dict[
         Section("changes", changes),
     ]
     header = [
-        "yaml-language-server: $schema=../../docs/schema/lkjip.schema.json",
+        schema_line("lkjip"),
         f"DRAF lkjip.yaml dari {display} (sakip-eval import-lkjip). Periksa setiap baris sebelum dipakai:",
         "angka disalin apa adanya; komentar menyebut tabel, baris dan halaman sumbernya.",
         f"DRAFT lkjip.yaml from {display}. Review every row: numbers are copied as written; comments name",

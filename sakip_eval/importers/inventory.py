@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from sakip_eval.errors import InputError
-from sakip_eval.rulebook.book import RULES_ROOT
+from sakip_eval.rulebook.book import RULES_ROOT, rules_root
 
 MAX_FILES = 2_000
 MAX_READ = 50 * 1024 * 1024  # larger files are listed by their name only
@@ -74,7 +74,9 @@ class Keywords:
 
 
 def load_keywords(regime: str, known_types: set[str]) -> Keywords:
-    path = RULES_ROOT / regime / "evidence-keywords.yaml"
+    path = rules_root() / regime / "evidence-keywords.yaml"
+    if not path.is_file():  # a rulebook of the user's own without keywords: the bundled ones
+        path = RULES_ROOT / regime / "evidence-keywords.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     patterns = {t: [re.compile(p, re.IGNORECASE) for p in ps] for t, ps in data["types"].items() if t in known_types}
     return Keywords(int(data["name_weight"]), int(data["text_weight"]), patterns,
@@ -339,7 +341,7 @@ def draft_inventory(directory: Path, folder: Path, regime: str, known_types: set
     """Scan `folder` (read only), then create the workspace with `create()` and write its inventory.yaml
     with the drafted items; the files are copied into DIR/files/ unless `folder` is inside DIR."""
     from sakip_eval.io.atomic import write_atomically
-    from sakip_eval.io.scaffold import schema_comment
+    from sakip_eval.io.schemas import schema_line
     from sakip_eval.io.yamlread import parse_text, validate
     from sakip_eval.model.inventory import Inventory
 
@@ -354,7 +356,7 @@ def draft_inventory(directory: Path, folder: Path, regime: str, known_types: set
         prefix = "files/"
     items, review = draft_items(guesses, prefix)
     header = [
-        f"# {schema_comment(directory, 'inventory')}",
+        f"# {schema_line('inventory')}",
         f"# DRAF dari folder {folder.name}: setiap butir ditebak dari nama berkas dan halaman pertamanya",
         "# (jenis, tahun/periode, nomor dan tanggal penetapan, jumlah halaman). Periksa setiap butir, lalu",
         "# hapus \"DRAF, periksa\" dari notes-nya. Butir `lainnya` belum dikenali jenisnya.",

@@ -19,6 +19,7 @@ from sakip_eval.importers.draft import build_draft
 from sakip_eval.importers.sources import read_source
 from sakip_eval.io.atomic import write_atomically
 from sakip_eval.io.references import check_lkjip_references
+from sakip_eval.io.schemas import install_schemas
 from sakip_eval.io.yamlread import load_model, parse_text, read_text, validate
 from sakip_eval.model.lkjip import Lkjip
 from sakip_eval.model.workspace import WorkspaceFile
@@ -67,6 +68,7 @@ def import_lkjip(source: Path, workspace: Path, output: Path | None = None, merg
         return ImportResult(team, True, draft.counts, draft.review, added)
     target = output or (workspace / DRAFT_NAME if team.exists() else team)
     _refuse_overwrite(target, team)
+    install_schemas(workspace)  # the draft's editor line points at WS/.sakip/schema/
     write_atomically(target, draft.text.encode("utf-8"))
     return ImportResult(target, False, draft.counts, draft.review)
 
