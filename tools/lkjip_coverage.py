@@ -121,7 +121,7 @@ def coverage(hand: list[Cell], draft: list[Cell]) -> Coverage:
 
 def findings(workspace: Path, lkjip: Path) -> list[dict[str, Any]]:
     """The findings `check` reports on a copy of `workspace` holding `lkjip` as its lkjip.yaml."""
-    from sakip_eval.checks.findings import public_finding, run_checks
+    from sakip_eval.checks.findings import run_checks
     from sakip_eval.i18n import Lang
     from sakip_eval.io.workspace import load_workspace
 
@@ -129,7 +129,7 @@ def findings(workspace: Path, lkjip: Path) -> list[dict[str, Any]]:
         copy = Path(tmp) / "ws"
         shutil.copytree(workspace, copy, ignore=shutil.ignore_patterns(".sakip", "lkjip.draft.yaml"))
         shutil.copyfile(lkjip, copy / "lkjip.yaml")
-        return [public_finding(f.fact(), Lang.ID) for f in run_checks(load_workspace(copy))]
+        return [f.public(Lang.ID) for f in run_checks(load_workspace(copy))]
 
 
 def compare_findings(hand: list[dict[str, Any]], draft: list[dict[str, Any]]
