@@ -200,7 +200,7 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
     ],
     "import-lkjip": [
         ("an xlsx named .docx",
-         lambda e: ["import-lkjip", e.file("lkjip.docx", _xlsx_with({"xl/x.xml": b"<x/>"})), e.ws],
+         lambda e: ["import-lkjip", e.file("lkjip.docx", zipped({"xl/x.xml": b"<x/>"})), e.ws],
          ["lkjip.docx", "bukan dokumen Word"]),
         ("a text without tables", lambda e: ["import-lkjip", e.file("lkjip.txt", b"Laporan tanpa tabel.\n"), e.ws],
          ["lkjip.txt", "tidak ada tabel LKjIP"]),
