@@ -63,6 +63,43 @@ def test_grades_per_criterion_for_the_criteria_average_method(tmp_path: Path, ca
     assert "grade: E" in (ws / "assessment.yaml").read_text(encoding="utf-8")
 
 
+def test_percentages_name_the_grade_of_their_factor(tmp_path: Path) -> None:
+    ws = copy_workspace(tmp_path)
+    path = tmp_path / "lke.xlsx"
+    values = [None, None, "100%", "90 %", None, 0.7, None, None, 0]
+    _xlsx(path, {"LKE": [["No", None, None, "Uraian", "Nilai (%)"],
+                         *[[*row[:4], value] for row, value in zip(SPLIT_ROWS, values, strict=True)]]})
+    book = openpyxl.load_workbook(path)
+    book["LKE"]["E7"].number_format = "0%"  # 0.7 shown as 70%, as Excel keeps a percent cell
+    book.save(path)
+    assert run_cli(["import-lke", str(path), str(ws)]) == 0
+    claims = _claims(ws)
+    assert claims["1.a.1"][0] == "true" and claims["1.a.2"] == ("true", "A")
+    assert claims["1.b.1"] == ("true", "B") and claims["4.a.3"][0] == "false"
+
+
+def test_official_layout_with_computed_values_beside_the_answers(tmp_path: Path) -> None:
+    ws = copy_workspace(tmp_path)
+    xlsx = _xlsx(tmp_path / "lke.xlsx", {"LKE": [
+        ["No", None, None, "Uraian", "Jawaban (Y/T)", "Nilai"],
+        *[[*row[:4], row[4], None if row[4] is None else int(row[4] in ("Ya", "√"))] for row in SPLIT_ROWS]]})
+    assert run_cli(["import-lke", str(xlsx), str(ws)]) == 0
+    claims = _claims(ws)
+    assert claims["1.a.1"] == ("true", None) and claims["1.a.2"] == ("false", None)
+
+
+def test_a_share_that_is_no_grade_is_named_not_rounded(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    ws = copy_workspace(tmp_path)
+    before = (ws / "assessment.yaml").read_bytes()
+    xlsx = _xlsx(tmp_path / "lke.xlsx", {"LKE": [["Id", "Kriteria", "Nilai"], ["1.a.1", "x", "85%"],
+                                                  ["1.a.2", "x", 0.45], ["1.a.3", "x", "80%"]]})
+    assert run_cli(["import-lke", str(xlsx), str(ws)]) == 2
+    message = flat(capsys.readouterr().err)
+    assert "LKE!C2 (`85%`)" in message and "LKE!C3 (`0.45`)" in message
+    assert (ws / "assessment.yaml").read_bytes() == before
+
+
 def test_sheet_found_by_content_without_a_header(tmp_path: Path) -> None:
     ws = copy_workspace(tmp_path)
     xlsx = _xlsx(tmp_path / "lke.xlsx", {

@@ -46,13 +46,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lke.bad_answers": ("{count} sel tidak dapat dibaca: {cells}", "{count} cells cannot be read: {cells}"),
     "lke.bad_answers.fix": (
-        "Isi sel-sel itu dengan Ya/Tidak (Y/T, 1/0, √), N/A, atau nilai AA, A, BB, B, CC, C, D, E; lalu impor lagi.",
-        "Fill those cells with Yes/No (Y/T, 1/0, √), N/A, or a grade AA, A, BB, B, CC, C, D, E; then import again.",
+        "Isi sel-sel itu dengan Ya/Tidak (Y/T, 1/0, √), N/A, nilai AA, A, BB, B, CC, C, D, E, atau persentase "
+        "nilai itu (100%, 90%, 80%, 70%, 60%, 50%, 30%, 0%); lalu impor lagi.",
+        "Fill those cells with Yes/No (Y/T, 1/0, √), N/A, a grade AA, A, BB, B, CC, C, D, E, or that grade's "
+        "percentage (100%, 90%, 80%, 70%, 60%, 50%, 30%, 0%); then import again.",
     ),
     "lke.bad_answer": ("jawaban `{value}` tidak dikenal", "unknown answer `{value}`"),
     "lke.bad_answer.fix": (
-        "Tulis Ya/Tidak, Y/T, 1/0, √ atau N/A (tidak berlaku); kosongkan sel bila jawaban tidak diubah.",
-        "Write Ya/Tidak (yes/no), Y/T, 1/0, √ or N/A; leave the cell empty to keep the current answer.",
+        "Tulis Ya/Tidak, Y/T, 1/0, √, N/A (tidak berlaku), nilai AA..E atau persentasenya (90% = A); "
+        "kosongkan sel bila jawaban tidak diubah.",
+        "Write Ya/Tidak (yes/no), Y/T, 1/0, √, N/A, a grade AA..E or its percentage (90% = A); "
+        "leave the cell empty to keep the current answer.",
     ),
     "lke.unknown_evidence": ("bukti `{id}` tidak ada di inventory.yaml", "evidence `{id}` is not in inventory.yaml"),
     "lke.unknown_evidence.fix": (

@@ -5,9 +5,11 @@ shows criteria: a header row with an id and an answer column (matched loosely: c
 brackets ignored; Indonesian and English names and the usual LKE variants), or, without such a header,
 columns whose cells are criterion ids and answers. Ids stand in one column (`1.a.1`) or are spread over
 several (`1 | a | 1`, the component and sub-component written once above their criteria). Answers are
-Ya/Tidak, Y/T, 1/0, a check mark, N/A, or a grade AA..E per criterion (read by the criteria-average
-method). Both .xlsx and Excel 97-2003 .xls are read. A cell that cannot be read is never guessed: every
-one is named (`Sheet!C12`) and nothing is written. An empty cell leaves the workspace's value as it is,
+Ya/Tidak, Y/T, 1/0, a check mark, N/A, a grade AA..E per criterion (read by the criteria-average
+method), or a percentage (100% is Ya, 0% Tidak, 90% the grade whose factor is 0.9; a column named Nilai
+that holds the official LKE's computed 1/0 reads as answers too). Both .xlsx and Excel 97-2003 .xls
+are read. A cell that cannot be read is never guessed: every one is named (`Sheet!C12`) and nothing is
+written. An empty cell leaves the workspace's value as it is,
 so a workbook that carries only answers keeps the notes and evidence ids already in assessment.yaml.
 """
 
@@ -20,6 +22,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +50,7 @@ HEADER_ALIASES = {
     "penilaian mandiri": "claimed", "self-assessment": "claimed", "self assessment": "claimed",
     "y/t": "claimed", "ya/tidak": "claimed", "answer": "claimed", "jawaban/nilai": "claimed",
     "nilai": "grade", "grade": "grade", "nilai opd": "grade", "nilai mandiri": "grade", "kategori": "grade",
+    "skor": "grade", "score": "grade", "persentase": "grade", "nilai kriteria": "grade",
     "catatan": "note", "note": "note", "notes": "note", "keterangan": "note", "penjelasan": "note",
     "bukti": "evidence", "evidence": "evidence", "bukti dukung": "evidence", "id bukti": "evidence",
 }
@@ -55,7 +59,11 @@ ANSWERS = {
     **dict.fromkeys(("tidak", "t", "no", "n", "0", "false", "✗", "✘", "belum", "tidak ada"), "false"),
     **dict.fromkeys(("n/a", "na", "-", "–", "tidak berlaku", "not applicable", "tb"), "na"),
 }
-GRADES = ("AA", "A", "BB", "B", "CC", "C", "D", "E")
+# A percentage (`90%`, `90,0 %`) or a fraction (`0,9`: a cell formatted as percent) names the grade whose
+# factor it equals; 100% and 0% are Ya and Tidak. Any other share is not a grade and is reported, not rounded.
+_PERCENT = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%$")
+_FRACTION = re.compile(r"^0?[.,]\d+$")
+_FACTOR_TOLERANCE = Decimal("0.0005")  # a formula's 0.30000000000000004 is 30%
 CRITERION_ID = re.compile(r"^\d+\.[a-z]\.\d+$")
 _FRAGMENT = re.compile(r"^(\d{1,2}|[a-z])(\.(\d{1,2}|[a-z]))*\.?$")
 MAX_BYTES = 20 * 1024 * 1024
@@ -244,7 +252,7 @@ def _sheet_rows(display: str, title: str, cells: Any, book: Rulebook, problems: 
                 continue
             if number < CONTENT_SCAN_ROWS:
                 continue
-            layout = _content_layout(head)
+            layout = _content_layout(head, _grades(book))
             if layout is None:
                 return []
             for offset, early in enumerate(head, start=1):
@@ -252,12 +260,16 @@ def _sheet_rows(display: str, title: str, cells: Any, book: Rulebook, problems: 
             continue
         out.extend(_criterion_row(display, title, number, values, layout, book, problems, carry))
     if layout is None:
-        layout = _content_layout(head)
+        layout = _content_layout(head, _grades(book))
         if layout is None:
             return []
         for offset, early in enumerate(head, start=1):
             out.extend(_criterion_row(display, title, offset, early, layout, book, problems, carry))
     return out
+
+
+def _grades(book: Rulebook) -> dict[str, Decimal]:
+    return {grade.code: grade.factor for grade in book.regime.grades}
 
 
 def _header_layout(values: tuple[object, ...]) -> _Layout | None:
@@ -275,7 +287,7 @@ def _header_layout(values: tuple[object, ...]) -> _Layout | None:
     return _Layout(ids, found)
 
 
-def _content_layout(rows: list[tuple[object, ...]]) -> _Layout | None:
+def _content_layout(rows: list[tuple[object, ...]], grades: dict[str, Decimal]) -> _Layout | None:
     """Without a header: the id columns are those holding criterion ids (or their parts), the answer
     column the one right of them that holds most answers."""
     width = max((len(r) for r in rows), default=0)
@@ -293,24 +305,38 @@ def _content_layout(rows: list[tuple[object, ...]]) -> _Layout | None:
             ids.append(ids[-1] + 1)  # the leftmost run: component, sub-component, criterion
         if len(ids) < 2:
             return None
-    answers = [sum(1 for t in texts if _answer(t[c]) is not None) for c in range(width)]
+    answers = [sum(1 for t in texts if _answer(t[c], grades) is not None) for c in range(width)]
     candidates = [c for c in range(ids[-1] + 1, width) if answers[c] >= 3]
     if not candidates:
         return None
     best = max(candidates, key=lambda c: (answers[c], -c))
-    grades = sum(1 for t in texts if t[best].upper() in GRADES)
-    return _Layout(ids, {"id": ids[0], "grade" if grades * 2 > answers[best] else "claimed": best})
+    graded = sum(1 for t in texts if (_answer(t[best], grades) or ("", None))[1] is not None)
+    return _Layout(ids, {"id": ids[0], "grade" if graded * 2 > answers[best] else "claimed": best})
 
 
-def _answer(text: str) -> tuple[str, str | None] | None:
-    """(met, grade) of an answer cell: Ya/Tidak words, or a grade (E is not met); None if neither."""
+def _answer(text: str, grades: dict[str, Decimal]) -> tuple[str, str | None] | None:
+    """(met, grade) of an answer cell: Ya/Tidak words, a grade of the regime's scale (its lowest, E, is not
+    met), or a percentage equal to a grade's factor; None if none of these."""
     word = text.strip()
     met = ANSWERS.get(word.lower())
     if met is not None:
         return met, None
-    if word.upper() in GRADES:
-        grade = word.upper()
-        return ("false" if grade == "E" else "true"), grade
+    share = _share(word)
+    if share in (0, 1):
+        return ("true" if share else "false"), None
+    code = word.upper() if word.upper() in grades else None
+    if share is not None:
+        code = next((c for c, factor in grades.items() if abs(factor - share) < _FACTOR_TOLERANCE), None)
+    return None if code is None else (("true" if grades[code] > 0 else "false"), code)
+
+
+def _share(word: str) -> Decimal | None:
+    """`90%`, `90,5 %` or `0,9` as a share of one; None for any other text."""
+    percent = _PERCENT.match(word)
+    if percent:
+        return Decimal(percent.group(1).replace(",", ".")) / 100
+    if _FRACTION.match(word):
+        return Decimal(word.replace(",", "."))
     return None
 
 
@@ -374,12 +400,9 @@ def _criterion_row(display: str, title: str, number: int, values: tuple[object, 
         answer = cell(key)
         if not answer:
             continue
-        read = _answer(answer)
+        read = _answer(answer, _grades(book))
         if read is None:
             problems.add(where(key), answer)
-            continue
-        if key == "grade" and read[1] is None and read[0] != "na":
-            problems.add(where(key), answer)  # a grade column holds grades
             continue
         met = read[0] if met is None or key == "claimed" else met
         grade = read[1] or grade
