@@ -156,14 +156,36 @@ def test_ocr_noise_is_repaired_where_certain(cli: Cli, tmp_path: Path) -> None:
     assert "Kotabaru,: Mei 2024" in notes["date_without_day"]
 
 
-def test_an_ocr_total_contradicting_its_components_and_predikat_is_not_used(cli: Cli, tmp_path: Path) -> None:
-    """The previous total misread by one digit (92,86 for 82,86): its components and its predikat both say
-    otherwise, so it is reported and given as null, never as a number."""
+def test_an_ocr_total_out_of_its_band_is_repaired_when_one_reading_fits(cli: Cli, tmp_path: Path) -> None:
+    """The previous total misread by one digit (92,86 for 82,86): its predikat A and its components (82,864)
+    both put it in A's band, and of the readings one digit away only 82,86 is there: repaired and noted."""
     code, data = check(cli, write(tmp_path, noisy_court_letter(previous_total="92,86"), ocr=True))
+    assert code == 0 and data["previous"]["total"] == 82.86 and data["previous"]["category"] == "A"
+    assert kinds(data, "previous") == []
+    note = next(n["message"] for n in data["notes"] if n["key"] == "repaired_total_band")
+    assert "92,86" in note and "82,86" in note and "82,864" in note
+
+
+def test_an_ocr_slip_in_the_current_total_is_repaired_by_its_band(cli: Cli, tmp_path: Path) -> None:
+    """This year's total read 96,55 (AA) under predikat A, components 86,55, no sentence stating it."""
+    letter = replaced(court_letter(total="96,55", prose_total="86,55"),
+                      ("memperoleh nilai sebesar 86,55 atau A", "memperoleh predikat A"))
+    code, data = check(cli, write(tmp_path, letter, ocr=True))
+    assert code == 0 and data["total"] == 86.55 and data["problems"] == []
+    assert any(n["key"] == "repaired_total_band" for n in data["notes"])
+
+
+@pytest.mark.parametrize("previous_total", ["91,00", "90,50"])
+def test_an_ocr_total_with_no_single_fitting_reading_is_not_used(cli: Cli, tmp_path: Path,
+                                                                 previous_total: str) -> None:
+    """91,00 under predikat A could be 81,00 or 90,00, and 90,50 could be 80,50 or 90,00: not certain, so
+    the total is reported and given as null, never as a number."""
+    code, data = check(cli, write(tmp_path, noisy_court_letter(previous_total=previous_total), ocr=True))
     assert code == 0  # the previous-year column does not decide this year's verdict
     assert data["previous"]["total"] is None and data["previous"]["category"] == "A"
     problem = next(p for p in data["problems"] if p["column"] == "previous")
-    assert problem["kind"] == "sum" and "92,86" in problem["message"] and "82,864" in problem["message"]
+    assert problem["kind"] == "sum" and previous_total in problem["message"] and "82,864" in problem["message"]
+    assert not any(n["key"] == "repaired_total_band" for n in data["notes"])
 
 
 def test_a_digital_letter_is_read_as_printed(cli: Cli, tmp_path: Path) -> None:
