@@ -156,6 +156,41 @@ def test_ocr_noise_is_repaired_where_certain(cli: Cli, tmp_path: Path) -> None:
     assert "Kotabaru,: Mei 2024" in notes["date_without_day"]
 
 
+def letterhead_in_columns(colon_column: int) -> list[Block]:
+    """The court letter with its `Nomor`/`Hal` lines laid out in columns, as a letterhead is, the colon
+    after `Nomor` read by OCR as `1`, and the colon of `Hal` in column `colon_column`."""
+    letter = court_letter(number="NOMOR-LINE")
+    hal = [None, None, None, None]
+    hal[colon_column] = ":"
+    out: list[Block] = []
+    for block in letter:
+        if block == Para("NOMOR-LINE"):
+            block = Row(("Nomor", None, "1", "214/KPT.X1/OT1.6/V/2024"))
+        elif isinstance(block, Para) and block.text.startswith("Hal :"):
+            block = Row(("Hal", None, *hal[2:], "Laporan Hasil Evaluasi Akuntabilitas Kinerja"))
+        out.append(block)
+    return out
+
+
+def test_an_ocr_colon_read_as_a_digit_before_the_number(cli: Cli, tmp_path: Path) -> None:
+    """`Nomor 1 214/...` with the `1` where the letterhead's other colons stand: the `1` is the colon. Where
+    it stands elsewhere it may be the number's first digit: the number is not given."""
+    code, data = check(cli, write(tmp_path, letterhead_in_columns(2), ocr=True))
+    assert code == 0 and data["number"] == "214/KPT.X1/OT1.6/V/2024"
+    assert any(n["key"] == "number_colon" for n in data["notes"])
+    code, data = check(cli, write(tmp_path, letterhead_in_columns(3), ocr=True))
+    assert code == 0 and data["number"] is None and any(n["key"] == "number_illegible" for n in data["notes"])
+
+
+def test_ocr_lost_bullets_and_a_doubled_group_letter(cli: Cli, tmp_path: Path) -> None:
+    """OCR drops a `-` standing apart and reads `C.` as `Cc.`: the text under the heading is still C's item."""
+    letter = replaced(court_letter(), ("C. Pelaporan Kinerja", "Cc. Pelaporan Kinerja"),
+                      ("- Agar laporan kinerja", "Agar laporan kinerja"))
+    code, data = check(cli, write(tmp_path, letter, ocr=True))
+    assert code == 0 and per_component(data["recommendations"]) == {"1": 2, "3": 1}
+    assert [r["id"] for r in data["recommendations"]] == ["A.1", "A.2", "C.1"]
+
+
 def test_an_ocr_total_out_of_its_band_is_repaired_when_one_reading_fits(cli: Cli, tmp_path: Path) -> None:
     """The previous total misread by one digit (92,86 for 82,86): its predikat A and its components (82,864)
     both put it in A's band, and of the readings one digit away only 82,86 is there: repaired and noted."""

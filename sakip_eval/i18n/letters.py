@@ -194,6 +194,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{text}" read as {value}: a total of {text} does not fit its category {category}, while the components\' '
         "sum ({sum}) does; of all readings one digit away, only {value} is {category}",
     ),
+    "lhe.note.number_colon": (
+        '"{text}" di depan nomor surat dibaca sebagai titik dua (sejajar dengan titik dua baris kop lainnya)',
+        '"{text}" before the letter number read as a colon (it stands where the letterhead\'s other colons stand)',
+    ),
     "lhe.note.number_illegible": (
         'nomor surat tidak terbaca di lapisan teks OCR ("{text}"); tidak dipakai',
         'the letter number is not legible in the OCR text layer ("{text}"); not used',

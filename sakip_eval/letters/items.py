@@ -5,6 +5,8 @@ Kinerja Internal`), number them (`1.`, `1`, `1)`), bullet them (`-`, `•`) or l
 over several lines, mark an empty group with `- -`, a bare `1` or `2.`, and sometimes put both in one
 table, findings left and recommendations right. Lettered sub-items (`a.`, `b.`) under a numbered item
 belong to it; where no item is numbered, lettered ones are the items (the seed letter's a. to f.).
+Text right under a group heading with no number or bullet (an OCR layer drops a `-` or a `1` standing
+apart in its column) is that group's item.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ ITEM = re.compile(
     r"|\((?P<paren>\d{1,2})\)|(?P<letter>[a-z])[.)])?\s*(?P<dash>[-–—•]\s*)?(?P<text>.*)$"
 )
 BARE_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}|[,.]?[lI|])\s+(?P<text>[A-Z].*)$|^\s*(?P<alone>\d{1,2})\s*$")
+# A group heading's letter or number; OCR may double the letter (`Cc.` for `C.`).
+GROUP_MARK = re.compile(r"^\s*(?:(?P<own>[IVX]{1,4}|\d{1,2})|(?P<letter>[A-Za-z])(?i:(?P=letter))?)[.)]")
 EMPTY = re.compile(r"^[\s\-–—.•]*$")
 
 
@@ -183,8 +187,8 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
     if heading is not None:
         stream.close()
         stream.component = heading
-        mark = re.match(r"^\s*([A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]", text)
-        stream.group = mark[1] if mark else heading
+        mark = GROUP_MARK.match(text)
+        stream.group = (mark["own"] or mark["letter"]) if mark else heading
         stream.expected = 1
         return
     bare = BARE_NUMBER.match(text)
@@ -204,6 +208,8 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
     if marker is None and match["bullet"] is None and match["dash"] is None:
         if stream.current is not None:
             stream.current.lines.append(body)
+        elif stream.component is not None and not EMPTY.match(body):
+            _start(stream, "", body, number)  # text under a group heading, its number or bullet lost to OCR
         return
     if match["letter"] and stream.current is not None and stream.current.marker[-1:].isdigit():
         stream.current.lines.append(text.strip())  # a lettered sub-item of the numbered item

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from sakip_eval.letters.noise import similar, words
 from sakip_eval.rulebook.book import Rulebook
 
-# A row or heading number: `1.`, `1`, `a.`, `A.`, `IV.`, `1.a`, `1.a.`, `a)`, `(1)`.
+# A row or heading number: `1.`, `1`, `a.`, `A.`, `IV.`, `1.a`, `1.a.`, `a)`, `(1)`; OCR may double a letter (`Cc.`).
 MARKER = re.compile(
-    r"^\s*\(?(?P<marker>\d{1,2}(?:\s?[.)](?:[a-z\d]{1,2}[.)]?)?)?|(?:[A-Za-z]|[IVX]{1,4})[.)](?:\d{1,2}[.)]?)?)\s+"
+    r"^\s*\(?(?P<marker>\d{1,2}(?:\s?[.)](?:[a-z\d]{1,2}[.)]?)?)?|(?:[IVX]{1,4}|(?P<letter>[A-Za-z])(?i:(?P=letter))?)"
+    r"[.)](?:\d{1,2}[.)]?)?)\s+"
 )
 
 
