@@ -191,6 +191,27 @@ def test_ocr_lost_bullets_and_a_doubled_group_letter(cli: Cli, tmp_path: Path) -
     assert [r["id"] for r in data["recommendations"]] == ["A.1", "A.2", "C.1"]
 
 
+def test_this_years_column_whose_heading_ocr_lost(cli: Cli, tmp_path: Path) -> None:
+    """`2023` read as `mpa` and `Bobot` with the table rule (`Bobot|`): the one score column under no
+    named heading is this year's."""
+    letter = replaced(court_letter(), ("Evaluasi atas kinerja", "Evaluasi kinerja"), ("2023", "mpa"),
+                      ("Bobot", "Bobot|"), ("Tahun Sebelumnya", "Lalu"))
+    code, data = check(cli, write(tmp_path, letter, ocr=True))
+    assert code == 0 and data["problems"] == []
+    assert scores(data) == [26.1, 25.5, 13.2, 21.75] and scores(data, "stated_weight") == [30.0, 30.0, 15.0, 25.0]
+    assert (data["total"], data["previous"]["total"]) == (86.55, 82.86)
+
+
+def test_a_component_row_without_a_readable_score_never_takes_the_total(cli: Cli, tmp_path: Path) -> None:
+    """Component 4's score is not legible: the total row below it stays the total, and the component is
+    reported missing, never given the total's numbers."""
+    letter = replaced(court_letter(), ("21,75", "#?"), ("20,083", "#?"))
+    code, data = check(cli, write(tmp_path, letter, ocr=True))
+    assert code == 1 and scores(data)[3] is None and scores(data, "previous")[3] is None
+    assert (data["total"], data["previous"]["total"]) == (86.55, 82.86)
+    assert "missing" in kinds(data)
+
+
 def test_an_ocr_total_out_of_its_band_is_repaired_when_one_reading_fits(cli: Cli, tmp_path: Path) -> None:
     """The previous total misread by one digit (92,86 for 82,86): its predikat A and its components (82,864)
     both put it in A's band, and of the readings one digit away only 82,86 is there: repaired and noted."""
