@@ -183,9 +183,11 @@ def test_an_ocr_colon_read_as_a_digit_before_the_number(cli: Cli, tmp_path: Path
 
 
 def test_ocr_lost_bullets_and_a_doubled_group_letter(cli: Cli, tmp_path: Path) -> None:
-    """OCR drops a `-` standing apart and reads `C.` as `Cc.`: the text under the heading is still C's item."""
+    """OCR drops a `-` standing apart, reads `C.` as `Cc.` and breaks a heading's word in two: the text under
+    the heading is still C's item, and A's items are still A's."""
     letter = replaced(court_letter(), ("C. Pelaporan Kinerja", "Cc. Pelaporan Kinerja"),
-                      ("- Agar laporan kinerja", "Agar laporan kinerja"))
+                      ("- Agar laporan kinerja", "Agar laporan kinerja"),
+                      ("A. Perencanaan Kinerja", "A. Peren canaan Kinerja"))
     code, data = check(cli, write(tmp_path, letter, ocr=True))
     assert code == 0 and per_component(data["recommendations"]) == {"1": 2, "3": 1}
     assert [r["id"] for r in data["recommendations"]] == ["A.1", "A.2", "C.1"]

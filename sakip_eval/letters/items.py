@@ -5,8 +5,9 @@ Kinerja Internal`), number them (`1.`, `1`, `1)`), bullet them (`-`, `•`) or l
 over several lines, mark an empty group with `- -`, a bare `1` or `2.`, and sometimes put both in one
 table, findings left and recommendations right. Lettered sub-items (`a.`, `b.`) under a numbered item
 belong to it; where no item is numbered, lettered ones are the items (the seed letter's a. to f.).
-Text right under a group heading with no number or bullet (an OCR layer drops a `-` or a `1` standing
-apart in its column) is that group's item.
+Text right under a group heading with no number or bullet is that group's item (an OCR layer drops a
+`-` or a `1` standing apart in its column) unless a numbered or bulleted row follows it in the group: then
+it was the group's preamble (the seed letter's "Evaluasi atas ... menunjukkan nilai ...").
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class _Open:
     group: str | None
     lines: list[str]
     line: int
+    tentative: bool = False  # unmarked text under a heading: an item only if no marked one follows it
 
 
 @dataclass
@@ -73,6 +75,11 @@ class _Stream:
     def close(self) -> None:
         if self.current is not None:
             self.items.append(self.current)
+            self.current = None
+
+    def drop_tentative(self) -> None:
+        """A numbered or bulleted row follows: the unmarked text before it was the group's preamble."""
+        if self.current is not None and self.current.tentative:
             self.current = None
 
 
@@ -99,6 +106,8 @@ def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[
             active = [(_fresh(streams, "findings"), WHOLE)]
             continue
         if summary := SUMMARY_HEAD.search(text):
+            if "findings" in streams:  # the text above `Simpulan ...` was the component's preamble
+                streams["findings"].drop_tentative()
             stream = _fresh(streams, "findings")
             stream.component = match_component(book, summary["comp"])
             active = [(stream, WHOLE)]
@@ -193,6 +202,7 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
         return
     bare = BARE_NUMBER.match(text)
     if bare and bare["alone"] is not None:  # an empty numbered row
+        stream.drop_tentative()
         stream.close()
         stream.expected = int(bare["alone"]) + 1
         return
@@ -209,11 +219,14 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
         if stream.current is not None:
             stream.current.lines.append(body)
         elif stream.component is not None and not EMPTY.match(body):
-            _start(stream, "", body, number)  # text under a group heading, its number or bullet lost to OCR
+            _start(stream, "", body, number)  # text under a group heading, its number or bullet lost to OCR?
+            if stream.current is not None:
+                stream.current.tentative = True
         return
     if match["letter"] and stream.current is not None and stream.current.marker[-1:].isdigit():
         stream.current.lines.append(text.strip())  # a lettered sub-item of the numbered item
         return
+    stream.drop_tentative()
     stream.close()
     if match["compound"] or match["number"] or match["paren"]:
         stream.expected = int((marker or "0").split(".")[-1]) + 1
@@ -223,6 +236,8 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
 
 
 def _start(stream: _Stream, marker: str, text: str, number: int) -> None:
+    if marker:
+        stream.drop_tentative()
     stream.close()
     stream.current = _Open(marker, stream.component, stream.group, [text], number)
     if marker[-1:].isdigit():
