@@ -95,7 +95,7 @@ def main() -> None:
     peaks = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            paths = discover([make_copies(Path(tmp), size)])
+            paths = discover([make_copies(Path(tmp), size)]).workspaces
             with PeakRss() as rss:
                 start = time.perf_counter()
                 result = score_many(paths, Lang.ID, jobs=args.jobs)

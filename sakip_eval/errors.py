@@ -17,6 +17,10 @@ class Interrupted(Exception):
     """Ctrl+C while a command ran (raised in place of KeyboardInterrupt, which typer would swallow)."""
 
 
+class ClosedPipe(Exception):
+    """The reader of the output went away (`sakip-eval score | head`): nothing more to say, to anyone."""
+
+
 class InputError(Exception):
     """Bad input: a message key (see :mod:`sakip_eval.i18n`) plus where it happened."""
 

@@ -196,8 +196,9 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
     ],
     "rules list": [
         ("a regime that is a path", lambda e: ["rules", "list", "--regime", "../../etc"],
-         ["`../../etc`", "tidak sah", "rules/"]),
-        ("an unknown regime", lambda e: ["rules", "list", "--regime", "lke-2099"], ["`lke-2099` tidak dikenal"]),
+         ["`../../etc`", "tidak sah", "--rules DIR"]),
+        ("an unknown regime", lambda e: ["rules", "list", "--regime", "lke-2099"],
+         ["`lke-2099` tidak ada (yang ada: lke-2021)"]),
     ],
     "rules show": [
         ("an unknown id", lambda e: ["rules", "show", "9.z.9"], ["`9.z.9` tidak ditemukan"]),

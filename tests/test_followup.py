@@ -63,8 +63,8 @@ def test_list_json_has_the_documented_keys(cli: Cli, ws: Path) -> None:
     assert {rec_id: rec["text"] for rec_id, rec in recs.items()} == REFERENCE_TEXTS
 
 
-def test_list_defaults_to_the_bundled_workspace(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)
+def test_list_defaults_to_the_current_folder(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT / "evidence" / "mojosari-2025")
     code, out, _ = cli("followup", "list", "--format", "json")
     assert code == 0
     assert [rec["id"] for rec in json.loads(out)] == IDS
@@ -143,7 +143,7 @@ def test_tidak_dapat_keeps_4c1_unmet(ws: Path) -> None:
 
 @pytest.mark.parametrize(("args", "expected"), [
     (["zz", "--status", "proses"], "rekomendasi `zz` tidak ada di followup.yaml (yang ada: a, b, c, d, e, f)"),
-    (["a", "--status", "done"], "status `done` tidak dikenal"),
+    (["a", "--status", "finished"], "status `finished` tidak dikenal"),
     (["a", "--status", "selesai", "--evidence", "bukti-hilang"], "bukti `bukti-hilang` tidak ada di inventory.yaml"),
     (["a", "--status", "selesai", "--evidence", "lhe-2024", "--evidence", "x"], "bukti `x` tidak ada"),
     (["a", "--status", "tidak-dapat"], "status tidak-dapat memerlukan alasan"),
@@ -245,7 +245,10 @@ def test_import_reference_lhe_into_a_fresh_workspace(cli: Cli, ws: Path) -> None
     assert [r["id"] for r in data["recommendations"]] == IDS
     assert {r["id"]: r["text"] for r in data["recommendations"]} == REFERENCE_TEXTS
     assert {r["status"] for r in data["recommendations"]} == {"belum"}
-    assert (ws / "followup.yaml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    first = (ws / "followup.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=.sakip/schema/followup.schema.json"
+    assert json.loads((ws / ".sakip/schema/followup.schema.json").read_text(encoding="utf-8"))["$id"].endswith(
+        "followup.schema.json")  # the line resolves inside the workspace, wherever it goes
     pred = predict(load_workspace(ws))
     assert [r.text.id for r in pred.recommendations if r.kind == "followup"] == list(REFERENCE_TEXTS.values())
 

@@ -107,7 +107,7 @@ def test_diff_with_one_run_compares_it_with_the_latest(cli: Cli, ws: Path, three
 
 def test_diff_run_numbers_without_workspace(cli: Cli, ws: Path, three_runs: list[float],
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(ROOT)  # the bundled workspace; the runs live in SAKIP_EVAL_HISTORY
+    monkeypatch.chdir(ROOT / "evidence" / "mojosari-2025")  # the current folder; the runs live in SAKIP_EVAL_HISTORY
     code, out, _ = cli("diff", "1", "3", "--format", "json")
     assert code == 0
     assert (json.loads(out)["a"]["id"], json.loads(out)["b"]["id"]) == (1, 3)

@@ -1,4 +1,5 @@
-"""`init`: a new workspace with commented templates and the editor schema line; and docs/schema up to date."""
+"""`init`: a new workspace with commented templates and the editor schema line; and the bundled schemas up to
+date."""
 
 from __future__ import annotations
 
@@ -17,14 +18,18 @@ KINDS = ("workspace", "inventory", "assessment", "lkjip", "followup")
 
 
 def test_init_then_score(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    ws = tmp_path / "dinas-kesehatan"
-    assert run_cli(["init", str(ws), "--opd", "Dinas Kesehatan: Kab. #1", "--year", "2026"]) == 0
+    made = tmp_path / "dinas-kesehatan"
+    assert run_cli(["init", str(made), "--opd", "Dinas Kesehatan: Kab. #1", "--year", "2026"]) == 0
     assert "sakip-eval score" in flat(capsys.readouterr().out)
+    ws = tmp_path / "moved" / "elsewhere"  # the schema lines resolve wherever the workspace goes
+    ws.parent.mkdir()
+    made.rename(ws)
     for kind in ("workspace", "inventory", "assessment", "followup"):
         first = (ws / f"{kind}.yaml").read_text(encoding="utf-8").splitlines()[0]
         match = re.fullmatch(r"# yaml-language-server: \$schema=(.+)", first)
         assert match, first
-        assert (ws / match.group(1)).resolve() == ROOT / "docs" / "schema" / f"{kind}.schema.json"
+        assert not Path(match.group(1)).is_absolute() and ".." not in match.group(1)
+        assert (ws / match.group(1)).read_text(encoding="utf-8") == dumps(schema_for(kind))
     assessment = (ws / "assessment.yaml").read_text(encoding="utf-8")
     assert "# Terdapat pedoman teknis perencanaan kinerja" in assessment and "1.a.2: {met: na" in assessment
     assert run_cli(["score", str(ws), "--format", "json"]) == 0
@@ -48,7 +53,7 @@ def test_init_defaults_and_refuses_an_existing_workspace(tmp_path: Path, capsys:
 @pytest.mark.parametrize("kind", KINDS)
 def test_docs_schema_is_up_to_date(kind: str) -> None:
     """`make schemas` writes these; a model change without it fails here."""
-    path = ROOT / "docs" / "schema" / f"{kind}.schema.json"
+    path = ROOT / "sakip_eval" / "schemas" / f"{kind}.schema.json"
     assert path.read_text(encoding="utf-8") == dumps(schema_for(kind)), "run `make schemas`"
 
 

@@ -203,7 +203,7 @@ def test_regime_is_a_name_under_rules_never_a_path(cli: Cli, ws: Path, regime: s
     text = (ws / "workspace.yaml").read_text(encoding="utf-8")
     line = text[: text.index("regime: lke-2021")].count("\n") + 1
     (ws / "workspace.yaml").write_text(text.replace("regime: lke-2021", f"regime: {regime}"), encoding="utf-8")
-    _refused(cli, "workspace.yaml", ws, [f"workspace.yaml:{line}", "isian `regime`", "tidak sah", "rules/"])
+    _refused(cli, "workspace.yaml", ws, [f"workspace.yaml:{line}", "isian `regime`", "tidak sah", "--rules DIR"])
 
 
 # -- one error path --------------------------------------------------------------------------------------

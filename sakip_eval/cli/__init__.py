@@ -10,17 +10,20 @@ import them all.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import os
 import sys
 from typing import NoReturn
 
-from sakip_eval.cli.common import app, err
-from sakip_eval.errors import InputError, Interrupted
-from sakip_eval.i18n import Lang
+from sakip_eval.cli.common import app, chosen_lang, err
+from sakip_eval.errors import ClosedPipe, InputError, Interrupted
 
 EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (128 + SIGINT)
+EXIT_CLOSED_PIPE = 141  # what shells report for a writer whose reader went away (128 + SIGPIPE)
 EXIT_INTERNAL = 3  # a bug: not the user's input, and not a threshold (1)
+GLOBAL_OPTIONS_WITH_VALUE = ("--rules",)  # options before the command that take a value
 
 # every top-level command, in the order `--help` lists them; `import-lke` lives in cli/import_lke.py
 COMMANDS = ("score", "calibrate", "check", "followup", "lhe", "history", "diff", "report", "plan", "batch",
@@ -29,7 +32,8 @@ COMMANDS = ("score", "calibrate", "check", "followup", "lhe", "history", "diff",
 
 def register(args: list[str]) -> None:
     """Import the module of the command in `args`, or every command module when there is none."""
-    command = next((a for a in args if not a.startswith("-")), None)
+    command = next((a for i, a in enumerate(args)
+                    if not a.startswith("-") and (i == 0 or args[i - 1] not in GLOBAL_OPTIONS_WITH_VALUE)), None)
     for name in [command] if command in COMMANDS else COMMANDS:
         importlib.import_module(f"{__name__}.{module_of(name)}")
 
@@ -39,32 +43,55 @@ def module_of(command: str) -> str:
     return command.replace("-", "_")
 
 
-def _lang_from_argv(argv: list[str]) -> Lang:
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] == "en":
-            return Lang.EN
-        if arg == "--lang=en":
-            return Lang.EN
-    return Lang.ID
+def _utf8_output() -> None:
+    """UTF-8 out whatever the console or redirection says (a Windows console redirected to a file is cp1252,
+    which cannot hold `✔`, `–` or `…`): JSON and text files come out the same on every machine."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
+def _quiet_closed_pipe() -> NoReturn:
+    """The reader went away: say nothing, and keep Python from complaining while it flushes at exit."""
+    with contextlib.suppress(OSError, ValueError):  # no file behind stdout (tests): nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(EXIT_CLOSED_PIPE)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:
     """Entry point: run the app (typer turns usage errors into exit 2) and turn every failure into a
     message in the chosen language, never a traceback: user errors exit 2, Ctrl+C exits 130, a bug
     exits 3. `--debug` shows the traceback instead."""
+    import typer.main
+
+    from sakip_eval.cli.help import localize
+
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]
+    lang = chosen_lang(args)
+    _utf8_output()
+    code: str | int | None = 0
     try:
         register(args)
-        app(args, prog_name="sakip-eval")
+        command = typer.main.get_command(app)
+        localize(command, lang)
+        command.main(args, prog_name="sakip-eval")
+    except SystemExit as done:  # how typer ends every run, successful or not
+        code = done.code
+    except ClosedPipe:
+        _quiet_closed_pipe()
     except Exception as exc:  # the one place that decides what a failure looks like to users
         if debug:
             raise
         code, error = _explain(exc)
-        err.print(error.render(_lang_from_argv(args)), markup=False, highlight=False)
-        sys.exit(code)
-    sys.exit(0)
+        err.print(error.render(lang), markup=False, highlight=False)
+    try:
+        sys.stdout.flush()  # here, not at exit, where a reader that went away would make Python complain
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+    sys.exit(code)
 
 
 def _explain(exc: Exception) -> tuple[int, InputError]:

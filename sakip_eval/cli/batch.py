@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import LangOpt, app, err, out, print_json
+from sakip_eval.cli.common import LangOpt, app, err, out, print_json, progress_bar
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
@@ -32,18 +32,23 @@ CSV_FIELDS = ("rank", "path", "opd", "pemda", "evaluation_year", "total", "categ
 
 @app.command()
 def batch(
-    dirs: Annotated[list[Path], typer.Argument(help="Workspace atau folder berisi workspace / workspaces or folders.")],
-    fmt: Annotated[BatchFormat, typer.Option("--format", help="table, json atau/or csv.")] = BatchFormat.TABLE,
+    dirs: Annotated[list[Path], typer.Argument(metavar="DIR")],
+    fmt: Annotated[BatchFormat, typer.Option("--format", metavar="table|json|csv")] = BatchFormat.TABLE,
     lang: LangOpt = Lang.ID,
-    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Jumlah proses / worker processes.")] = default_jobs(),
-    top: Annotated[int, typer.Option("--top", min=1, help="Rekomendasi terbanyak yang ditampilkan.")] = 10,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, metavar="N")] = default_jobs(),
+    top: Annotated[int, typer.Option("--top", min=1, metavar="N")] = 10,
 ) -> None:
     """Nilai banyak workspace sekaligus dan urutkan / score and rank many workspaces. Workspace yang
     rusak dilaporkan dan dilewati / a bad workspace is reported and skipped."""
-    paths = discover(dirs)
-    if not paths:
+    found = discover(dirs)
+    if not found.workspaces:
         raise InputError("batch.no_workspaces", file=", ".join(str(d) for d in dirs))
-    result = score_many(paths, lang, jobs=jobs, top=top)
+    if found.skipped:
+        err.print(t("batch.passed_over", lang, count=len(found.skipped),
+                    folders=", ".join(str(p) for p in found.skipped[:5]) + (", ..." if len(found.skipped) > 5 else "")),
+                  markup=False, highlight=False)
+    with progress_bar(t("batch.progress", lang), len(found.workspaces)) as advance:
+        result = score_many(found.workspaces, lang, jobs=jobs, top=top, progress=advance)
     if fmt is BatchFormat.JSON:
         print_json({"results": result.results, "distribution": result.distribution, "common": result.common})
     elif fmt is BatchFormat.CSV:

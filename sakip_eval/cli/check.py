@@ -20,7 +20,7 @@ def check(
     fmt: FormatOpt = Format.TABLE,
     lang: LangOpt = Lang.ID,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Keluar dengan kode 1 bila ada temuan error / exit 1 on any error.")
+        bool, typer.Option("--strict")
     ] = False,
 ) -> None:
     """Validasi berkas dan pemeriksaan konsistensi LKjIP / validate files and check LKjIP consistency."""

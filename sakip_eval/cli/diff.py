@@ -36,8 +36,8 @@ from sakip_eval.numbers import format_number
 from sakip_eval.render.history import diff_to_dict, reason_text
 from sakip_eval.render.terminal import status_label
 
-RunA = Annotated[int | None, typer.Argument(metavar="RUN_A", help="Run awal (lihat `history`) / first run.")]
-RunB = Annotated[int | None, typer.Argument(metavar="RUN_B", help="Run pembanding / second run.")]
+RunA = Annotated[int | None, typer.Argument(metavar="RUN_A")]
+RunB = Annotated[int | None, typer.Argument(metavar="RUN_B")]
 
 
 @app.command("diff")

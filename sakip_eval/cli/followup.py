@@ -1,4 +1,4 @@
-"""`followup [WS] list|set|import`: the previous LHE's recommendations and how far each is followed up."""
+"""`followup list|set|import [WS]`: the previous LHE's recommendations and how far each is followed up."""
 
 from __future__ import annotations
 
@@ -32,27 +32,18 @@ from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, So
 from sakip_eval.render.terminal import status_label
 
 
-class WorkspaceFirst(TyperGroup):
-    """`followup [WS] list`: the workspace comes before the subcommand, as in every other command's
-    `[WS]`-first reading. When the first word is already a subcommand, the bundled workspace is meant."""
+class SubcommandFirst(TyperGroup):
+    """`followup list [WS]`, like every other command (the workspace last, the current folder when left out).
+    The first design's order, `followup WS list`, is still read: the workspace moves behind the subcommand."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] in self.commands:
-            args = [str(DEFAULT_WORKSPACE), *args]
+        if len(args) > 1 and args[0] not in self.commands and not args[0].startswith("-") and args[1] in self.commands:
+            args = [args[1], *args[2:], args[0]]
         return super().parse_args(ctx, args)
 
 
-followup_app = typer.Typer(
-    cls=WorkspaceFirst, no_args_is_help=True,
-    help="Tindak lanjut rekomendasi LHE sebelumnya / follow-up of the previous LHE's recommendations.",
-)
+followup_app = typer.Typer(cls=SubcommandFirst, no_args_is_help=True)
 app.add_typer(followup_app, name="followup")
-
-
-@followup_app.callback()
-def followup_main(ctx: typer.Context, workspace: WorkspaceArg = DEFAULT_WORKSPACE) -> None:
-    """Tindak lanjut rekomendasi LHE sebelumnya / follow-up of the previous LHE's recommendations."""
-    ctx.obj = workspace
 
 
 def _followup_of(workspace: Path) -> Followup:
@@ -81,9 +72,10 @@ def _last_change(rec: Recommendation, lang: Lang) -> str:
 
 
 @followup_app.command("list")
-def followup_list(ctx: typer.Context, fmt_: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID) -> None:
+def followup_list(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt_: FormatOpt = Format.TABLE,
+                  lang: LangOpt = Lang.ID) -> None:
     """Daftar rekomendasi dan statusnya / the recommendations and their status."""
-    followup = _followup_of(ctx.obj)
+    followup = _followup_of(workspace)
     recs = followup.recommendations
     if fmt_ is Format.JSON:
         print_json([
@@ -114,18 +106,18 @@ def followup_list(ctx: typer.Context, fmt_: FormatOpt = Format.TABLE, lang: Lang
 
 @followup_app.command("set")
 def followup_set(
-    ctx: typer.Context,
-    rec_id: Annotated[str, typer.Argument(metavar="ID", help="Id rekomendasi (a, b, ...).")],
-    status: Annotated[str, typer.Option("--status", help="belum, proses, selesai atau tidak-dapat.")],
-    evidence: Annotated[list[str] | None, typer.Option(
-        "--evidence", help="Id bukti di inventory.yaml (boleh diulang atau dipisah koma) / evidence ids.")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Catatan perubahan / note.")] = None,
-    by: Annotated[str | None, typer.Option("--by", help="Nama pencatat (bawaan: nama login) / who.")] = None,
+    rec_id: Annotated[str, typer.Argument(metavar="ID")],
+    status: Annotated[str, typer.Option("--status", metavar="STATUS")],
+    workspace: WorkspaceArg = DEFAULT_WORKSPACE,
+    evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="ID")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEKS")] = None,
+    by: Annotated[str | None, typer.Option("--by", metavar="NAMA")] = None,
     lang: LangOpt = Lang.ID,
 ) -> None:
-    """Ubah status satu rekomendasi / change one recommendation's status."""
+    """Ubah status satu rekomendasi / change one recommendation's status. Statuses are read in either
+    language (`selesai` and `done` alike), whatever the output language."""
     ids = [part.strip() for value in evidence or [] for part in value.split(",") if part.strip()]
-    change = set_status(ctx.obj, rec_id, status, ids, note, by)
+    change = set_status(workspace, rec_id, status, ids, note, by)
     out.print(RichText(t("followup.set_done", lang, id=change.id, old=status_label(change.old, lang),
                          new=status_label(change.new, lang), at=change.at.isoformat(sep=" "), by=change.by)))
     if change.new == "selesai" and not change.closed:
@@ -133,12 +125,12 @@ def followup_set(
 
 
 @followup_app.command("import")
-def followup_import(ctx: typer.Context, file: LetterArg, lang: LangOpt = Lang.ID) -> None:
+def followup_import(file: LetterArg, workspace: WorkspaceArg = DEFAULT_WORKSPACE, lang: LangOpt = Lang.ID) -> None:
     """Ambil rekomendasi bernomor dari surat LHE / take the numbered recommendations from an LHE letter."""
-    ws = load_workspace(ctx.obj)
+    ws = load_workspace(workspace)
     letter = read_letter(file, ws.rulebook)
     check = check_letter(letter, ws.rulebook)
-    result = import_letter(ctx.obj, letter, lang)
+    result = import_letter(workspace, letter, lang)
     out.print(RichText(t("followup.import_done", lang, added=len(result.added), kept=len(result.kept),
                          number=letter.number or "-", date=letter.date.isoformat() if letter.date else "-",
                          file=str(result.path))))

@@ -14,10 +14,10 @@ from sakip_eval.io.workbook import import_workbook
 
 @app.command(name="import-lke")
 def import_lke(
-    xlsx: Annotated[Path, typer.Argument(help="Buku kerja LKE (.xlsx) / the LKE workbook.")],
+    xlsx: Annotated[Path, typer.Argument(metavar="XLSX")],
     workspace: WorkspaceArg = DEFAULT_WORKSPACE,
     ignore_evidence: Annotated[bool, typer.Option(
-        "--ignore-evidence", help="Abaikan kolom Bukti / ignore the Evidence column.")] = False,
+        "--ignore-evidence")] = False,
     lang: LangOpt = Lang.ID,
 ) -> None:
     """Baca jawaban LKE dari Excel ke assessment.yaml / read LKE answers from Excel into assessment.yaml."""

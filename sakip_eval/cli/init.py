@@ -14,9 +14,9 @@ from sakip_eval.io.scaffold import create_workspace, default_year
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="Folder workspace baru / new workspace folder.")],
-    opd: Annotated[str | None, typer.Option("--opd", help="Nama OPD (bawaan: nama folder).")] = None,
-    year: Annotated[int | None, typer.Option("--year", min=2000, max=2100, help="Tahun evaluasi.")] = None,
+    directory: Annotated[Path, typer.Argument(metavar="DIR")],
+    opd: Annotated[str | None, typer.Option("--opd", metavar="NAMA")] = None,
+    year: Annotated[int | None, typer.Option("--year", min=2000, max=2100, metavar="YYYY")] = None,
     lang: LangOpt = Lang.ID,
 ) -> None:
     """Buat workspace baru dengan templat berkomentar / create a workspace from commented templates."""

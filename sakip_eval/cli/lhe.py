@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import Format, FormatOpt, LangOpt, LetterArg, app, out, print_json
+from sakip_eval.cli.common import Format, FormatOpt, LangOpt, LetterArg, RegimeOpt, app, out, print_json
 from sakip_eval.i18n import Lang, t
 from sakip_eval.letters.lhe import (
     MAX_COMBINATIONS_SHOWN,
@@ -21,14 +19,14 @@ from sakip_eval.letters.lhe import (
 from sakip_eval.numbers import format_number
 from sakip_eval.rulebook.book import load_rulebook
 
-lhe_app = typer.Typer(no_args_is_help=True, help="Surat LHE / LHE letters.")
+lhe_app = typer.Typer(no_args_is_help=True)
 app.add_typer(lhe_app, name="lhe")
 
 
 @lhe_app.command("check")
 def lhe_check(
     file: LetterArg, fmt_: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
-    regime: Annotated[str, typer.Option(help="Regime rulebook.")] = "lke-2021",
+    regime: RegimeOpt = "lke-2021",
 ) -> None:
     """Periksa aritmetika surat LHE / check an LHE letter's arithmetic (exit 1 when a problem is found)."""
     book = load_rulebook(regime)

@@ -19,7 +19,7 @@ from sakip_eval.scoring.prediction import evaluate
 @app.command()
 def plan(
     workspace: WorkspaceArg = DEFAULT_WORKSPACE,
-    target: Annotated[str, typer.Option("--target", help="Predikat (AA, A, BB, ...) atau nilai (85,5).")] = "AA",
+    target: Annotated[str, typer.Option("--target", metavar="AA|85,5")] = "AA",
     fmt: FormatOpt = Format.TABLE,
     lang: LangOpt = Lang.ID,
 ) -> None:

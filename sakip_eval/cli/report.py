@@ -16,8 +16,8 @@ from sakip_eval.io.workspace import load_workspace
 from sakip_eval.render.report import ReportFormat, ReportInput, render_bytes
 from sakip_eval.scoring.prediction import predict
 
-ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", help="md, html, xlsx atau/or json.")]
-OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Berkas keluaran / output file.")]
+ReportFormatOpt = Annotated[ReportFormat, typer.Option("--format", metavar="html|pdf|md|xlsx|json")]
+OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE")]
 
 
 @app.command()

@@ -8,21 +8,20 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from sakip_eval.cli.common import Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.cli.common import Format, FormatOpt, LangOpt, RegimeOpt, app, out, print_json
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.book import SourcedCheck, load_rulebook
 from sakip_eval.rulebook.lint import lint
 
-rules_app = typer.Typer(help="Rulebook: daftar, rincian dan pemeriksaan aturan / list, show and lint rules.",
-                        no_args_is_help=True)
+rules_app = typer.Typer(no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
 
 @rules_app.command("list")
 def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
-               regime: Annotated[str, typer.Option(help="Regime rulebook.")] = "lke-2021") -> None:
+               regime: RegimeOpt = "lke-2021") -> None:
     """Daftar kriteria dan aturan / list criteria and rules."""
     book = load_rulebook(regime)
     if fmt is Format.JSON:
@@ -70,8 +69,8 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
 
 
 @rules_app.command("show")
-def rules_show(rule_id: Annotated[str, typer.Argument(help="Id kriteria (1.a.1) atau aturan.")],
-               lang: LangOpt = Lang.ID, regime: Annotated[str, typer.Option()] = "lke-2021") -> None:
+def rules_show(rule_id: Annotated[str, typer.Argument(metavar="ID")],
+               lang: LangOpt = Lang.ID, regime: RegimeOpt = "lke-2021") -> None:
     """Rincian satu kriteria atau aturan / details of one criterion or rule."""
     book = load_rulebook(regime)
     if rule_id in book.criteria:
@@ -118,9 +117,9 @@ def _show_check(sourced: SourcedCheck, lang: Lang) -> None:
 def rules_lint(
     fmt: FormatOpt = Format.TABLE,
     lang: LangOpt = Lang.ID,
-    regime: Annotated[str, typer.Option()] = "lke-2021",
-    strict: Annotated[bool, typer.Option(help="Peringatan juga membuat keluar dengan kode 1.")] = False,
-    show_all: Annotated[bool, typer.Option("--all", help="Tampilkan juga catatan (info).")] = False,
+    regime: RegimeOpt = "lke-2021",
+    strict: Annotated[bool, typer.Option()] = False,
+    show_all: Annotated[bool, typer.Option("--all")] = False,
 ) -> None:
     """Periksa rulebook / check the rulebook for mistakes."""
     problems = lint(load_rulebook(regime))

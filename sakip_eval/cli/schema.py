@@ -11,6 +11,6 @@ from sakip_eval.io.schemas import schema_for
 
 
 @app.command()
-def schema(kind: Annotated[str, typer.Argument(help="workspace, inventory, assessment, lkjip, followup")]) -> None:
+def schema(kind: Annotated[str, typer.Argument(metavar="KIND")]) -> None:
     """JSON Schema satu jenis berkas / the JSON Schema of one file kind."""
     print_json(schema_for(kind))

@@ -15,6 +15,7 @@ from sakip_eval.cli.common import (
     LangOpt,
     WorkspaceArg,
     app,
+    decimal_parser,
     err,
     out,
     print_json,
@@ -35,11 +36,13 @@ def score(
     fmt: FormatOpt = Format.TABLE,
     lang: LangOpt = Lang.ID,
     fail_under: Annotated[
-        float | None, typer.Option("--fail-under", help="Keluar dengan kode 1 bila nilai di bawah N.")
+        Decimal | None, typer.Option("--fail-under", metavar="N", parser=decimal_parser("--fail-under"))
     ] = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="Jumlah rekomendasi yang ditampilkan.")] = 10,
+    top: Annotated[int, typer.Option("--top", min=1, metavar="N")] = 10,
     history: HistoryOpt = None,
-    no_history: Annotated[bool, typer.Option("--no-history", help="Jangan catat run ini / do not record.")] = False,
+    no_history: Annotated[bool, typer.Option("--no-history")] = False,
+    gaps: Annotated[bool, typer.Option("--gaps")] = False,
+    layout: Annotated[terminal.Layout, typer.Option("--layout", metavar="auto|table|compact")] = terminal.Layout.AUTO,
 ) -> None:
     """Checklist dan prediksi nilai / checklist and predicted score."""
     ws = load_workspace(workspace)
@@ -52,8 +55,8 @@ def score(
     if fmt is Format.JSON:
         print_json(prediction_to_dict(pred, lang))
     else:
-        terminal.render(pred, lang, out, top=top)
-    if fail_under is not None and pred.total < Decimal(str(fail_under)):
+        terminal.render(pred, lang, out, top=top, gaps=gaps, layout=layout)
+    if fail_under is not None and pred.total < fail_under:
         err.print(t("score.fail_under", lang, total=format_number(pred.total, lang),
-                                     threshold=fail_under))
+                    threshold=format_number(fail_under, lang)))
         raise typer.Exit(1)

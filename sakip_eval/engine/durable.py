@@ -17,9 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from durable import engine as durable_engine
-
 from sakip_eval.errors import InputError
+
+try:
+    from durable import engine as durable_engine
+except ImportError as exc:  # a durable-rules built for Python 3.13 without the define installs, then fails here
+    raise InputError("error.engine_missing", detail=str(exc)[:300]) from exc
 from sakip_eval.rulebook.book import Rulebook, Ruleset
 from sakip_eval.rulebook.conditions import TICK_ALIAS, TICK_KIND, compile_when, parse_when
 

@@ -24,7 +24,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
-from sakip_eval.io.workspace import STATE_DIR, load_workspace
+from sakip_eval.io.schemas import install_schemas, schema_line
+from sakip_eval.io.workspace import STATE_DIR, load_workspace, require_workspace
 from sakip_eval.io.yamledit import (
     Editable,
     dump,
@@ -37,10 +38,9 @@ from sakip_eval.io.yamledit import (
 )
 from sakip_eval.io.yamlread import parse_text, validate
 from sakip_eval.letters.lhe import Letter
-from sakip_eval.model.followup import STATUSES, Followup
+from sakip_eval.model.followup import STATUS_NAMES, STATUSES, Followup, status_code
 
 FILE = "followup.yaml"
-SCHEMA_LINE = "yaml-language-server: $schema=../../docs/schema/followup.schema.json"
 LOCK_TIMEOUT = 120.0
 
 
@@ -67,6 +67,7 @@ class Imported:
 @contextmanager
 def workspace_lock(root: Path) -> Iterator[None]:
     """Hold the workspace's follow-up lock; a lock held elsewhere for too long is a clear error."""
+    require_workspace(root)
     state = root / STATE_DIR
     try:
         state.mkdir(exist_ok=True)
@@ -96,8 +97,9 @@ def set_status(
     by: str | None = None, now: dt.datetime | None = None,
 ) -> Change:
     """Set one recommendation's status, add evidence ids, and append a history entry."""
+    status = status_code(status)
     if status not in STATUSES:
-        raise InputError("followup.bad_status", field="--status", value=status, allowed=", ".join(STATUSES))
+        raise InputError("followup.bad_status", field="--status", value=status, allowed=", ".join(STATUS_NAMES))
     note = note.strip() if note and note.strip() else None
     if status == "tidak-dapat" and note is None:
         raise InputError("followup.reason_required", field="--note")
@@ -158,7 +160,8 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
             header = t("followup.import_header", lang, number=letter.number or "-",
                        date=letter.date.isoformat() if letter.date else "-")
             tree = CommentedMap()
-            tree.yaml_set_start_comment(f"{SCHEMA_LINE}\n{header}")
+            install_schemas(root)
+            tree.yaml_set_start_comment(f"{schema_line('followup')}\n{header}")
             tree["recommendations"] = CommentedSeq()
             edit = Editable(root / FILE, str(root / FILE), tree)
             existing: dict[str, str] = {}

@@ -16,7 +16,19 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from sakip_eval.i18n import checks, errors, followup, history, letters, report, rulebook, scaffold, scoring, workbook
+from sakip_eval.i18n import (
+    checks,
+    errors,
+    followup,
+    helptext,
+    history,
+    letters,
+    report,
+    rulebook,
+    scaffold,
+    scoring,
+    workbook,
+)
 
 
 class Lang(StrEnum):
@@ -42,11 +54,12 @@ class Text(BaseModel):
 AREAS: dict[str, tuple[str, ...]] = {
     "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch"), "checks": ("check",),
     "followup": ("followup",), "letters": ("lhe",), "history": ("history", "diff"), "report": ("report",),
-    "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",),
+    "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "helptext": ("help",),
 }
 MESSAGES: dict[str, tuple[str, str]] = {
     **errors.MESSAGES, **scoring.MESSAGES, **checks.MESSAGES, **followup.MESSAGES, **letters.MESSAGES,
     **history.MESSAGES, **report.MESSAGES, **workbook.MESSAGES, **rulebook.MESSAGES, **scaffold.MESSAGES,
+    **helptext.MESSAGES,
 }
 # `{count:problem|problems}`: the word for one, then the word for any other count
 _PLURAL = re.compile(r"\{[a-z_]+:[^{}|]*\|[^{}]*\}")

@@ -152,10 +152,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tulis predikat sebagai kodenya saja (AA, A, BB, B, CC, C, D), tanpa keterangan dalam kurung.",
         "Write the category as its code only (AA, A, BB, B, CC, C, D), without the words in brackets.",
     ),
-    "error.unknown_regime": ("regime `{regime}` tidak dikenal", "unknown regime `{regime}`"),
+    "error.unknown_regime": (
+        "rulebook untuk regime `{regime}` tidak ada (yang ada: {held})",
+        "there is no rulebook for regime `{regime}` (available: {held})",
+    ),
     "error.unknown_regime.fix": (
-        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
-        "Use the name of a folder under rules/ (for example `lke-2021`).",
+        "Tulis salah satu regime yang ada pada isian `regime` di workspace.yaml, atau pilih folder rulebook "
+        "sendiri (satu subfolder per regime) dengan `--rules DIR` atau variabel lingkungan SAKIP_EVAL_RULES.",
+        "Write one of the available regimes in the `regime` field of workspace.yaml, or choose your own rulebook "
+        "folder (one sub-folder per regime) with `--rules DIR` or the SAKIP_EVAL_RULES environment variable.",
+    ),
+    "error.unknown_regime_in": (
+        "folder rulebook {rules} tidak memuat regime `{regime}` (yang ada: {held})",
+        "the rulebook folder {rules} holds no regime `{regime}` (available: {held})",
+    ),
+    "error.unknown_regime_in.fix": (
+        "Tulis salah satu regime yang ada pada isian `regime` di workspace.yaml, atau beri `--rules` folder yang "
+        "memuat subfolder regime itu.",
+        "Write one of the available regimes in the `regime` field of workspace.yaml, or give `--rules` the folder "
+        "that holds that regime's sub-folder.",
+    ),
+    "error.rules_folder.fix": (
+        "Beri folder yang memuat satu subfolder per regime (misalnya `lke-2021/regime.yaml`), atau hapus `--rules` "
+        "dan SAKIP_EVAL_RULES untuk memakai rulebook yang terpasang.",
+        "Give the folder that holds one sub-folder per regime (for example `lke-2021/regime.yaml`), or drop "
+        "`--rules` and SAKIP_EVAL_RULES to use the installed rulebook.",
+    ),
+    "error.engine_missing": (
+        "mesin aturan durable-rules tidak dapat dimuat: {detail}",
+        "the durable-rules engine cannot be loaded: {detail}",
+    ),
+    "error.engine_missing.fix": (
+        "Pasang ulang durable-rules dari sumbernya dengan define untuk Python 3.13: "
+        "`CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject pip install --force-reinstall --no-cache-dir "
+        "durable-rules==2.0.28` (Windows: `set CL=/DPyEval_CallObject#PyObject_CallObject` lalu perintah pip yang "
+        "sama); lihat bagian Pemasangan di README.",
+        "Reinstall durable-rules from its source with the define Python 3.13 needs: "
+        "`CPPFLAGS=-DPyEval_CallObject=PyObject_CallObject pip install --force-reinstall --no-cache-dir "
+        "durable-rules==2.0.28` (Windows: `set CL=/DPyEval_CallObject#PyObject_CallObject`, then the same pip "
+        "command); see Installing in the README.",
+    ),
+    "error.bad_number_option": ("angka `{value}` tidak dapat dibaca", "cannot read the number `{value}`"),
+    "error.bad_number_option.fix": (
+        "Tulis angka seperti 60,5 atau 60.5 (tanpa satuan).", "Write a number such as 60,5 or 60.5 (no unit).",
+    ),
+    "error.no_workspace": (
+        "folder ini bukan workspace (tidak ada workspace.yaml)", "this folder is not a workspace (no workspace.yaml)",
+    ),
+    "error.no_workspace.fix": (
+        "Sebutkan folder workspace-nya (misalnya `sakip-eval score FOLDER`), jalankan perintah dari dalam folder "
+        "itu, atau buat workspace baru dengan `sakip-eval init FOLDER`.",
+        "Name the workspace folder (for example `sakip-eval score FOLDER`), run the command from inside it, or "
+        "create a workspace with `sakip-eval init FOLDER`.",
     ),
     "error.path_outside": (
         "berkas `{path}` berada di luar folder workspace",
@@ -312,8 +360,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "regime name `{regime}` is not valid: lower-case letters, digits, dots, underscores and hyphens only",
     ),
     "error.bad_regime_name.fix": (
-        "Pakai nama folder di bawah rules/ (misalnya `lke-2021`).",
-        "Use the name of a folder under rules/ (for example `lke-2021`).",
+        "Tulis nama regime saja (misalnya `lke-2021`), bukan jalur folder; rulebook di folder lain dipilih dengan "
+        "`--rules DIR`.",
+        "Write the regime's name only (for example `lke-2021`), not a folder path; a rulebook in another folder is "
+        "chosen with `--rules DIR`.",
     ),
     "error.interrupted": (
         "dihentikan (Ctrl+C); berkas yang sedang ditulis tetap seperti semula",

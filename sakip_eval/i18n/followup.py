@@ -48,8 +48,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown status `{value}` (valid: {allowed})",
     ),
     "followup.bad_status.fix": (
-        "Pakai salah satu: belum, proses, selesai, tidak-dapat.",
-        "Use one of: belum, proses, selesai, tidak-dapat.",
+        "Pakai salah satu: belum, proses, selesai, tidak-dapat (atau not-started, in-progress, done, cannot).",
+        "Use one of: not-started, in-progress, done, cannot (or belum, proses, selesai, tidak-dapat).",
     ),
     "followup.reason_required": (
         "status tidak-dapat memerlukan alasan",

@@ -97,6 +97,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Periksa pesan kesalahan setiap workspace; buat workspace baru dengan `sakip-eval init FOLDER`.",
         "Check each workspace's error message; create a workspace with `sakip-eval init FOLDER`.",
     ),
+    "batch.passed_over": (
+        "{count} folder dilewati karena bukan workspace (tanpa workspace.yaml): {folders}",
+        "{count} {count:folder|folders} passed over, not workspaces (no workspace.yaml): {folders}",
+    ),
+    "batch.progress": ("Menilai workspace", "Scoring workspaces"),
     "batch.no_workspaces": ("tidak ada workspace di folder ini", "no workspace in this folder"),
     "batch.no_workspaces.fix": (
         "Berikan folder workspace (berisi workspace.yaml) atau folder yang subfoldernya workspace.",

@@ -1,7 +1,8 @@
 """`init`: a new workspace whose files explain themselves.
 
 Each file starts with the `yaml-language-server` line that points editors (VS Code with the YAML
-extension) at the JSON Schema in `docs/schema/`, so fields are completed and checked while typing;
+extension) at the JSON Schema copied into the workspace's `.sakip/schema/`, so fields are completed and
+checked while typing;
 every field carries a comment in Indonesian with English beside it. assessment.yaml lists every
 criterion of the rulebook with its text, so the team answers the LKE row by row.
 """
@@ -10,22 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.atomic import write_atomically
+from sakip_eval.io.schemas import install_schemas, schema_line
 from sakip_eval.io.workspace import FILES
-from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook, subcomponent_of
+from sakip_eval.rulebook.book import load_rulebook, subcomponent_of
 
-SCHEMA_DIR = RULES_ROOT.parent / "docs" / "schema"
 TEMPLATES = ("workspace", "inventory", "assessment", "followup")
-
-
-def schema_comment(workspace: Path, kind: str) -> str:
-    """`yaml-language-server: $schema=...` with the schema's path relative to the workspace."""
-    target = os.path.relpath(SCHEMA_DIR / f"{kind}.schema.json", workspace.resolve())
-    return f"yaml-language-server: $schema={Path(target).as_posix()}"
 
 
 def create_workspace(directory: Path, opd: str, year: int, regime: str = "lke-2021") -> list[Path]:
@@ -50,10 +44,11 @@ def create_workspace(directory: Path, opd: str, year: int, regime: str = "lke-20
     ]
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "files").mkdir(exist_ok=True)
+    install_schemas(directory)
     written = []
     for kind in TEMPLATES:
         text = env.get_template(f"{kind}.yaml.j2").render(
-            schema=schema_comment(directory, kind), opd=opd, year=year, subcomponents=subcomponents,
+            schema=schema_line(kind), opd=opd, year=year, subcomponents=subcomponents,
         )
         path = directory / f"{kind}.yaml"
         write_atomically(path, text.encode("utf-8"))

@@ -263,10 +263,11 @@ def _load_tree(target: Path) -> CommentedMap:
 def _new_tree(workspace: Path) -> CommentedMap:
     from ruamel.yaml.comments import CommentedMap
 
-    from sakip_eval.io.scaffold import schema_comment
+    from sakip_eval.io.schemas import install_schemas, schema_line
 
+    install_schemas(workspace)
     tree = CommentedMap()
-    tree.yaml_set_start_comment(schema_comment(workspace, "assessment"))
+    tree.yaml_set_start_comment(schema_line("assessment"))
     return tree
 
 

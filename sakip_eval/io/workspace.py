@@ -51,12 +51,20 @@ def _display(root: Path, name: str) -> str:
     return str(root / name)
 
 
+def require_workspace(root: Path) -> None:
+    """A folder holding workspace.yaml, or the error that says what the path is instead (before anything is
+    read, or written: `followup set` must not leave its lock folder in the wrong place)."""
+    if not root.is_dir():
+        raise InputError("error.not_a_folder" if root.exists() else "error.not_found", file=str(root))
+    if not (root / "workspace.yaml").exists():  # most often: run from a folder that is not a workspace
+        raise InputError("error.no_workspace", file=str(root.resolve() if str(root) == "." else root))
+
+
 def load_workspace(path: Path | str) -> Workspace:
     """Read and validate the workspace folder `path`: each file on its own (pydantic, with file:line
     errors), then what the files name across each other and against the rulebook."""
     root = Path(path)
-    if not root.is_dir():
-        raise InputError("error.not_a_folder" if root.exists() else "error.not_found", file=str(root))
+    require_workspace(root)
     docs: dict[str, Document] = {}
 
     def doc(name: str, required: bool) -> Document | None:

@@ -13,6 +13,20 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Status = Literal["belum", "proses", "selesai", "tidak-dapat"]
 STATUSES: tuple[Status, ...] = ("belum", "proses", "selesai", "tidak-dapat")
+# What a user may type for a status, in either language (`followup set --status done` under `--lang id` too).
+STATUS_NAMES: dict[str, Status] = {
+    "belum": "belum", "not-started": "belum",
+    "proses": "proses", "in-progress": "proses",
+    "selesai": "selesai", "done": "selesai",
+    "tidak-dapat": "tidak-dapat", "cannot": "tidak-dapat",
+}
+
+
+def status_code(name: str) -> str:
+    """The status a name stands for (`Done`, `in progress`, `tidak dapat` alike); unknown names come back as
+    written, for the caller to refuse."""
+    key = "-".join(name.strip().lower().replace("_", " ").split())
+    return STATUS_NAMES.get(key, name)
 
 
 class Source(BaseModel):

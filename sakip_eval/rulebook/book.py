@@ -14,6 +14,7 @@ import sys
 import tempfile
 from decimal import Decimal
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -24,7 +25,11 @@ from sakip_eval.errors import InputError
 from sakip_eval.i18n import Text
 from sakip_eval.io.yamlread import Document, load_document, validate
 
-RULES_ROOT = Path(__file__).resolve().parent.parent.parent / "rules"
+# The rulebooks shipped with the package: the repository's top-level rules/ folder, installed as the
+# package `sakip_eval.regimes` (see setup.py), so a checkout and an installed wheel find it the same way.
+RULES_ROOT = Path(str(resources.files("sakip_eval.regimes")))
+# A folder of the user's own rulebooks (one sub-folder per regime), set by `--rules DIR` or by the user.
+RULES_ENV = "SAKIP_EVAL_RULES"
 REGIME_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
 Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
@@ -240,11 +245,17 @@ def component_of(criterion_or_sub: str) -> str:
     return criterion_or_sub.split(".", 1)[0]
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(RULES_ROOT.parent))
-    except ValueError:
-        return str(path)
+def rules_root() -> Path:
+    """Where regimes are read from: the folder in $SAKIP_EVAL_RULES when set, else the bundled rulebooks.
+    An environment variable rather than a parameter, so `batch`'s worker processes read the same one."""
+    chosen = os.environ.get(RULES_ENV)
+    return Path(chosen) if chosen else RULES_ROOT
+
+
+def _display(path: Path, root: Path) -> str:
+    """A bundled file is named inside the rulebook (`lke-2021/regime.yaml`: the same on every machine);
+    a file of the user's own rulebook by the path they gave."""
+    return path.relative_to(root).as_posix() if root == RULES_ROOT else str(path)
 
 
 def _rulebook_error(doc: Document, loc: tuple[int | str, ...], detail: str) -> InputError:
@@ -259,8 +270,13 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "sakip-eval"
 
 
-@cache
 def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Rulebook:
+    """The regime's rulebook from `root`, by default from :func:`rules_root`."""
+    return _load_rulebook(regime, root or rules_root())
+
+
+@cache
+def _load_rulebook(regime: str, root: Path) -> Rulebook:
     """Load and cross-check every file of a regime, once per process.
 
     Parsing and validating ~100 YAML files costs more than the whole prediction, so the validated
@@ -269,10 +285,11 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
     A cache that cannot be read or written is ignored (the rulebook is then loaded from the YAML)."""
     if not REGIME_NAME.fullmatch(regime):  # a folder name under rules/, never a path out of it
         raise InputError("error.bad_regime_name", regime=regime)
-    base = (root or RULES_ROOT) / regime
+    base = root / regime
     if not (base / "regime.yaml").is_file():
-        raise InputError("error.unknown_regime", regime=regime)
-    digest = hashlib.sha256(f"{__version__}:{sys.version_info[:2]}".encode())
+        raise _unknown_regime(regime, root)
+    # the folder is in the key too: file names in messages differ between the bundled and a user's rulebook
+    digest = hashlib.sha256(f"{__version__}:{sys.version_info[:2]}:{_display(base, root)}".encode())
     for module in (Path(__file__), Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the pickled classes' code
         digest.update(module.read_bytes())
     for path in sorted(base.rglob("*.yaml")):
@@ -286,7 +303,7 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
             return book
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
-    book = _parse_rulebook(base, fingerprint)
+    book = _parse_rulebook(base, root, fingerprint)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as handle:
@@ -297,17 +314,26 @@ def load_rulebook(regime: str = "lke-2021", root: Path | None = None) -> Ruleboo
     return book
 
 
-def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
-    regime_doc = load_document(base / "regime.yaml", _display(base / "regime.yaml"))
+def _unknown_regime(regime: str, root: Path) -> InputError:
+    """Names the regimes the rulebook folder does hold (and that folder, when it is the user's own)."""
+    held = sorted(p.name for p in root.iterdir() if (p / "regime.yaml").is_file()) if root.is_dir() else []
+    if root == RULES_ROOT:
+        return InputError("error.unknown_regime", regime=regime, held=", ".join(held) or "-")
+    return InputError("error.unknown_regime_in", regime=regime, rules=str(root),
+                      held=", ".join(held) or "-")
+
+
+def _parse_rulebook(base: Path, root: Path, fingerprint: str) -> Rulebook:
+    regime_doc = load_document(base / "regime.yaml", _display(base / "regime.yaml", root))
     regime_model = validate(regime_doc, Regime, "regime")
-    types_doc = load_document(base / "evidence-types.yaml", _display(base / "evidence-types.yaml"))
+    types_doc = load_document(base / "evidence-types.yaml", _display(base / "evidence-types.yaml", root))
     types_model = validate(types_doc, EvidenceTypes, "evidence-types")
 
     sub_ids = {s.id for c in regime_model.components for s in c.subcomponents}
     criteria: dict[str, Criterion] = {}
     criteria_lines: dict[str, tuple[str, int]] = {}
     for path in sorted((base / "criteria").glob("*.yaml")):
-        doc = load_document(path, _display(path))
+        doc = load_document(path, _display(path, root))
         crit_file = validate(doc, CriteriaFile, "criteria")
         if crit_file.subcomponent not in sub_ids:
             raise _rulebook_error(doc, ("subcomponent",), f"unknown sub-component {crit_file.subcomponent}")
@@ -325,10 +351,10 @@ def _parse_rulebook(base: Path, fingerprint: str) -> Rulebook:
 
     seen: set[str] = set()
     rules = [SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1)
-             for rule, doc in _load_folder(base / "rules", Rule, "rule", seen)]
+             for rule, doc in _load_folder(base / "rules", root, Rule, "rule", seen)]
     rules.extend(_evidence_rules(criteria, criteria_lines, types_model.types))
     checks: list[SourcedCheck] = []
-    for check, doc in _load_folder(base / "checks", Check, "check", seen):
+    for check, doc in _load_folder(base / "checks", root, Check, "check", seen):
         for index, crit in enumerate(check.criteria):
             if crit not in criteria:
                 raise _rulebook_error(doc, ("criteria", index), f"unknown criterion {crit}")
@@ -358,13 +384,13 @@ RuleOrCheck = TypeVar("RuleOrCheck", Rule, Check)
 
 
 def _load_folder(
-    folder: Path, model: type[RuleOrCheck], kind: str, seen: set[str],
+    folder: Path, root: Path, model: type[RuleOrCheck], kind: str, seen: set[str],
 ) -> list[tuple[RuleOrCheck, Document]]:
     """One rule or check per folder (`<id>/rule.yaml`, `<id>/check.yaml`, beside its `tests/`), in folder-name
     order; ids are unique across rules and checks."""
     loaded = []
     for path in sorted(folder.glob(f"*/{kind}.yaml")):
-        doc = load_document(path, _display(path))
+        doc = load_document(path, _display(path, root))
         item = validate(doc, model, kind)
         if item.id in seen:
             raise _rulebook_error(doc, ("id",), f"duplicate rule or check id {item.id}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import signal
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,16 +27,30 @@ from sakip_eval.scoring.prediction import predict
 OPEN_KINDS = ("rule", "criterion")
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """Each argument is a workspace (it has workspace.yaml) or a folder of workspaces (each visible
-    sub-folder is one, in name order). A missing path stays in the list and becomes an error row."""
+@dataclass
+class Discovered:
+    """The workspaces to score, and the sub-folders passed over because they hold no workspace.yaml."""
+
+    workspaces: list[Path]
+    skipped: list[Path]
+
+
+def discover(paths: Iterable[Path]) -> Discovered:
+    """Each argument is a workspace (it has workspace.yaml) or a folder of workspaces: its visible sub-folders
+    that hold a workspace.yaml, in name order; other sub-folders (documents, archives), and a folder without
+    any workspace, are passed over, not reported as broken workspaces. A missing path stays in the list and
+    becomes an error row."""
     found: list[Path] = []
+    skipped: list[Path] = []
     for path in paths:
         if path.is_dir() and not (path / "workspace.yaml").exists():
-            found.extend(sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")))
+            folders = sorted(p for p in path.iterdir() if p.is_dir() and not p.name.startswith("."))
+            inside = [p for p in folders if (p / "workspace.yaml").is_file()]
+            found.extend(inside)
+            skipped.extend([p for p in folders if p not in inside] if inside else [path])
         else:
             found.append(path)
-    return found
+    return Discovered(found, skipped)
 
 
 def score_one(path: str, lang: Lang) -> dict[str, Any]:
@@ -84,12 +98,18 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def score_many(paths: list[Path], lang: Lang, jobs: int | None = None, top: int = 10) -> BatchResult:
-    """Score every workspace with `jobs` processes (one process: in this one), then rank them."""
+def score_many(paths: list[Path], lang: Lang, jobs: int | None = None, top: int = 10,
+               progress: Callable[[int], None] | None = None) -> BatchResult:
+    """Score every workspace with `jobs` processes (one process: in this one), then rank them.
+    `progress` hears how many workspaces each finished piece of work held."""
     jobs = jobs or default_jobs()
     names = [str(p) for p in paths]
+    done = progress or (lambda count: None)
+    rows: list[dict[str, Any]] = []
     if jobs == 1 or len(names) < 2:
-        rows = _score_chunk(names, lang)
+        for name in names:
+            rows.extend(_score_chunk([name], lang))
+            done(1)
     else:
         from concurrent.futures import ProcessPoolExecutor  # only here: other commands start faster
 
@@ -98,7 +118,9 @@ def score_many(paths: list[Path], lang: Lang, jobs: int | None = None, top: int 
         chunks = [names[i:i + size] for i in range(0, len(names), size)]
         with ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupt_to_parent) as pool:
             try:
-                rows = [row for chunk in pool.map(_score_chunk, chunks, [lang] * len(chunks)) for row in chunk]
+                for chunk in pool.map(_score_chunk, chunks, [lang] * len(chunks)):
+                    rows.extend(chunk)
+                    done(len(chunk))
             except KeyboardInterrupt:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
