@@ -20,7 +20,7 @@ from sakip_eval.i18n import Text
 from sakip_eval.io.workspace import Workspace
 from sakip_eval.model.followup import Status
 from sakip_eval.rulebook.book import Rulebook, SourcedRule, subcomponent_of
-from sakip_eval.scoring.grades import Answers, Consequence, Score, gain, lift, score, with_met
+from sakip_eval.scoring.grades import Answers, Consequence, Score, SubScore, gain, lift, score, with_met
 
 RecommendationKind = Literal["rule", "followup", "criterion", "upgrade", "note"]
 
@@ -50,19 +50,13 @@ class CriterionResult(BaseModel):
     reasons: list[Reason]
 
 
-class SubcomponentResult(BaseModel):
-    model_config = ConfigDict(defer_build=True)
+@dataclass(frozen=True)
+class SubcomponentResult(SubScore):
+    """A sub-component's score as :mod:`sakip_eval.scoring.grades` computed it, with what a reader needs beside
+    it: the sub-component's name and kind, and the rules that capped or raised its grade."""
 
-    id: str
     name: Text
     kind: str
-    weight: Decimal
-    met: int
-    applicable: int
-    base_grade: str
-    grade: str
-    factor: Decimal
-    score: Decimal
     caps: list[Reason]
     upgrades: list[Reason]
 
@@ -254,8 +248,7 @@ def _components(
             caps = [reasons[c] for c in consequences if c.effect == "cap" and c.target == sub.id]
             ups = [reasons[c] for c in consequences if c.effect == "upgrade" and c.target == sub.id]
             subs.append(SubcomponentResult(
-                id=sub.id, name=sub.name, kind=sub.kind, weight=sub.weight, met=s.met, applicable=s.applicable,
-                base_grade=s.base_grade, grade=s.grade, factor=s.factor, score=s.score,
+                **vars(s), name=sub.name, kind=sub.kind,
                 caps=_dedupe(caps), upgrades=_dedupe(ups) if s.met == s.applicable and s.applicable else [],
             ))
         out.append(ComponentResult(id=comp.id, name=comp.name, weight=comp.weight,
