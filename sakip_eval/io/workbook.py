@@ -73,7 +73,6 @@ MAX_ROWS = 5_000
 MAX_COLUMNS = 50  # the LKE layout has 9; columns past this are never read
 MAX_HEADER = 200  # characters of a header cell looked at
 MAX_LISTED = 20  # unreadable cells named in one message
-HEADER_SCAN_ROWS = 20
 CONTENT_SCAN_ROWS = 300
 SHEET_TITLE_MAX = 31
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
