@@ -26,7 +26,7 @@ from sakip_eval.io.yamledit import set_entry
 from sakip_eval.letters.check import LetterCheck
 from sakip_eval.letters.lhe import grade_of
 from sakip_eval.letters.model import COLUMNS, Column, Letter
-from sakip_eval.numbers import format_id, parse_number
+from sakip_eval.numbers import format_id, parse_number, places
 from sakip_eval.rulebook.book import Rulebook
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -65,14 +65,9 @@ class Warning:
         return t(self.key, lang, **params)
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
 def _printed(value: Decimal) -> str:
     """A score in the Indonesian style, with the decimals the letter printed (`26,713`, `82,9`, `26,10`)."""
-    return format_id(value, _places(value))
+    return format_id(value, places(value))
 
 
 def _date(date: dt.date | None) -> str:
