@@ -1,5 +1,6 @@
 """`calibrate DIR...`: predictions set against the real LHE (`actual` in workspace.yaml): a table per case and
-a summary (mean |error|, category right, Spearman) beside the baseline "previous total + typical change";
+a summary (mean |error|, category right, Spearman, the spread of the predicted totals) beside the baseline
+"previous total + typical change";
 for a single workspace also item by item."""
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.cli.common import app, out, print_json
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
 from sakip_eval.render.jsontext import number
@@ -19,8 +21,8 @@ from sakip_eval.rulebook.calibration import Figures
 from sakip_eval.scoring.calibration import CalibrationReport, CalibrationRow, calibrate_many
 
 Dirs = Annotated[list[Path] | None, typer.Argument(
-    metavar="DIR...", help="Workspace atau folder berisi workspace (bawaan: contoh Mojosari 2025) / workspaces or "
-                           "folders of workspaces.")]
+    metavar="DIR", help="Workspace atau folder berisi workspace (bawaan: folder saat ini) / workspaces or "
+                           "folders of workspaces (default: the current folder).")]
 
 
 @app.command(name="calibrate")
