@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Required, TypedDict
 
 import yaml
 
@@ -27,11 +27,22 @@ from sakip_eval.io.yamlpatch import Original, block, entry, flow
 from sakip_eval.letters.check import LetterCheck
 from sakip_eval.letters.lhe import grade_of
 from sakip_eval.letters.model import COLUMNS, Column, Letter
-from sakip_eval.numbers import format_id, parse_number
+from sakip_eval.numbers import format_id, parse_number, places
 from sakip_eval.rulebook.book import Rulebook
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
              "November", "Desember")
+
+
+class HistoryFields(TypedDict, total=False):
+    """A history entry of workspace.yaml as it is written: numbers as the letter prints them (`"82,30"`),
+    sub-components as grades where the letter's score is one."""
+
+    total: Required[str]
+    category: str
+    components: dict[str, str]
+    subcomponents: dict[str, str]
+    source: str
 
 
 @dataclass(frozen=True)
@@ -40,7 +51,7 @@ class Entry:
 
     year: int
     total: Decimal
-    fields: dict[str, Any]  # total, category, components, subcomponents, source: YAML-ready values
+    fields: HistoryFields
 
 
 @dataclass(frozen=True)
@@ -55,14 +66,9 @@ class Warning:
         return t(self.key, lang, **params)
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
 def _printed(value: Decimal) -> str:
     """A score in the Indonesian style, with the decimals the letter printed (`26,713`, `82,9`, `26,10`)."""
-    return format_id(value, _places(value))
+    return format_id(value, places(value))
 
 
 def _date(date: dt.date | None) -> str:
@@ -93,8 +99,8 @@ def entries(check: LetterCheck, book: Rulebook, evaluation_year: int) -> tuple[l
     return out, warnings
 
 
-def _fields(letter: Letter, book: Rulebook, column: Column, total: Decimal) -> dict[str, Any]:
-    fields: dict[str, Any] = {"total": _printed(total)}
+def _fields(letter: Letter, book: Rulebook, column: Column, total: Decimal) -> HistoryFields:
+    fields: HistoryFields = {"total": _printed(total)}
     category = letter.categories.get(column) if column == "previous" else letter.category
     if category is not None:
         fields["category"] = category.value

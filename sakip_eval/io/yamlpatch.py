@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,7 +77,7 @@ def flow(value: Any) -> str:
     return scalar(value)
 
 
-def block(value: dict[str, Any], indent: int, eol: str) -> str:
+def block(value: Mapping[str, object], indent: int, eol: str) -> str:
     """A mapping in block style at `indent`, one key a line; nested values in flow style."""
     pad = " " * indent
     return "".join(f"{pad}{scalar(k)}: {flow(v)}{eol}" for k, v in value.items())
