@@ -28,8 +28,8 @@ from sakip_eval.i18n import Lang
 from sakip_eval.io.references import MAX_CITATIONS
 from sakip_eval.io.workbook import read_workbook
 from sakip_eval.io.workspace import load_workspace
-from sakip_eval.letters.reader import parse_letter
-from sakip_eval.rulebook.book import load_rulebook
+from sakip_eval.letters.reader import read_letter
+from sakip_eval.rulebook.book import Rulebook, load_rulebook
 from sakip_eval.scoring.prediction import predict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +89,12 @@ def styles_workbook(path: Path, count: int) -> Path:
     return path
 
 
+def _letter(tmp: Path, book: Rulebook, text: str) -> Callable[[], object]:
+    path = tmp / "letter.txt"
+    path.write_text(text, encoding="utf-8")
+    return partial(read_letter, path, book)
+
+
 def _check(ws: Path) -> object:
     return run_checks(load_workspace(ws))
 
@@ -102,12 +108,15 @@ def main() -> None:
         for count in (1_000, 2_000, 5_000):
             ws = budget_siblings(workspace_copy(tmp, f"b{count}"), count)
             timed(f"{count} sibling budget lines, load + check", partial(_check, ws))
-        print("LHE letter reader")
-        timed("160,000 wrapped lines of a recommendation", lambda: parse_letter(head + "ab\n" * 160_000, book))
-        timed(f"{MAX_LINES - 1000:,} wrapped lines (the line limit)", lambda: parse_letter(
-            head + "ab\n" * (MAX_LINES - 1000), book))
-        timed("10 MiB of 3 bytes a line (3.5 M lines)", lambda: parse_letter(head + "ab\n" * 3_492_099, book))
-        timed("one 10 MiB line", lambda: parse_letter(LETTER + "komponen x menunjukkan " * 450_000 + "\n", book))
+        print("LHE letter reader (a text file, read as `lhe check` reads it)")
+        letter = partial(_letter, tmp, book)
+        timed("160,000 wrapped lines of a recommendation (1 MB)", letter(head + "ab\n" * 160_000))
+        timed(f"{MAX_LINES - 1000:,} wrapped lines (the line limit)", letter(head + "ab\n" * (MAX_LINES - 1000)))
+        timed(f"{MAX_LINES - 1000:,} distinct lines of 40 characters", letter(head + "".join(
+            f"Melengkapi dokumen nomor {i} dengan bukti\n" for i in range(MAX_LINES - 1000))))
+        timed("10 MiB of 3 bytes a line (3.5 M lines)", letter(head + "ab\n" * 3_492_099))
+        timed("one line of 2 MiB (the size limit)", letter(LETTER + "komponen x menunjukkan " * 90_000 + "\n"))
+        timed("one line of 10 MiB", letter(LETTER + "komponen x menunjukkan " * 450_000 + "\n"))
         print("LKE workbooks (import-lke reading)")
         for count in (2_000_000, 19_000_000):
             path = styles_workbook(tmp / f"s{count}.xlsx", count)

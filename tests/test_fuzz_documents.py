@@ -1,5 +1,6 @@
-"""Fuzzing the document readers: mutated LHE letters through `lhe check`, mutated LKE workbooks through
-`import-lke`, and every reader registered in READERS as the document readers land (PDF, Word, LKjIP).
+"""Fuzzing the document readers: mutated LHE letters as text, PDF and Word through `lhe check`,
+`followup import`, `import-lkjip` and the evidence-folder scan of `init --from`; mutated LKE workbooks
+through `import-lke`.
 
 A letter is the reference letter with lines deleted, repeated or swapped, numbers replaced by odd values,
 hostile text inserted (control characters, bidi overrides, markup, very long lines, thousands of
@@ -33,6 +34,7 @@ from sakip_eval.io.workspace import STATE_DIR, load_workspace
 
 from .conftest import EVIDENCE, LHE_2024, Result
 from .fuzzing import CONTROL, SEED, count, examples, guarded
+from .letterkit import Block, Para, Row, court_letter, to_docx, to_pdf
 
 pytestmark = pytest.mark.slow
 
@@ -149,6 +151,39 @@ def workbooks(draw: st.DrawFn) -> bytes:
     return out.getvalue()
 
 
+@st.composite
+def laid_out(draw: st.DrawFn, render: Callable[[list[Block]], bytes]) -> bytes:
+    """A court letter (the shape of a real PDF or Word letter: two years' columns, grouped items) with
+    paragraphs and cells replaced by odd text, blocks dropped or repeated, rendered; or its bytes then
+    flipped or cut."""
+    blocks = court_letter()
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(blocks) - 1))
+        action = draw(st.sampled_from(["text", "drop", "repeat"]))
+        if action == "drop" and len(blocks) > 1:
+            del blocks[at]
+        elif action == "repeat":
+            blocks.insert(at, blocks[at])
+        elif isinstance(blocks[at], Para):
+            blocks[at] = Para(draw(ODD_TEXT), blocks[at].auto)  # type: ignore[union-attr]
+        elif isinstance(blocks[at], Row):
+            cells = list(blocks[at].cells)  # type: ignore[union-attr]
+            cells[draw(st.integers(0, len(cells) - 1))] = draw(ODD_TEXT)
+            blocks[at] = Row(tuple(cells))
+    data = bytearray(render(blocks))
+    damage = draw(st.sampled_from(["none", "none", "flip", "cut"]))
+    if damage == "cut":
+        return bytes(data[: draw(st.integers(0, len(data)))])
+    if damage == "flip":
+        for _ in range(draw(st.integers(1, 20))):
+            data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
+    return bytes(data)
+
+
+def _pdf(blocks: list[Block]) -> bytes:
+    return to_pdf(blocks)
+
+
 def _digest(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file() and STATE_DIR not in p.parts}
@@ -165,10 +200,11 @@ def test_mutated_document_never_crashes(run: Callable[..., Result], data: st.Dat
     with tempfile.TemporaryDirectory() as tmp:
         ws = Path(tmp) / "ws"
         shutil.copytree(WORKSPACE, ws, ignore=shutil.ignore_patterns(STATE_DIR))
-        doc = Path(tmp) / f"document{READERS[reader][2]}"
+        (Path(tmp) / "folder").mkdir()
+        doc = Path(tmp) / "folder" / f"document{READERS[reader][2]}"
         doc.write_bytes(content)
         before = _digest(ws)
-        args = command.format(doc=doc, ws=ws).split()
+        args = command.format(doc=doc, ws=ws, folder=doc.parent, new=Path(tmp) / "new").split()
         with guarded(f"{command} ({reader})"):
             result = run(*args)
 
@@ -180,16 +216,26 @@ def test_mutated_document_never_crashes(run: Callable[..., Result], data: st.Dat
                 assert result.err.strip()
             if "json" in args and result.code in (0, 1):
                 json.loads(result.out)
-            if result.code != 0 or args[0] != "import-lke":
+            if result.code != 0 or args[0] not in WRITERS:
                 assert _digest(ws) == before
             else:
-                load_workspace(ws)  # what import-lke wrote reads back
+                load_workspace(ws)  # what the importer wrote reads back
+                if args[0] == "init":
+                    load_workspace(Path(tmp) / "new")
 
         count(f"read {reader}", result.out + result.err, command, check)
 
 
-# reader -> (documents, commands on {doc} and {ws}, file suffix). The PDF, Word and LKjIP readers join here.
+# The commands that may write into the workspace when they succeed (what they write must read back).
+WRITERS = ("import-lke", "import-lkjip", "followup", "init")
+# Every document reader: the letter as text, PDF and Word (lhe check, followup import), the LKjIP importer
+# on the same documents, the evidence-folder scan (init --from) over a folder holding one of them.
+DOCUMENT_COMMANDS = [*LETTER_COMMANDS, "followup {ws} import {doc}", "import-lkjip {doc} {ws}",
+                     "init {new} --from {folder}"]
+# reader -> (documents, commands on {doc} and {ws}, file suffix)
 READERS: dict[str, tuple[st.SearchStrategy[bytes], list[str], str]] = {
-    "letter": (letters(), LETTER_COMMANDS, ".txt"),
+    "letter": (letters(), DOCUMENT_COMMANDS, ".txt"),
+    "pdf": (laid_out(_pdf), DOCUMENT_COMMANDS, ".pdf"),
+    "docx": (laid_out(to_docx), DOCUMENT_COMMANDS, ".docx"),
     "workbook": (workbooks(), ["import-lke {doc} {ws}", "import-lke {doc} {ws} --ignore-evidence --lang en"], ".xlsx"),
 }

@@ -8,15 +8,20 @@ typed with spaces (or saved by `pdftotext -layout`).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from sakip_eval.documents.model import Document, Line, Word
 from sakip_eval.errors import InputError
 
 CELL_SEPARATOR = re.compile(r"\t|\|")
 TOKEN = re.compile(r"\S+")
-# A letter's lines: an LHE is a few pages, an LKjIP with its LHE appended a few thousand lines. The cap keeps
-# reading a 10 MiB file of short lines under a second.
-MAX_LINES = 200_000
+# A letter's lines as text: an LHE is a few pages, an LKjIP with its LHE appended a few thousand lines (the
+# seed file: 2,242). Each line is matched against the rulebook's vocabulary (tens to a hundred microseconds),
+# so the cap bounds the reader's time: a file past it is refused at once.
+MAX_LINES = 10_000
+# Words of a line kept as positioned cells: a table row has a few dozen; a paragraph on one line keeps its
+# whole text, and a 10 MiB line does not become millions of word objects.
+MAX_WORDS = 1_000
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 INLINE_BREAKS = dict.fromkeys(map(ord, "\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " ")
 
@@ -41,9 +46,10 @@ def text_lines(text: str, display: str) -> tuple[Line, ...]:
 
 
 def split_cells(line: str) -> tuple[Word, ...]:
+    """The line's cells (tab or `|` separated) or its words at their columns, at most MAX_WORDS."""
     if CELL_SEPARATOR.search(line):
         cells = [" ".join(cell.split()) for cell in CELL_SEPARATOR.split(line)]
         if line.lstrip().startswith("|"):  # a markdown row: the empty cell before the first bar is no column
             cells = cells[1:]
-        return tuple(Word(cell, i, i + 1) for i, cell in enumerate(cells) if cell)
-    return tuple(Word(m.group(), m.start(), m.end()) for m in TOKEN.finditer(line))
+        return tuple(Word(cell, i, i + 1) for i, cell in enumerate(cells[:MAX_WORDS]) if cell)
+    return tuple(Word(m.group(), m.start(), m.end()) for m in islice(TOKEN.finditer(line), MAX_WORDS))

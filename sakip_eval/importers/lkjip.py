@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from sakip_eval.errors import InputError
-from sakip_eval.importers.draft import build_draft
+from sakip_eval.importers.draft import Draft, build_draft
 from sakip_eval.importers.sources import read_source
 from sakip_eval.io.atomic import write_atomically
 from sakip_eval.io.references import check_lkjip_references
 from sakip_eval.io.schemas import install_schemas
+from sakip_eval.io.state import write_lock
 from sakip_eval.io.yamlread import load_model, parse_text, read_text, validate
 from sakip_eval.model.lkjip import Lkjip
 from sakip_eval.model.workspace import WorkspaceFile
@@ -58,9 +59,14 @@ def import_lkjip(source: Path, workspace: Path, output: Path | None = None, merg
         raise InputError("importers.no_tables", file=str(source))
     checked = parse_text(draft.text, workspace / DRAFT_NAME, DRAFT_NAME)
     check_lkjip_references(validate(checked, Lkjip, "lkjip"), checked)
+    if merge and output is not None:
+        raise InputError("importers.merge_output", field="--output")
+    with write_lock(workspace):  # one writer at a time (made only now: a refused import leaves nothing)
+        return _write(workspace, team, draft, output, merge)
+
+
+def _write(workspace: Path, team: Path, draft: Draft, output: Path | None, merge: bool) -> ImportResult:
     if merge:
-        if output is not None:
-            raise InputError("importers.merge_output", field="--output")
         added = _merge(team, draft.text) if team.exists() else None
         if added is None:
             write_atomically(team, draft.text.encode("utf-8"))

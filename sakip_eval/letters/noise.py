@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 # A score as letters print it: up to 3 digits, a decimal comma (or point) and up to 3 decimals.
 SCORE = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?")
@@ -27,6 +28,8 @@ MAX_SCORE = Decimal(100)
 # Characters OCR confuses inside words, folded to one form on both sides of a comparison.
 WORD_FOLD = str.maketrans({"l": "i", "1": "i", "|": "i", "j": "i", "!": "i", "q": "g", "0": "o"})
 WORD = re.compile(r"[A-Za-z0-9|!]+")
+# The shortest word an OCR slip of one character is forgiven in (a shorter one must match exactly).
+SIMILAR_LENGTH = 7
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Reading:
         """Decimals as printed (`82,9` has one): sums are compared at the stated total's precision."""
         exponent = self.value.as_tuple().exponent
         return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
 
 
 def read_score(text: str) -> Reading | None:
@@ -83,7 +87,7 @@ def similar(word: str, known: str) -> bool:
     one character in a long word: `Akuntablitas`, `Evaluasl`)."""
     if word == known:
         return True
-    if min(len(word), len(known)) < 7 or abs(len(word) - len(known)) > 1:
+    if min(len(word), len(known)) < SIMILAR_LENGTH or abs(len(word) - len(known)) > 1:
         return False
     return _one_edit(word, known)
 
@@ -97,3 +101,29 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1:] == b[i + 1:]
     return a[i:] == b[i + 1:]
+
+
+@cache
+def _forms_index(known: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """Each known word, and each form of it with one character dropped, -> the known words it comes from.
+    Two words one edit apart share such a form, so :func:`near` tries `similar` on those alone, not on
+    every known word (a letter's lines are matched against the vocabulary one by one)."""
+    index: dict[str, list[str]] = {}
+    for word in sorted(known):
+        for form in _forms(word):
+            index.setdefault(form, []).append(word)
+    return {form: tuple(found) for form, found in index.items()}
+
+
+def _forms(word: str) -> set[str]:
+    if len(word) < SIMILAR_LENGTH - 1:
+        return {word}
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
+def near(word: str, known: frozenset[str]) -> set[str]:
+    """The words of `known` that folded `word` is :func:`similar` to."""
+    if len(word) < SIMILAR_LENGTH:
+        return {word} if word in known else set()
+    index = _forms_index(known)
+    return {k for form in _forms(word) for k in index.get(form, ()) if similar(word, k)}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sakip_eval.letters.noise import similar, words
+from sakip_eval.letters.noise import near, similar, words
 from sakip_eval.rulebook.book import Rulebook
 
 # A row or heading number: `1.`, `1`, `a.`, `A.`, `IV.`, `1.a`, `1.a.`, `a)`, `(1)`; OCR may double a letter (`Cc.`).
@@ -100,9 +100,10 @@ def category_code(book: Rulebook, name: str) -> str | None:
 
 def match_component(book: Rulebook, label: str) -> str | None:
     """The component whose distinctive words the label shares most, or None when none or a tie."""
-    found = words(label)
-    scores = sorted(((sum(any(similar(w, d) for w in found) for d in dist), cid)
-                     for cid, dist in vocabulary(book).components.items()), reverse=True)
+    vocab = vocabulary(book)
+    matched = _matched(words(label), vocab.component_words)
+    scores = sorted(((sum(d in matched for d in dist), cid) for cid, dist in vocab.components.items()),
+                    reverse=True)
     if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
         return None
     return scores[0][1]
@@ -120,7 +121,12 @@ def is_heading(book: Rulebook, text: str) -> str | None:
 
 
 def _known(word: str, known: frozenset[str]) -> bool:
-    return any(similar(word, k) for k in known)
+    return bool(near(word, known))
+
+
+def _matched(found: list[str], known: frozenset[str]) -> set[str]:
+    """The known words that some word found is :func:`similar` to."""
+    return {k for word in set(found) for k in near(word, known)}
 
 
 def _mended(found: list[str], known: frozenset[str]) -> list[str]:
@@ -137,9 +143,9 @@ def _mended(found: list[str], known: frozenset[str]) -> list[str]:
 
 def subcomponent_kind(book: Rulebook, component: str, label: str) -> str | None:
     """The sub-component of `component` whose own words the label carries, or None."""
-    found = words(label)
-    hits = [(sum(any(similar(w, k) for w in found) for k in own), sub)
-            for sub, own in vocabulary(book).subcomponents.items() if sub.startswith(component + ".")]
+    subs = {sub: own for sub, own in vocabulary(book).subcomponents.items() if sub.startswith(component + ".")}
+    matched = _matched(words(label), frozenset().union(*subs.values()))
+    hits = [(sum(k in matched for k in own), sub) for sub, own in subs.items()]
     hits.sort(reverse=True)
     if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[1][0] == hits[0][0]):
         return None
