@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 import platform
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,7 +22,7 @@ from typer.core import TyperGroup
 
 from sakip_eval import __version__
 from sakip_eval.errors import ClosedPipe, InputError, Interrupted
-from sakip_eval.i18n import Lang
+from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import NumberFormatError, parse_number
 from sakip_eval.render.jsontext import dumps
 from sakip_eval.rulebook.book import RULES_ENV
@@ -31,6 +31,7 @@ from sakip_eval.rulebook.book import RULES_ENV
 # bundled example (a write would land in the checkout), and nothing outside the folder the user is in.
 DEFAULT_WORKSPACE = Path(".")
 LANG_ENV = "SAKIP_EVAL_LANG"
+E = TypeVar("E", bound=StrEnum)
 
 
 class _Group(TyperGroup):
@@ -122,6 +123,17 @@ out = _Console(soft_wrap=True)
 err = _Console(stderr=True, soft_wrap=True)
 
 
+def output_format(output: Path | None, chosen: E | None, suffixes: Mapping[str, E], default: E) -> E:
+    """The format an output asks for: the file's extension (`-o laporan.pdf`), else `--format`, else `default`.
+    A `--format` that contradicts the extension is refused, rather than HTML written into a file named .xlsx."""
+    named = suffixes.get(output.suffix.lower()) if output is not None else None
+    if output is not None and named is None and chosen is None:
+        raise InputError("error.unknown_suffix", file=str(output), field="-o", suffixes=", ".join(suffixes))
+    if named is not None and chosen is not None and named != chosen:
+        raise InputError("error.format_mismatch", file=str(output), field="--format", suffix=named, format=chosen)
+    return named or chosen or default
+
+
 @contextmanager
 def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr for work that can take more than a moment (`advance(n)` moves it by n); nothing
@@ -134,6 +146,17 @@ def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
     with Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err) as bar:
         task = bar.add_task(label, total=total)
         yield lambda count: bar.advance(task, count)
+
+
+def write_output(output: Path, content: bytes, lang: Lang) -> None:
+    """A document written whole or not at all (never half a file), and a line on stderr saying where."""
+    from sakip_eval.io.atomic import write_atomically
+
+    try:
+        write_atomically(output, content)
+    except OSError as exc:
+        raise InputError("report.cannot_write", file=str(output), detail=exc.strerror or str(exc)) from exc
+    err.print(t("report.written", lang, path=output), markup=False, highlight=False)
 
 
 def print_json(data: object) -> None:

@@ -196,6 +196,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_number_option.fix": (
         "Tulis angka seperti 60,5 atau 60.5 (tanpa satuan).", "Write a number such as 60,5 or 60.5 (no unit).",
     ),
+    "error.format_mismatch": (
+        "akhiran nama berkas meminta format {suffix}, bukan {format}",
+        "the file name's extension asks for {suffix}, not {format}",
+    ),
+    "error.format_mismatch.fix": (
+        "Hapus --format (akhiran berkas sudah menentukannya), atau ganti akhiran menjadi .{format}.",
+        "Drop --format (the file's extension already sets it), or change the extension to .{format}.",
+    ),
+    "error.unknown_suffix": (
+        "akhiran nama berkas tidak dikenal (yang dikenal: {suffixes})",
+        "unknown file name extension (known: {suffixes})",
+    ),
+    "error.unknown_suffix.fix": (
+        "Pakai salah satu akhiran itu, atau sebutkan formatnya dengan --format.",
+        "Use one of those extensions, or name the format with --format.",
+    ),
     "error.no_workspace": (
         "folder ini bukan workspace (tidak ada workspace.yaml)", "this folder is not a workspace (no workspace.yaml)",
     ),

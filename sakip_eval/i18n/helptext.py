@@ -126,6 +126,10 @@ HELP: dict[str, tuple[str, str]] = {
         "table (layar), json, csv (Excel berbahasa Indonesia: `;` dan koma desimal) atau xlsx (perlu -o).",
         "table (screen), json, csv (Indonesian-locale Excel: `;` and decimal comma) or xlsx (needs -o).",
     ),
+    "batch --output": (
+        "Berkas keluaran; bentuknya mengikuti akhiran (.csv, .xlsx, .json). Wajib untuk xlsx.",
+        "The output file; its extension sets the form (.csv, .xlsx, .json). Required for xlsx.",
+    ),
     "batch --jobs": ("Jumlah proses yang bekerja bersamaan.", "How many worker processes run at once."),
     "batch --top": (
         "Jumlah rekomendasi terbanyak yang ditampilkan.", "How many of the most common recommendations to show.",
