@@ -60,8 +60,11 @@ def _print(result: Plan, lang: Lang) -> None:
     table.add_column(t("score.category", lang), no_wrap=True)
     for index, step in enumerate(result.steps, start=1):
         rec = step.rec
+        points = "+" + format_number(rec.points, lang)
+        if step.together_with is not None:  # adds nothing alone: say with which step it counts
+            points = t("plan.together", lang, step=step.together_with)
         table.add_row(str(index), RichText(rec.text.get(lang)), ", ".join(rec.criteria or rec.subcomponents),
-                      "+" + format_number(rec.points, lang), format_number(step.total, lang), rec.reaches)
+                      points, format_number(step.total, lang), rec.reaches)
     out.print(table)
     if result.reachable:
         out.print(t("plan.reached", lang, target=target, steps=len(result.steps),

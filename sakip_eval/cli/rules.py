@@ -113,6 +113,28 @@ def _show_check(sourced: SourcedCheck, lang: Lang) -> None:
     out.print(f"  → {check.message.get(lang)}")
 
 
+@rules_app.command("types")
+def rules_types(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID, regime: RegimeOpt = "lke-2021") -> None:
+    """The evidence types an inventory item's `type:` may name, with the attributes each may state: what a team
+    needs to fill inventory.yaml without opening the rulebook's files (which an installed copy hides)."""
+    book = load_rulebook(regime)
+    if fmt is Format.JSON:
+        print_json({"regime": book.regime.id, "types": [
+            {"type": key, "name": etype.label().get(lang), "standing": etype.standing,
+             "attributes": {name: text.get(lang) for name, text in etype.attributes.items()}}
+            for key, etype in book.evidence_types.items()]})
+        return
+    table = Table(title=t("rules.types_title", lang, count=len(book.evidence_types)), title_justify="left", expand=True)
+    table.add_column(t("rules.type", lang), no_wrap=True)
+    table.add_column(t("rules.type_name", lang), ratio=2)
+    table.add_column(t("rules.standing", lang), no_wrap=True)
+    table.add_column(t("rules.attributes", lang), ratio=3)
+    for key, etype in book.evidence_types.items():
+        attributes = "\n".join(f"{name}: {text.get(lang)}" for name, text in etype.attributes.items()) or "-"
+        table.add_row(key, etype.label().get(lang), t("rules.yes", lang) if etype.standing else "-", attributes)
+    out.print(table)
+
+
 @rules_app.command("lint")
 def rules_lint(
     fmt: FormatOpt = Format.TABLE,

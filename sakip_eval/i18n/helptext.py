@@ -189,6 +189,10 @@ HELP: dict[str, tuple[str, str]] = {
     "rules list": ("Daftar kriteria dan aturan.", "List the criteria and rules."),
     "rules show": ("Rincian satu kriteria atau aturan.", "Details of one criterion or rule."),
     "rules show ID": ("Id kriteria (1.a.1) atau aturan.", "A criterion id (1.a.1) or a rule id."),
+    "rules types": (
+        "Daftar jenis bukti yang dapat ditulis di `type:` inventory.yaml, dengan atributnya.",
+        "The evidence types inventory.yaml's `type:` may name, with their attributes.",
+    ),
     "rules lint": ("Periksa rulebook.", "Check the rulebook for mistakes."),
     "rules lint --strict": ("Peringatan juga membuat keluar dengan kode 1.", "Warnings also exit with code 1."),
     "rules lint --all": ("Tampilkan juga catatan (info).", "Also show notes (info)."),

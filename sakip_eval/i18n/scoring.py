@@ -46,9 +46,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "workspace.yaml has no `actual` (the LHE result), so there is nothing to compare",
     ),
     "calibrate.no_actual.fix": (
-        "Tambahkan `actual:` dengan `total` (dan `components` bila ada) dari LHE ke workspace.yaml; lihat "
-        "docs/workspace.md.",
-        "Add `actual:` with the LHE's `total` (and `components` when known) to workspace.yaml; see docs/workspace.md.",
+        "Tambahkan ke workspace.yaml isian `actual:` dengan `total`, `category` (dan `components` bila ada) dari "
+        "surat LHE, misalnya `actual: {total: \"82,30\", category: A}`.",
+        "Add to workspace.yaml an `actual:` field with the LHE letter's `total`, `category` (and `components` when "
+        "known), for example `actual: {total: \"82,30\", category: A}`.",
     ),
     "score.more_findings": (
         "dan {count} temuan lain (lihat `sakip-eval check`)",
@@ -97,6 +98,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Periksa pesan kesalahan setiap workspace; buat workspace baru dengan `sakip-eval init FOLDER`.",
         "Check each workspace's error message; create a workspace with `sakip-eval init FOLDER`.",
     ),
+    "plan.together": ("bersama #{step}", "with #{step}"),
     "batch.passed_over": (
         "{count} folder dilewati karena bukan workspace (tanpa workspace.yaml): {folders}",
         "{count} {count:folder|folders} passed over, not workspaces (no workspace.yaml): {folders}",

@@ -121,14 +121,14 @@ def _followup_table(pred: Prediction, lang: Lang) -> Table:
     table.add_column(t("followup.text", lang), ratio=4)
     table.add_column(t("followup.status", lang), no_wrap=True)
     table.add_column(t("followup.evidence", lang), ratio=1)
-    table.add_column(t("followup.points", lang), no_wrap=True, justify="right")
+    table.add_column(t("followup.points", lang), ratio=2, justify="right")
     for rec in pred.followup:
         mark, style = MARKS["true" if rec["closed"] else "false"]
         gain = points.get(f"followup:{rec['id']}")
         table.add_row(RichText(mark, style=style), RichText(str(rec["id"])), RichText(str(rec["text"])),
                       RichText(status_label(str(rec["status"]), lang), style=style),
                       RichText(", ".join(rec["evidence"]) or "-"),
-                      RichText("" if gain is None else t("score.points", lang, points=format_number(gain, lang))))
+                      RichText(_gain(gain, pred, lang)))
     return table
 
 
@@ -172,6 +172,17 @@ def _compact_component(comp: ComponentResult, criteria: list[CriterionResult], l
     return lines
 
 
+def _gain(gain: Decimal | None, pred: Prediction, lang: Lang) -> str:
+    """What closing one recommendation adds; a zero says why (4.c.1 is met only once every one is closed), so
+    that `+0,00` does not read as "not worth doing"."""
+    if gain is None:
+        return ""
+    text = t("score.points", lang, points=format_number(gain, lang))
+    if gain == 0:
+        text += " " + t("followup.zero_points", lang, open=sum(1 for rec in pred.followup if not rec["closed"]))
+    return text
+
+
 def _compact_followup(pred: Prediction, lang: Lang) -> list[Padding]:
     points = {r.id: r.points for r in pred.recommendations if r.kind == "followup"}
     lines = []
@@ -180,7 +191,7 @@ def _compact_followup(pred: Prediction, lang: Lang) -> list[Padding]:
         gain = points.get(f"followup:{rec['id']}")
         head = RichText(f"{mark} ", style=style)
         head.append(f"{rec['id']} · {status_label(str(rec['status']), lang)}"
-                    + ("" if gain is None else " · " + t("score.points", lang, points=format_number(gain, lang))))
+                    + ("" if gain is None else " · " + _gain(gain, pred, lang)))
         lines.append(Padding(head, (0, 0, 0, 2), expand=False))
         detail = str(rec["text"]) + (f" ({t('score.evidence', lang)}: {', '.join(rec['evidence'])})"
                                      if rec["evidence"] else "")
