@@ -18,7 +18,7 @@ WHEEL := $(DIST)/sakip_eval-$(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' saki
 SOURCES := pyproject.toml setup.py $(shell find sakip_eval rules -name '*.py' -o -name '*.yaml' -o -name '*.j2' -o -name '*.json' 2>/dev/null)
 
 .PHONY: demo lint test test-all pytest-all test-3.13 golden wheel wheel-check install bench fuzz clean schemas \
-  screenshot
+  screenshot docs
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 atau 3.13 tidak ditemukan / not found; make PYTHON=..." >&2; exit 2; }
@@ -100,6 +100,11 @@ bench: $(STAMP)
 SCHEMA_KINDS := workspace inventory assessment lkjip followup
 schemas: $(STAMP)
 	for kind in $(SCHEMA_KINDS); do $(BIN)/sakip-eval schema $$kind > sakip_eval/schemas/$$kind.schema.json; done
+
+# The tables docs/ shows of the rulebook (checks, criteria map), generated from its data;
+# tests/test_docs_tables.py fails when they are out of date.
+docs: $(STAMP)
+	$(BIN)/python -m tools.docs_tables
 
 # A PNG of the HTML report (build/report.png) through headless Chromium; needs Debian's `chromium`.
 screenshot: $(STAMP)

@@ -10,8 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from sakip_eval.checks.derive import derive_check_facts
-from sakip_eval.checks.findings import run_checks
+from sakip_eval.checks.findings import check_facts, run_checks
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.scoring.prediction import predict
 
@@ -31,10 +30,10 @@ def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     ws = load_workspace(WORKSPACE)
     assert ws.lkjip is not None
-    facts = derive_check_facts(ws.lkjip, ws.documents["lkjip.yaml"], ws.meta.year)
+    facts, _ = check_facts(ws)
     print(f"derived facts: {len(facts)}, findings: {len(run_checks(ws))}")
     timed("load workspace (with lkjip.yaml)", runs, lambda: load_workspace(WORKSPACE))
-    timed("derive check facts", runs, lambda: derive_check_facts(ws.lkjip, ws.documents["lkjip.yaml"], ws.meta.year))
+    timed("derive check facts (families)", runs, lambda: check_facts(ws))
     timed("run checks (derive + engine)", runs, lambda: run_checks(ws))
     timed("predict (checks + rules + scoring)", runs, lambda: predict(ws))
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sakip_eval.checks.derive import gap_units
+from sakip_eval.checks.arithmetic import gap_units
 
 from .golden import golden_json
 from .test_check_families import run, write_workspace
@@ -210,7 +210,9 @@ def test_same_input_same_bytes(capsys: pytest.CaptureFixture[str]) -> None:
 def test_a_capaian_computed_the_way_lkjip_tables_do_is_never_a_finding(
     target: Decimal, realisasi: Decimal, decimals: int, lower: bool,
 ) -> None:
-    from sakip_eval.checks.derive import derive_check_facts
+    from sakip_eval.checks.families.capaian import FAMILY
+    from sakip_eval.checks.family import NoParams
+    from sakip_eval.checks.sheet import Sheet
     from sakip_eval.io.yamlread import Document
     from sakip_eval.model.lkjip import Lkjip
 
@@ -221,6 +223,6 @@ def test_a_capaian_computed_the_way_lkjip_tables_do_is_never_a_finding(
         "tables": [{"id": "t", "title": "T", "rows": [
             {"indicator": "x", "target": str(target), "realisasi": str(realisasi), "capaian": str(stated)}]}],
     })
-    facts = derive_check_facts(lkjip, Document(Path("lkjip.yaml"), {}, {}, "lkjip.yaml"), 2024)
-    (capaian,) = [f for f in facts if f["kind"] == "capaian"]
+    sheet = Sheet(lkjip, Document(Path("lkjip.yaml"), {}, {}, "lkjip.yaml"), 2024)
+    (capaian,) = FAMILY.derive(sheet, NoParams())
     assert capaian["gap_units"] == 0

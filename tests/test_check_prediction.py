@@ -1,5 +1,6 @@
-"""Findings weigh on the prediction: error findings refute the data-validity criteria they weaken, and
-the reasons name the findings; warnings and workspaces without lkjip.yaml change nothing."""
+"""Findings weigh on the prediction (rules/lke-2021/criteria-map.yaml): error findings refute the
+data-validity criteria they weaken, and the reasons name the findings; warnings cap the sub-component at
+BB; workspaces without lkjip.yaml change nothing."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sakip_eval.engine.durable import Engine, engine_for
+from sakip_eval.checks.findings import findings_behind
+from sakip_eval.io.workspace import load_workspace
 from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
 from sakip_eval.rulebook.lint import lint
+from sakip_eval.scoring.prediction import evaluate
 
 from .golden import verdict
 from .test_check_families import run, write_workspace
@@ -84,7 +87,7 @@ headcounts:
     assert all(by_id[c]["predicted"] == "true" for c in ("1.b.3", "2.b.2", "2.b.3"))
 
 
-def test_warnings_do_not_change_the_prediction(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_refute_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = write_workspace(tmp_path / "w", """
 tables:
   - {id: t4, title: Tabel 3.4, comparison: nasional, rows: [{indicator: ikm, realisasi: "91,75", pembanding: "-"}]}
@@ -100,11 +103,41 @@ def test_checklist_names_a_few_findings_and_points_to_check(capsys: pytest.Captu
     assert "temuan lain" in " ".join(out.split())
 
 
-def test_engine_runs_rules_by_default_and_checks_on_request() -> None:
+def test_the_chain_from_finding_to_refutation_runs_in_the_engine() -> None:
+    """A refutation of 3.b.1 rests on the criteria map's weakened fact, which rests on the checks that flagged
+    the LKjIP, each match of a check a finding: one engine run, each stage matching what the one before
+    concluded."""
+    evaluation = evaluate(load_workspace(ROOT / "evidence/mojosari-2025"))
+    inference = evaluation.inference
+    (derivation,) = inference.how("consequence:data-lkjip-tidak-valid-3b1:3.b.1")
+    assert derivation.facts == ("claim:3.b.1", "weakened:3.b.1:error")
+    flagged = {f for f in inference.behind("weakened:3.b.1:error") if f.startswith("flagged:")}
+    errors = [f for f in evaluation.findings if f.severity == "error" and "3.b.1" in f.criteria]
+    assert flagged == {f"flagged:{f.check}" for f in errors}
+    assert findings_behind(inference, "weakened:3.b.1:error") == {f.id for f in errors}
+    (refutation,) = [c for c in evaluation.consequences if c.rule_id == "data-lkjip-tidak-valid-3b1"]
+    assert set(refutation.findings) == {f.id for f in errors}
+
+
+def test_warnings_cap_the_subcomponent_at_bb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A warning leaves its criteria met but keeps their sub-component from A and AA (criteria-map.yaml)."""
     book = load_rulebook()
-    assert Engine(book).rulesets.keys() != engine_for(book, "checks").rulesets.keys()
-    assert engine_for(book) is engine_for(book, "rules")
-    assert engine_for(book, "checks").run([]) == []
+    items = [f"  - {{id: e{i}, type: {c.evidence.types[0]}, title: E, year: 2024, formalized: true, "
+             f"kept_since: 2016, published: {{where: web}}}}" for i, c in enumerate(book.criteria_of("3.b"))]
+    claims = [f"  {c.id}: {{met: true, evidence: [e{i}]}}" for i, c in enumerate(book.criteria_of("3.b"))]
+    efforts = "subcomponents:\n  3.b: {efforts: {description: Inovasi, evidence: [e0]}}\n"
+    comparison = """
+tables:
+  - {id: t4, title: Tabel 3.4, comparison: nasional, rows: [{indicator: ikm, realisasi: "91,75", pembanding: "%s"}]}
+"""
+    grades = {}
+    for case, benchmark in (("clean", "80"), ("warned", "-")):
+        root = write_workspace(tmp_path / case, comparison % benchmark, inventory="items:\n" + "\n".join(items) + "\n",
+                               assessment="criteria:\n" + "\n".join(claims) + "\n" + efforts)
+        data = score(root, capsys)
+        sub = next(s for c in data["components"] for s in c["subcomponents"] if s["id"] == "3.b")  # type: ignore[attr-defined]
+        grades[case] = (sub["met"] == sub["applicable"], sub["grade"], [c["rule"] for c in sub["caps"]])
+    assert grades == {"clean": (True, "A", []), "warned": (True, "BB", ["data-lkjip-lemah-3b"])}
 
 
 def test_lint_covers_check_files(tmp_path: Path) -> None:

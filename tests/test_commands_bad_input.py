@@ -207,6 +207,15 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
         ("--format xml", lambda e: ["rules", "lint", "--format", "xml"], USAGE),
         ("a regime that is a path", lambda e: ["rules", "lint", "--regime", "/etc"], ["`/etc`", "tidak sah"]),
     ],
+    "explain": [
+        ("an unknown id", lambda e: ["explain", e.ws, "9.z"], ["`9.z` bukan kriteria atau sub-komponen"]),
+        ("a folder that does not exist", lambda e: ["explain", e.tmp / "tidak-ada", "1.b"],
+         ["tidak-ada", "tidak ditemukan"]),
+    ],
+    "rules test": [
+        ("an unknown id", lambda e: ["rules", "test", "9.z.9"], ["`9.z.9` tidak ditemukan"]),
+        ("an unknown regime", lambda e: ["rules", "test", "--regime", "lke-2099"], ["`lke-2099`"]),
+    ],
     "schema": [
         ("an unknown kind", lambda e: ["schema", "laporan"], ["`laporan`", "workspace, inventory"]),
     ],

@@ -119,7 +119,7 @@ def test_checklist_shows_the_recommendations_beside_4c1(ws: Path) -> None:
     pred = predict(load_workspace(ws))
     section = rendered(pred)
     for rec in pred.followup:
-        assert f"✘ {rec['id']} {rec['text']}"[:70] in section
+        assert f"✘ {rec.id} {rec.text}"[:70] in section
     assert section.count("+1,25 poin") == 6
     set_status(ws, "d", "selesai", ["lhe-2024"])
     section = rendered(predict(load_workspace(ws)))

@@ -36,7 +36,9 @@ def test_plan_to_aa_for_mojosari_2025(capsys: pytest.CaptureFixture[str]) -> Non
     assert all(step["points"] > 0 for step in data["steps"])
     assert round(data["current_total"] + sum(s["points"] for s in data["steps"]), 2) == data["predicted_total"]
     assert [s["reaches"] for s in data["steps"]][-1] == "AA"
-    assert len(data["steps"]) <= 9  # 8 before 4.c.2 needed follow-up evidence (peningkatan-tanpa-tindak-lanjut)
+    # 8 before 4.c.2 needed follow-up evidence (peningkatan-tanpa-tindak-lanjut), 9 before the LKjIP's
+    # warnings capped 3.b at BB (criteria-map.yaml: lifting that cap is one more step towards AA)
+    assert len(data["steps"]) <= 10
 
 
 def test_plan_table_says_how_many_steps(capsys: pytest.CaptureFixture[str]) -> None:

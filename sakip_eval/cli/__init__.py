@@ -26,8 +26,8 @@ EXIT_INTERNAL = 3  # a bug: not the user's input, and not a threshold (1)
 GLOBAL_OPTIONS_WITH_VALUE = ("--rules",)  # options before the command that take a value
 
 # every top-level command, in the order `--help` lists them; `import-lke` lives in cli/import_lke.py
-COMMANDS = ("score", "calibrate", "check", "followup", "lhe", "history", "diff", "report", "plan", "batch",
-            "init", "import-lke", "rules", "schema")
+COMMANDS = ("score", "calibrate", "check", "explain", "followup", "lhe", "history", "diff", "report", "plan",
+            "batch", "init", "import-lke", "rules", "schema")
 
 
 def register(args: list[str]) -> None:

@@ -8,7 +8,7 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.checks.findings import SEVERITY_ORDER, Finding, public_finding, run_checks
+from sakip_eval.checks.findings import SEVERITY_ORDER, Finding, run_checks
 from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
@@ -28,7 +28,7 @@ def check(
     findings = run_checks(ws)
     counts = {severity: sum(1 for f in findings if f.severity == severity) for severity in SEVERITY_ORDER}
     if fmt is Format.JSON:
-        print_json({"findings": [public_finding(f.fact(), lang) for f in findings], "summary": counts})
+        print_json({"findings": [f.public(lang) for f in findings], "summary": counts})
     elif ws.lkjip is None:
         out.print(t("check.no_lkjip", lang))
     elif not findings:

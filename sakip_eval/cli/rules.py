@@ -1,4 +1,4 @@
-"""`rules list|show|lint`: the rulebook for its authors and for users who want to know why."""
+"""`rules list|show|lint|test`: the rulebook for its authors and for users who want to know why."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
                 for s in book.rules
             ],
             "checks": [
-                {"id": c.check.id, "severity": c.check.severity, "criteria": c.check.criteria,
+                {"id": c.check.id, "severity": c.check.severity, "criteria": book.check_criteria[c.check.id],
                  "title": c.check.title.get(lang), "tolerance": c.check.tolerance.get(lang), "file": c.file,
                  "line": c.line}
                 for c in book.checks
@@ -58,7 +58,7 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
     for crit in book.criteria.values():
         table.add_row(crit.id, "kriteria" if lang is Lang.ID else "criterion", crit.text.get(lang))
     for sourced in book.rules:
-        if not sourced.generated:
+        if sourced.origin != "catalogue":  # one evidence rule per criterion: the criteria rows stand for them
             rule = sourced.rule
             target = f"{rule.target or '*'}" + (f" ≤/≥ {rule.grade}" if rule.grade else "")
             table.add_row(rule.id, f"{rule.effect} {target}", rule.title.get(lang))
@@ -85,7 +85,7 @@ def rules_show(rule_id: Annotated[str, typer.Argument(metavar="ID")],
             out.print(f"  [{rule.effect}] {rule.id}: {rule.title.get(lang)}")
         return
     if any(c.check.id == rule_id for c in book.checks):
-        _show_check(book.check(rule_id), lang)
+        _show_check(book.check(rule_id), book.check_criteria[rule_id], lang)
         return
     try:
         sourced = book.rule(rule_id)
@@ -102,10 +102,10 @@ def rules_show(rule_id: Annotated[str, typer.Argument(metavar="ID")],
         out.print(f"  → {rule.recommendation.get(lang)}")
 
 
-def _show_check(sourced: SourcedCheck, lang: Lang) -> None:
+def _show_check(sourced: SourcedCheck, linked: list[str], lang: Lang) -> None:
     check = sourced.check
     out.print(f"[bold]{check.id}[/bold] {check.title.get(lang)}  ({sourced.file}:{sourced.line})")
-    criteria = ", ".join(check.criteria)
+    criteria = ", ".join(linked) or "-"
     out.print(f"  {t('rules.severity', lang)}: {check.severity} · {t('check.criteria', lang)}: {criteria}")
     out.print(f"  {check.rationale.get(lang)}")
     out.print(f"  {t('rules.tolerance', lang)}: {check.tolerance.get(lang)}")
@@ -157,4 +157,28 @@ def rules_lint(
         if infos:
             out.print(t("rules.lint_info", lang, count=infos))
     if any(p.severity == "error" for p in problems) or (strict and any(p.severity == "warning" for p in problems)):
+        raise typer.Exit(1)
+
+
+@rules_app.command("test")
+def rules_test(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID")] = None,
+    regime: RegimeOpt = "lke-2021",
+    fmt: FormatOpt = Format.TABLE,
+    lang: LangOpt = Lang.ID,
+) -> None:
+    """Jalankan kasus uji setiap aturan dan pemeriksaan / run every rule's and check's test cases."""
+    from sakip_eval.render import proof  # here: the other rules commands do not load the rule engine
+    from sakip_eval.scoring.proof import prove
+
+    book = load_rulebook(regime)
+    unknown = [i for i in ids or [] if i not in {s.rule.id for s in book.rules} | {c.check.id for c in book.checks}]
+    if unknown:
+        raise InputError("rules.not_found", id=unknown[0])
+    report = prove(book, ids or ())
+    if fmt is Format.JSON:
+        print_json(proof.to_dict(report, book, lang))
+    else:
+        proof.render(report, book, lang, out)
+    if not report.ok:
         raise typer.Exit(1)

@@ -1,11 +1,25 @@
-"""The only module that talks to durable-rules.
+"""The only module that talks to durable-rules: it runs a :class:`~sakip_eval.engine.program.Program`.
 
-durable-rules has sharp edges (see docs/engine.md): ruleset names are global per host and can be
-registered once, a fact no rule matches raises, identical facts raise, exceptions inside actions are
-swallowed into the session state, and state lives per `sid` until deleted. This module contains all
-of that: each rulebook is compiled once per process under a name that carries its fingerprint, every
-ruleset has a catch-all rule, each run gets a fresh `sid` whose state is deleted afterwards, and an
-exception left in the state becomes a real error.
+Every production becomes one durable-rules rule whose action concludes a fact and asserts it into the
+same session (`closure.assert_fact`), where the productions of later stages match it: forward chaining
+inside durable-rules. The stages run one after another: all given facts are asserted first, then one
+tick per stage; a production's first pattern is its stage's tick, so it fires only once everything the
+earlier stages conclude is in the session, and its negations are judged against all of it.
+
+durable-rules has sharp edges (docs/engine.md), all contained here:
+- ruleset names are global per host and registered once: one private host per process, one ruleset
+  per program, named with the rulebook's fingerprint;
+- a fact no rule matches raises: a catch-all rule matches every fact and never fires;
+- identical facts raise: every fact has a unique `id`; a conclusion reached twice is asserted once
+  (the engine keeps every way it was reached, for reasons and `explain`);
+- exceptions inside actions are swallowed into the state: the state is checked after every tick;
+- state lives per `sid` until deleted: a fresh `sid` per run, deleted afterwards;
+- deleting a session in which no action ran aborts the process: a rule on each tick always runs;
+- the host's timer threads race synchronous calls: they are never started.
+
+Each rule fires once per stage with every match at once (`cap`), not once per match: an action call
+costs far more than a match, and one firing per conclusion made the checks pass half of a run's time.
+Only the fields rules test are asserted; the full facts stay here, by id.
 """
 
 from __future__ import annotations
@@ -13,41 +27,92 @@ from __future__ import annotations
 import itertools
 import json
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from sakip_eval.engine.facts import Fact
+from sakip_eval.engine.program import STAGES, Production, Program, Stage
 from sakip_eval.errors import InputError
+from sakip_eval.rulebook.conditions import compile_when
 
 try:
     from durable import engine as durable_engine
 except ImportError as exc:  # a durable-rules built for Python 3.13 without the define installs, then fails here
     raise InputError("error.engine_missing", detail=str(exc)[:300]) from exc
-from sakip_eval.rulebook.book import Rulebook, Ruleset
-from sakip_eval.rulebook.conditions import TICK_ALIAS, TICK_KIND, compile_when, parse_when
 
-Fact = dict[str, Any]
-MAX_RULES_PER_RULESET = 400
+TICK_KIND = "evaluate"
+TICK_ALIAS = "tick"
 CATCH_ALL = "__catch_all__"
 DONE = "__done__"
 NEVER_KIND = "__never__"
+BATCH = 10_000  # matches handed to one action call (durable-rules' `cap`); far more than a workspace has
+MAX_RULES = 450  # durable-rules fails past about 480 rules in one ruleset
 
 
 @dataclass(frozen=True)
-class Firing:
-    """One match of one rule: the rule id and the ids of the facts it matched, in pattern order."""
+class Derivation:
+    """One way a fact was concluded: the production and the ids of the facts its positive patterns
+    matched, in `when` order."""
 
-    rule_id: str
+    production: str
     facts: tuple[str, ...]
 
 
+@dataclass
+class Inference:
+    """What a run knows: every fact (given and concluded) by id, and how each conclusion was reached."""
+
+    facts: dict[str, Fact]
+    derivations: dict[str, list[Derivation]]
+
+    def concluded(self, kind: str) -> list[Fact]:
+        """The concluded facts of `kind`, by id."""
+        return sorted((self.facts[i] for i in self.derivations if self.facts[i]["kind"] == kind),
+                      key=lambda f: str(f["id"]))
+
+    def how(self, fact_id: str) -> list[Derivation]:
+        return self.derivations.get(fact_id, [])
+
+    def behind(self, fact_id: str) -> set[str]:
+        """Every fact a concluded fact rests on, through every derivation, conclusions included (nothing
+        for a given fact)."""
+        found: set[str] = set()
+        for derivation in self.derivations.get(fact_id, []):
+            for matched in derivation.facts:
+                found |= {matched, *self.behind(matched)}
+        return found
+
+
+@dataclass
+class _Session:
+    """What one run knows while it runs: every fact by id, how each conclusion was reached, which stages'
+    ticks were processed."""
+
+    facts: dict[str, Fact]
+    derivations: dict[str, list[Derivation]] = field(default_factory=dict)
+    ticks: set[str] = field(default_factory=set)
+
+    def conclude(self, production: Production, frames: Iterable[Any], assert_fact: Callable[[Fact], Any]) -> None:
+        aliases = [p.alias for p in production.positive]
+        for frame in frames:
+            matched = dict(frame.items())  # the frame's facts by alias, as plain dicts
+            ids = tuple(str(matched[alias]["id"]) for alias in aliases)
+            fact = production.conclude([self.facts[i] for i in ids])
+            fact_id = str(fact["id"])
+            if fact_id not in self.facts:
+                self.facts[fact_id] = fact
+                assert_fact(dict(fact))
+            self.derivations.setdefault(fact_id, []).append(Derivation(production.id, ids))
+
+
 class _Host(durable_engine.Host):  # type: ignore[misc]
-    """A private host whose actions record firings per session instead of running user code."""
+    """A private host whose actions conclude facts for the session they run in."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.firings: dict[str, list[Firing]] = {}
-        self.done: set[str] = set()
+        self.sessions: dict[str, _Session] = {}
+        self.programs: dict[str, Program] = {}
 
     def _run(self) -> None:
         """durable's Host starts two timer threads that poll every ruleset for queued messages and
@@ -55,45 +120,67 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
         `action_callback` was reproduced); so they are never started."""
 
     def get_action(self, action_name: str) -> Callable[[Any], None]:
+        if action_name == CATCH_ALL:
+            def never(closure: Any) -> None:
+                """The catch-all rule's second pattern never arrives."""
+
+            return never
         if action_name == DONE:
+            def done(closure: Any) -> None:
+                for frame in closure.m:
+                    self.sessions[str(closure.s.sid)].ticks.add(str(frame[TICK_ALIAS]["stage"]))
 
-            def finish(closure: Any) -> None:
-                self.done.add(str(closure.s.sid))
+            return done
+        program_name, _, production_id = action_name.partition("/")
+        production = self.programs[program_name].production(production_id)
 
-            return finish
+        def act(closure: Any) -> None:
+            session = self.sessions[str(closure.s.sid)]
+            session.conclude(production, closure.m, closure.assert_fact)
 
-        def record(closure: Any) -> None:
-            matched = closure._m if isinstance(closure._m, dict) else {}
-            ids = tuple(
-                str(fact["id"]) for alias, fact in sorted(matched.items())
-                if isinstance(fact, dict) and "id" in fact and alias != TICK_ALIAS
-            )
-            sid = str(closure.s.sid)
-            self.firings.setdefault(sid, []).append(Firing(action_name, ids))
+        return act
 
-        return record
+
+def _tick(stage: Stage) -> tuple[str, dict[str, Any]]:
+    """A production's first pattern: its stage's tick. One expression per stage: durable-rules walks every
+    alpha branch a fact matches on a fixed stack of 64, so one branch per production would overflow it."""
+    return TICK_ALIAS, {"$and": [{"kind": TICK_KIND}, {"stage": stage}]}
+
+
+def compile_program(program: Program) -> dict[str, Any]:
+    """The durable-rules ruleset of a program (action names are `<program>/<production>`)."""
+    if len(program.productions) > MAX_RULES:
+        raise InputError("error.rule", rule=program.name,
+                         detail=f"{len(program.productions)} rules; durable-rules takes at most {MAX_RULES}")
+    body: dict[str, Any] = {
+        production.id: {"all": compile_when(production.patterns, _tick(production.stage)),
+                        "cap": BATCH, "run": f"{program.name}/{production.id}"}
+        for production in program.productions
+    }
+    # Every fact matches the first pattern, so durable counts it as handled, and the second pattern never
+    # arrives, so the rule never fires.
+    body[CATCH_ALL] = {"all": [{"m": {"$ex": {"kind": 1}}}, {"never": {"kind": NEVER_KIND}}], "run": CATCH_ALL}
+    body[DONE] = {"all": [{TICK_ALIAS: {"kind": TICK_KIND}}], "pri": 1000, "cap": BATCH, "run": DONE}
+    return body
 
 
 class Engine:
-    """A compiled rulebook, ready to run against many workspaces in this process."""
+    """A compiled program, ready to run against many workspaces in this process."""
 
     _lock = threading.Lock()
     _host: _Host | None = None
     _registered: ClassVar[set[str]] = set()
     _sessions = itertools.count(1)
 
-    def __init__(self, rulebook: Rulebook, ruleset: Ruleset = "rules") -> None:
-        """`ruleset` picks the rulebook's verification rules (prediction) or its LKjIP consistency
-        checks; both run through the same compiled-condition machinery."""
-        self.rulebook = rulebook
-        self.rulesets = self._compile(rulebook, ruleset)
+    def __init__(self, program: Program) -> None:
+        self.program = program
         with Engine._lock:
             host = self._get_host()
-            fresh = {name: body for name, body in self.rulesets.items() if name not in Engine._registered}
-            if fresh:
+            if program.name not in Engine._registered:
+                host.programs[program.name] = program
                 # durable deletes "run" keys from what it is given: hand it a copy (JSON, as it takes).
-                host.set_rulesets(json.loads(json.dumps(fresh)))
-                Engine._registered.update(fresh)
+                host.set_rulesets(json.loads(json.dumps({program.name: compile_program(program)})))
+                Engine._registered.add(program.name)
 
     @classmethod
     def _get_host(cls) -> _Host:
@@ -101,68 +188,46 @@ class Engine:
             cls._host = _Host()
         return cls._host
 
-    @staticmethod
-    def _compile(rulebook: Rulebook, ruleset: Ruleset) -> dict[str, dict[str, Any]]:
-        base = f"sakip-{ruleset}-{rulebook.regime.id}-{rulebook.regime.version}-{rulebook.fingerprint}"
-        rulesets: dict[str, dict[str, Any]] = {}
-        chunk: dict[str, Any] = {}
-        part = 0
-        for rule_id, when in rulebook.conditions(ruleset):
-            chunk[rule_id] = {"all": compile_when(parse_when(when)), "run": rule_id}
-            if len(chunk) >= MAX_RULES_PER_RULESET:
-                rulesets[f"{base}-{part}"] = chunk
-                chunk, part = {}, part + 1
-        if chunk or not rulesets:
-            rulesets[f"{base}-{part}"] = chunk
-        for body in rulesets.values():
-            # Every fact matches the first pattern, so durable counts it as handled, and the second
-            # pattern never arrives, so the rule never fires: no action call (and JSON round trip)
-            # per fact, which was half of a run's time.
-            body[CATCH_ALL] = {"all": [{"m": {"$ex": {"kind": 1}}}, {"never": {"kind": NEVER_KIND}}], "run": CATCH_ALL}
-            # One action per session, always: durable-rules frees an invalid pointer in `delete_state`
-            # for a session in which no action ran (reproduced: abort on an empty workspace). It also
-            # tells us the tick was processed.
-            body[DONE] = {"all": [{TICK_ALIAS: {"kind": TICK_KIND}}], "pri": 1000, "run": DONE}
-        return rulesets
-
-    def run(self, facts: list[Fact]) -> list[Firing]:
-        """Assert `facts` in one session per ruleset and return every firing, in a stable order."""
+    def run(self, given: Sequence[Fact], asserted: Sequence[Fact] | None = None,
+            stages: Sequence[Stage] = STAGES) -> Inference:
+        """Run `stages` over the `given` facts. `asserted` are the same facts as the rules see them (only
+        the fields they test; default: the given facts)."""
         with Engine._lock:
             host = self._get_host()
             sid = f"s{next(Engine._sessions)}"
-            stamped = [{**fact, "sid": sid} for fact in facts]
+            session = _Session({str(f["id"]): f for f in given})
+            host.sessions[sid] = session
             try:
-                for name in self.rulesets:
-                    self._run_one(host, name, sid, stamped)
+                self._run(host, sid, asserted if asserted is not None else given, stages)
             finally:
-                firings = host.firings.pop(sid, [])
-        return sorted(set(firings), key=lambda f: (f.rule_id, f.facts))
+                del host.sessions[sid]
+        return Inference(session.facts, session.derivations)
 
-    @staticmethod
-    def _run_one(host: _Host, name: str, sid: str, stamped: list[Fact]) -> None:
+    def _run(self, host: _Host, sid: str, facts: Sequence[Fact], stages: Sequence[Stage]) -> None:
+        name = self.program.name
+        session = host.sessions[sid]
         try:
-            if stamped:
-                host.assert_facts(name, stamped)
-            host.assert_fact(name, {"id": TICK_KIND, "kind": TICK_KIND, "sid": sid})
-            state = host.get_state(name, sid)
-            if state and "exception" in state:
-                raise InputError("error.rule", rule=name, detail=str(state["exception"])[:300])
-            if sid not in host.done:
-                raise InputError("error.rule", rule=name, detail="the evaluation tick was not processed")
+            if facts:
+                host.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
+            for stage in stages:
+                host.assert_fact(name, {"id": f"{TICK_KIND}:{stage}", "kind": TICK_KIND, "stage": stage, "sid": sid})
+                state = host.get_state(name, sid)
+                if state and "exception" in state:
+                    raise InputError("error.rule", rule=name, detail=str(state["exception"])[:300])
+                if stage not in session.ticks:
+                    raise InputError("error.rule", rule=name, detail=f"the {stage} tick was not processed")
         except (durable_engine.MessageNotHandledException, durable_engine.MessageObservedException) as exc:
             raise InputError("error.rule", rule=name, detail=str(exc)[:300]) from exc
         finally:
-            if sid in host.done:  # deleting a session in which no action ran aborts the process
-                host.done.discard(sid)
+            if session.ticks:  # deleting a session in which no action ran aborts the process
                 host.delete_state(name, sid)
 
 
 _ENGINES: dict[str, Engine] = {}
 
 
-def engine_for(book: Rulebook, ruleset: Ruleset = "rules") -> Engine:
-    """One compiled engine per rulebook and ruleset per process (durable-rules registers rulesets once)."""
-    key = f"{ruleset}:{book.regime.id}:{book.fingerprint}"
-    if key not in _ENGINES:
-        _ENGINES[key] = Engine(book, ruleset)
-    return _ENGINES[key]
+def engine_for(program: Program) -> Engine:
+    """One compiled engine per program per process (durable-rules registers rulesets once)."""
+    if program.name not in _ENGINES:
+        _ENGINES[program.name] = Engine(program)
+    return _ENGINES[program.name]

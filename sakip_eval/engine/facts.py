@@ -1,8 +1,9 @@
-"""Facts: the flat records the rule engine matches, derived from a workspace.
+"""Facts: the flat records the rule engine matches, and the given ones derived from a workspace.
 
 durable-rules matches flat JSON objects and cannot aggregate, so every number a rule compares is
-computed here first (years kept, review counts, data lag, evidence cited per claim). FACT_SCHEMA is
-the contract between this module and the rule files; `rules lint` checks rules against it.
+computed here first (years kept, review counts, data lag, evidence cited per claim): raw facts, no
+decisions. FACT_SCHEMA is the contract between the facts and the rule files; `rules lint` checks rules
+against it.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from sakip_eval.io.workspace import Workspace
 from sakip_eval.model.followup import Recommendation
 from sakip_eval.model.inventory import EvidenceItem
 
-Fact = dict[str, Any]
+Fact = dict[str, Any]  # a flat record: `id` (unique in a run), `kind`, and the fields of its kind's schema
 
-# kind -> field -> type name ("str", "int", "bool", "list"). Evidence and support facts also carry
+# kind -> field -> type name ("str", "int", "number", "bool", "list"). Evidence and support facts also carry
 # one boolean `attr_<name>` per attribute the inventory item states (vocabulary: evidence-types.yaml).
+# The given kinds come from the workspace (below); the check families give the LKjIP kinds
+# (:mod:`sakip_eval.checks.family`); the engine's stages conclude the rest (:mod:`sakip_eval.engine.program`).
 FACT_SCHEMA: dict[str, dict[str, str]] = {
     "workspace": {
         "level": "str", "evaluation_year": "int", "performance_year": "int",
@@ -42,12 +45,25 @@ FACT_SCHEMA: dict[str, dict[str, str]] = {
         "has_innovation": "bool", "innovation_evidence_count": "int",
     },
     "recommendation": {
-        "ref": "str", "status": "str", "evidence_count": "int", "open": "bool",
+        "ref": "str", "status": "str", "evidence_count": "int", "closed": "bool",
     },
-    "finding": {
-        "ref": "str", "check": "str", "severity": "str", "criteria": "list",
-    },
+    # concluded by the engine's stages
+    "flagged": {"check": "str", "severity": "str", "criteria": "list"},
+    "weakened": {"criterion": "str", "subcomponent": "str", "severity": "str", "effect": "str"},
+    "consequence": {"rule": "str", "effect": "str", "target": "str", "criterion": "str", "subcomponent": "str",
+                    "grade": "str", "rank": "int"},
+    "verdict": {"criterion": "str", "status": "str"},
+    "candidate": {"type": "str", "ref": "str", "rule": "str", "subcomponent": "str"},
+    # what-if scenarios the engine reasons about beside the workspace as it is (see closing_scenarios)
+    "scenario": {"scenario": "str"},
+    "scenario_recommendation": {"scenario": "str", "ref": "str", "status": "str", "evidence_count": "int",
+                                "closed": "bool"},
+    "scenario_consequence": {"scenario": "str", "rule": "str", "effect": "str", "target": "str", "grade": "str"},
 }
+GIVEN_KINDS = frozenset({"workspace", "evidence", "claim", "support", "subcomponent", "recommendation", "scenario",
+                         "scenario_recommendation"})
+# Stands in for the evidence a closed recommendation would cite in a closing scenario.
+CLOSING_EVIDENCE = "(bukti tindak lanjut)"
 ATTRIBUTE_KINDS = ("evidence", "support")
 
 
@@ -88,8 +104,9 @@ def _is_current(item: EvidenceItem, performance_year: int, evaluation_year: int,
     return True
 
 
-def derive_facts(ws: Workspace, findings: list[Fact] | None = None) -> list[Fact]:
-    """All facts of a workspace, in a stable order (evidence first, claims last)."""
+def derive_facts(ws: Workspace) -> list[Fact]:
+    """The given facts of a workspace, in a stable order (evidence first, claims last); the LKjIP facts of
+    the check families come on top (:func:`sakip_eval.checks.findings.check_facts`)."""
     book = ws.rulebook
     level = ws.meta.level
     cited = {ev for claim in ws.assessment.criteria.values() for ev in claim.evidence}
@@ -106,8 +123,6 @@ def derive_facts(ws: Workspace, findings: list[Fact] | None = None) -> list[Fact
                       **fields[item.id]})
     if ws.followup is not None:
         facts.extend(recommendation_fact(rec) for rec in ws.followup.recommendations)
-    for finding in findings or []:
-        facts.append(finding)
     for sub_id in book.subcomponent_ids():
         facts.append(_subcomponent_fact(ws, sub_id, by_id))
     for crit_id, criterion in book.criteria.items():
@@ -128,12 +143,32 @@ def derive_facts(ws: Workspace, findings: list[Fact] | None = None) -> list[Fact
     return facts
 
 
+def closing_scenarios(ws: Workspace) -> list[Fact]:
+    """One scenario per open recommendation of the previous LHE: that one closed with evidence, the others as
+    they stand. The engine runs the rules that read recommendations in every scenario beside the workspace
+    itself (scenario_consequence facts), so that closing one recommendation alone is priced exactly, rules
+    that test for the absence of any follow-up evidence included, in the same run."""
+    if ws.followup is None:
+        return []
+    recs = ws.followup.recommendations
+    facts: list[Fact] = []
+    for closing in (rec for rec in recs if not rec.closed):
+        scenario = closing.id
+        facts.append({"id": f"scenario:{scenario}", "kind": "scenario", "scenario": scenario})
+        for rec in recs:
+            if rec.id == scenario:
+                rec = rec.model_copy(update={"status": "selesai", "evidence": rec.evidence or [CLOSING_EVIDENCE]})
+            fact = recommendation_fact(rec)
+            facts.append({**fact, "id": f"scenario_recommendation:{scenario}:{rec.id}",
+                          "kind": "scenario_recommendation", "scenario": scenario})
+    return facts
+
+
 def recommendation_fact(rec: Recommendation) -> Fact:
-    """One follow-up recommendation; prediction re-derives it with the recommendation closed to price it."""
+    """One follow-up recommendation. `closed` is the model's: done (`selesai`) with evidence."""
     return {
         "id": f"recommendation:{rec.id}", "kind": "recommendation", "ref": rec.id,
-        "status": rec.status, "evidence_count": len(rec.evidence),
-        "open": rec.status not in ("selesai", "tidak-dapat"),
+        "status": rec.status, "evidence_count": len(rec.evidence), "closed": rec.closed,
     }
 
 

@@ -274,7 +274,7 @@ def _write_details(conn: sqlite3.Connection, run_id: int, hashes: dict[str, str]
         (run_id, c.id, c.claimed, c.predicted, _reasons_json(c.reasons)) for c in pred.criteria
     ])
     conn.executemany("INSERT INTO run_followup VALUES (?, ?, ?, ?)", [
-        (run_id, str(f["id"]), str(f["status"]), json.dumps(list(f["evidence"]))) for f in pred.followup
+        (run_id, f.id, f.status, json.dumps(list(f.evidence))) for f in pred.followup
     ])
 
 

@@ -52,7 +52,7 @@ class Text(BaseModel):
 
 # Every area's messages; a key starts with its area's prefixes (`error.` in errors.py, `lhe.` in letters.py).
 AREAS: dict[str, tuple[str, ...]] = {
-    "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch"), "checks": ("check",),
+    "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch", "explain"), "checks": ("check",),
     "followup": ("followup",), "letters": ("lhe",), "history": ("history", "diff"), "report": ("report",),
     "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "helptext": ("help",),
 }

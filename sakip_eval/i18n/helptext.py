@@ -196,4 +196,18 @@ HELP: dict[str, tuple[str, str]] = {
     "rules lint": ("Periksa rulebook.", "Check the rulebook for mistakes."),
     "rules lint --strict": ("Peringatan juga membuat keluar dengan kode 1.", "Warnings also exit with code 1."),
     "rules lint --all": ("Tampilkan juga catatan (info).", "Also show notes (info)."),
+    "rules test": (
+        "Jalankan kasus uji setiap aturan dan pemeriksaan (tests/*.fail.yaml menyala, *.pass.yaml diam); keluar 1 "
+        "bila ada kasus yang gagal atau belum ada.",
+        "Run every rule's and check's test cases (tests/*.fail.yaml fire, *.pass.yaml stay quiet); exit 1 when a "
+        "case fails or is missing.",
+    ),
+    "rules test ID": ("Id aturan atau pemeriksaan (bawaan: semua).", "Rule or check ids (default: all)."),
+    # explain
+    "explain": (
+        "Rantai aturan dan fakta yang memutuskan satu kriteria atau sub-komponen, dan hitungan nilainya.",
+        "The chain of rules and facts that decided a criterion or sub-component, and its grade arithmetic.",
+    ),
+    "explain ID": ("Kriteria (1.b.3) atau sub-komponen (1.b).", "A criterion (1.b.3) or a sub-component (1.b)."),
+    "explain --all": ("Semua jalur, bukan tiga pertama.", "Every derivation, not the first three."),
 }

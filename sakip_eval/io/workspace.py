@@ -60,9 +60,10 @@ def require_workspace(root: Path) -> None:
         raise InputError("error.no_workspace", file=str(root.resolve() if str(root) == "." else root))
 
 
-def load_workspace(path: Path | str) -> Workspace:
+def load_workspace(path: Path | str, rulebook: Rulebook | None = None) -> Workspace:
     """Read and validate the workspace folder `path`: each file on its own (pydantic, with file:line
-    errors), then what the files name across each other and against the rulebook."""
+    errors), then what the files name across each other and against the rulebook. `rulebook` replaces
+    the one workspace.yaml names (`rules test` runs fixtures against the rulebook under test)."""
     root = Path(path)
     require_workspace(root)
     docs: dict[str, Document] = {}
@@ -80,7 +81,7 @@ def load_workspace(path: Path | str) -> Workspace:
     assert meta_doc is not None
     meta = validate(meta_doc, WorkspaceFile, "workspace")
     try:
-        rulebook = load_rulebook(meta.regime)
+        rulebook = rulebook or load_rulebook(meta.regime)
     except InputError as exc:
         if exc.file is None:  # an unknown or unsafe regime name: point at the line that names it
             exc.file, exc.line, exc.field = meta_doc.display, meta_doc.line_of(("regime",)), "regime"

@@ -62,7 +62,10 @@ class Document:
 
     def line_of(self, loc: tuple[int | str, ...]) -> int | None:
         """1-based line of the deepest node of `loc` that exists in the file."""
-        for end in range(len(loc), 0, -1):
+        line = self.lines.get(loc)
+        if line is not None:
+            return line
+        for end in range(len(loc) - 1, 0, -1):
             line = self.lines.get(tuple(loc[:end]))
             if line is not None:
                 return line

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sakip_eval.checks.findings import public_finding
 from sakip_eval.i18n import Lang, Text
 from sakip_eval.render.jsontext import number
 from sakip_eval.scoring.prediction import Prediction, Reason, RecommendationResult
@@ -79,6 +78,6 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
         ],
         "recommendations": [recommendation_to_dict(r, lang) for r in pred.recommendations],
         "notes": [_reason(r, lang) for r in pred.notes],
-        "findings": [public_finding(f, lang) for f in pred.findings],
-        "followup": pred.followup,
+        "findings": [f.public(lang) for f in pred.findings],
+        "followup": [f.model_dump() for f in pred.followup],
     }

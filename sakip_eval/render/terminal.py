@@ -123,11 +123,11 @@ def _followup_table(pred: Prediction, lang: Lang) -> Table:
     table.add_column(t("followup.evidence", lang), ratio=1)
     table.add_column(t("followup.points", lang), ratio=2, justify="right")
     for rec in pred.followup:
-        mark, style = MARKS["true" if rec["closed"] else "false"]
-        gain = points.get(f"followup:{rec['id']}")
-        table.add_row(RichText(mark, style=style), RichText(str(rec["id"])), RichText(str(rec["text"])),
-                      RichText(status_label(str(rec["status"]), lang), style=style),
-                      RichText(", ".join(rec["evidence"]) or "-"),
+        mark, style = MARKS["true" if rec.closed else "false"]
+        gain = points.get(f"followup:{rec.id}")
+        table.add_row(RichText(mark, style=style), RichText(rec.id), RichText(rec.text),
+                      RichText(status_label(rec.status, lang), style=style),
+                      RichText(", ".join(rec.evidence) or "-"),
                       RichText(_gain(gain, pred, lang)))
     return table
 
@@ -179,7 +179,7 @@ def _gain(gain: Decimal | None, pred: Prediction, lang: Lang) -> str:
         return ""
     text = t("score.points", lang, points=format_number(gain, lang))
     if gain == 0:
-        text += " " + t("followup.zero_points", lang, open=sum(1 for rec in pred.followup if not rec["closed"]))
+        text += " " + t("followup.zero_points", lang, open=sum(1 for rec in pred.followup if not rec.closed))
     return text
 
 
@@ -187,14 +187,13 @@ def _compact_followup(pred: Prediction, lang: Lang) -> list[Padding]:
     points = {r.id: r.points for r in pred.recommendations if r.kind == "followup"}
     lines = []
     for rec in pred.followup:
-        mark, style = MARKS["true" if rec["closed"] else "false"]
-        gain = points.get(f"followup:{rec['id']}")
+        mark, style = MARKS["true" if rec.closed else "false"]
+        gain = points.get(f"followup:{rec.id}")
         head = RichText(f"{mark} ", style=style)
-        head.append(f"{rec['id']} · {status_label(str(rec['status']), lang)}"
+        head.append(f"{rec.id} · {status_label(rec.status, lang)}"
                     + ("" if gain is None else " · " + _gain(gain, pred, lang)))
         lines.append(Padding(head, (0, 0, 0, 2), expand=False))
-        detail = str(rec["text"]) + (f" ({t('score.evidence', lang)}: {', '.join(rec['evidence'])})"
-                                     if rec["evidence"] else "")
+        detail = rec.text + (f" ({t('score.evidence', lang)}: {', '.join(rec.evidence)})" if rec.evidence else "")
         lines.append(Padding(RichText(detail), (0, 0, 0, 6), expand=False))
     return lines
 

@@ -13,7 +13,7 @@ import re
 import sys
 import tempfile
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -24,6 +24,7 @@ from sakip_eval import __version__
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Text
 from sakip_eval.io.yamlread import Document, load_document, validate
+from sakip_eval.rulebook.criteria_map import CriteriaMap, RuleText, fill
 
 # The rulebooks shipped with the package: the repository's top-level rules/ folder, installed as the
 # package `sakip_eval.regimes` (see setup.py), so a checkout and an installed wheel find it the same way.
@@ -35,7 +36,6 @@ Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
 Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
 Level = Literal["pemda", "opd"]
 Severity = Literal["error", "warning", "info"]
-Ruleset = Literal["rules", "checks"]
 
 
 class _Strict(BaseModel):
@@ -129,33 +129,28 @@ class CriteriaFile(_Strict):
     criteria: list[Criterion]
 
 
-class Rule(_Strict):
-    """A verification rule: a condition over facts and a consequence with its reason."""
+class Rule(RuleText):
+    """A verification rule: its words (RuleText), a condition over facts and a consequence."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
-    title: Text
-    rationale: Text
-    references: list[str] = Field(default_factory=list)
     effect: Effect
     target: str | None = None
     grade: str | None = None
     when: list[dict[str, Any]] = Field(min_length=1)
-    reason: Text
-    recommendation: Text | None = None
-    effort: int | None = Field(default=None, ge=1, le=3)
 
 
 class Check(_Strict):
-    """An LKjIP consistency check (`checks/<id>/check.yaml`): which derived facts become findings, how grave they
-    are, the rounding tolerance in words (the `when` holds it as a number), the criteria a finding
-    weakens and the message, whose `{placeholders}` are fields of the matched fact."""
+    """An LKjIP consistency check (`checks/<id>/check.yaml`): which facts of its family become findings, how
+    grave they are, the rounding tolerance in words (the `when` holds it as a number), the family's policy
+    settings (`derive`, e.g. which document is the reference) and the message, whose `{placeholders}` are
+    fields of the matched fact. The criteria a finding weakens are in the criteria map."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     title: Text
     rationale: Text
     tolerance: Text
     severity: Severity
-    criteria: list[str] = Field(min_length=1)
+    derive: dict[str, Any] = Field(default_factory=dict)
     when: list[dict[str, Any]] = Field(min_length=1)
     message: Text
     references: list[str] = Field(default_factory=list)
@@ -170,14 +165,19 @@ class SourcedCheck(BaseModel):
 
 
 class SourcedRule(BaseModel):
-    """A rule and where it was written, so lint and errors can say file:line."""
+    """A rule and where it was written, so lint and errors can say file:line. `origin`: a rule file, the
+    criteria catalogue (one evidence rule per criterion) or the criteria map."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
     rule: Rule
     file: str
     line: int
-    generated: bool = False
+    origin: Literal["file", "catalogue", "map"] = "file"
+
+    @property
+    def generated(self) -> bool:
+        return self.origin != "file"
 
 
 class Rulebook(BaseModel):
@@ -193,6 +193,8 @@ class Rulebook(BaseModel):
     by_subcomponent: dict[str, list[str]]
     grade_ranks: dict[str, int]
     checks: list[SourcedCheck] = Field(default_factory=list)
+    criteria_map: CriteriaMap | None = None
+    criteria_map_lines: dict[str, tuple[str, int]] = Field(default_factory=dict)
 
     # -- lookups -----------------------------------------------------------------------------------
     def subcomponent(self, sub_id: str) -> Subcomponent:
@@ -219,30 +221,28 @@ class Rulebook(BaseModel):
         return [self.criteria[c] for c in self.by_subcomponent[sub_id]]
 
     def rule(self, rule_id: str) -> SourcedRule:
-        for sourced in self.rules:
-            if sourced.rule.id == rule_id:
-                return sourced
-        raise KeyError(rule_id)
+        return self._rules_by_id[rule_id]
 
     def check(self, check_id: str) -> SourcedCheck:
-        for sourced in self.checks:
-            if sourced.check.id == check_id:
-                return sourced
-        raise KeyError(check_id)
+        return self._checks_by_id[check_id]
 
-    def conditions(self, ruleset: Ruleset) -> list[tuple[str, list[dict[str, Any]]]]:
-        """(id, when) of every verification rule or every consistency check, for the engine."""
-        if ruleset == "rules":
-            return [(s.rule.id, s.rule.when) for s in self.rules]
-        return [(s.check.id, s.check.when) for s in self.checks]
+    @cached_property
+    def _rules_by_id(self) -> dict[str, SourcedRule]:
+        return {s.rule.id: s for s in self.rules}
+
+    @cached_property
+    def _checks_by_id(self) -> dict[str, SourcedCheck]:
+        return {s.check.id: s for s in self.checks}
+
+    @cached_property
+    def check_criteria(self) -> dict[str, list[str]]:
+        """The criteria each check's findings weaken (criteria map), by check id."""
+        linked = self.criteria_map
+        return {c.check.id: linked.criteria_of(c.check.id) if linked else [] for c in self.checks}
 
 
 def subcomponent_of(criterion_id: str) -> str:
     return criterion_id.rsplit(".", 1)[0]
-
-
-def component_of(criterion_or_sub: str) -> str:
-    return criterion_or_sub.split(".", 1)[0]
 
 
 def rules_root() -> Path:
@@ -288,11 +288,15 @@ def _load_rulebook(regime: str, root: Path) -> Rulebook:
     base = root / regime
     if not (base / "regime.yaml").is_file():
         raise _unknown_regime(regime, root)
-    # the folder is in the key too: file names in messages differ between the bundled and a user's rulebook
-    digest = hashlib.sha256(f"{__version__}:{sys.version_info[:2]}:{_display(base, root)}".encode())
+    # the folder is in the key too: file names in messages differ between the bundled and a user's rulebook,
+    # and a rulebook knows its folder (its rules' test cases are read from there)
+    key = f"{__version__}:{sys.version_info[:2]}:{_display(base, root)}:{base.resolve()}"
+    digest = hashlib.sha256(key.encode())
     for module in (Path(__file__), Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the pickled classes' code
         digest.update(module.read_bytes())
     for path in sorted(base.rglob("*.yaml")):
+        if "tests" in path.relative_to(base).parts:  # test cases prove the rulebook; they are not part of it
+            continue
         digest.update(path.relative_to(base).as_posix().encode())
         digest.update(path.read_bytes())
     fingerprint = digest.hexdigest()[:16]
@@ -353,12 +357,15 @@ def _parse_rulebook(base: Path, root: Path, fingerprint: str) -> Rulebook:
     rules = [SourcedRule(rule=rule, file=doc.display, line=doc.line_of(("when",)) or 1)
              for rule, doc in _load_folder(base / "rules", root, Rule, "rule", seen)]
     rules.extend(_evidence_rules(criteria, criteria_lines, types_model.types))
-    checks: list[SourcedCheck] = []
-    for check, doc in _load_folder(base / "checks", root, Check, "check", seen):
-        for index, crit in enumerate(check.criteria):
-            if crit not in criteria:
-                raise _rulebook_error(doc, ("criteria", index), f"unknown criterion {crit}")
-        checks.append(SourcedCheck(check=check, file=doc.display, line=doc.line_of(("when",)) or 1))
+    checks = [SourcedCheck(check=check, file=doc.display, line=doc.line_of(("when",)) or 1)
+              for check, doc in _load_folder(base / "checks", root, Check, "check", seen)]
+    criteria_map, map_lines = None, {}
+    map_path = base / "criteria-map.yaml"
+    if map_path.is_file():
+        map_doc = load_document(map_path, _display(map_path, root))
+        criteria_map = validate(map_doc, CriteriaMap, "criteria-map")
+        map_lines = _check_map(map_doc, criteria_map, criteria, {c.check.id for c in checks})
+        rules.extend(_map_rules(criteria_map, map_doc, checks, seen, regime_model))
     return Rulebook(
         root=base,
         regime=regime_model,
@@ -368,6 +375,8 @@ def _parse_rulebook(base: Path, root: Path, fingerprint: str) -> Rulebook:
         rules=rules,
         fingerprint=fingerprint,
         checks=checks,
+        criteria_map=criteria_map,
+        criteria_map_lines=map_lines,
         by_subcomponent={
             sub: [c for c in criteria if subcomponent_of(c) == sub] for sub in sorted(sub_ids, key=_sub_order)
         },
@@ -438,5 +447,61 @@ def _evidence_rules(
             effort=criterion.effort,
         )
         file, line = lines[criterion.id]
-        generated.append(SourcedRule(rule=rule, file=file, line=line, generated=True))
+        generated.append(SourcedRule(rule=rule, file=file, line=line, origin="catalogue"))
     return generated
+
+
+def _check_map(doc: Document, linked: CriteriaMap, criteria: dict[str, Criterion], checks: set[str],
+               ) -> dict[str, tuple[str, int]]:
+    """Every criterion and check the map names exists; an effect of `refute` has its rule's words.
+    Returns where each criterion's entry is written."""
+    lines = {}
+    for crit, entry in linked.criteria.items():
+        loc: tuple[int | str, ...] = ("criteria", crit)
+        if crit not in criteria:
+            raise _rulebook_error(doc, loc, f"unknown criterion {crit}")
+        for index, check in enumerate(entry.checks):
+            if check not in checks:
+                raise _rulebook_error(doc, (*loc, "checks", index), f"unknown check {check}")
+        if entry.refute is None and "refute" in (entry.error, *linked.effects.values()):
+            raise _rulebook_error(doc, loc, f"{crit} can be refuted but has no `refute` rule (id and words)")
+        lines[crit] = (doc.display, doc.line_of(loc) or 1)
+    return lines
+
+
+def _map_rules(linked: CriteriaMap, doc: Document, checks: list[SourcedCheck], seen: set[str],
+               regime: Regime) -> list[SourcedRule]:
+    """The rules the map implies, over the engine's `weakened` facts: a refuting rule for each criterion a
+    finding can refute, a capping rule for each sub-component one can cap, one note rule."""
+    severities = {c.check.id: c.check.severity for c in checks}
+    effects: dict[str, set[str]] = {
+        crit: {linked.effect(crit, severities[check]) for check in entry.checks}
+        for crit, entry in linked.criteria.items()
+    }
+    out: list[SourcedRule] = []
+
+    def add(words: RuleText, loc: tuple[int | str, ...], effect: Effect, target: str | None,
+            when: list[dict[str, Any]], grade: str | None = None, **values: str) -> None:
+        rule_id = words.id.replace("{sub}", values.get("subcomponent", "").replace(".", ""))
+        if rule_id in seen:
+            raise _rulebook_error(doc, (*loc, "id"), f"duplicate rule or check id {rule_id}")
+        seen.add(rule_id)
+        rule = Rule(id=rule_id, effect=effect, target=target, grade=grade, when=when, references=words.references,
+                    title=fill(words.title, **values), rationale=fill(words.rationale, **values),
+                    reason=fill(words.reason, **values),
+                    recommendation=fill(words.recommendation, **values) if words.recommendation else None,
+                    effort=words.effort)
+        out.append(SourcedRule(rule=rule, file=doc.display, line=doc.line_of(loc) or 1, origin="map"))
+
+    for crit, entry in linked.criteria.items():
+        if "refute" in effects[crit] and entry.refute is not None:
+            add(entry.refute, ("criteria", crit, "refute"), "refute", crit,
+                [{"claim": {"criterion": crit, "met": "true"}}, {"weakened": {"criterion": crit, "effect": "refute"}}])
+    if linked.cap.grade not in {g.code for g in regime.grades}:
+        raise _rulebook_error(doc, ("cap", "grade"), f"grade {linked.cap.grade} is not on the scale")
+    for sub in sorted({subcomponent_of(c) for c, found in effects.items() if "cap" in found}, key=_sub_order):
+        add(linked.cap, ("cap",), "cap", sub, [{"weakened": {"subcomponent": sub, "effect": "cap"}}],
+            grade=linked.cap.grade, subcomponent=sub)
+    if any("note" in found for found in effects.values()):
+        add(linked.note, ("note",), "note", None, [{"weakened": {"effect": "note"}}])
+    return out

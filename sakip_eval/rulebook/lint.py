@@ -2,8 +2,10 @@
 
 Reports, each with file:line: unknown criterion or sub-component ids, unknown evidence types or
 attributes, unknown fact kinds or fields, tests that can never hold (a value of the wrong type, two
-different values for one field, a grade that does not exist), and criteria that no rule can prove or
-refute. Grade bands and categories must cover 0..1 and 0..100 without gaps.
+different values for one field, a grade that does not exist), rules that read what the engine concludes
+only after them, checks of an unknown family or with settings it does not take, checks the criteria map
+does not link (their findings change no score), and criteria that no rule can prove or refute. Grade
+bands and categories must cover 0..1 and 0..100 without gaps.
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sakip_eval.checks.derive import CHECK_FACT_SCHEMA
+from sakip_eval.checks.family import all_kinds, family, family_of, settings
 from sakip_eval.engine.facts import ATTRIBUTE_KINDS, FACT_SCHEMA
+from sakip_eval.engine.program import available
+from sakip_eval.errors import InputError
+from sakip_eval.i18n import Lang
 from sakip_eval.rulebook.book import Rulebook, SourcedCheck, SourcedRule, subcomponent_of
-from sakip_eval.rulebook.conditions import ConditionError, FieldTest, Pattern, parse_when
+from sakip_eval.rulebook.conditions import ConditionError, FieldTest, Pattern, admitted, parse_when
 
 Severity = str
 
@@ -36,6 +41,8 @@ def lint(book: Rulebook) -> list[Problem]:
         problems.extend(_lint_rule(book, sourced, attributes))
     for check in book.checks:
         problems.extend(_lint_check(book, check, attributes))
+    problems.extend(_families(book))
+    problems.extend(_unlinked(book))
     problems.extend(_coverage(book))
     problems.extend(_scales(book))
     return sorted(problems, key=lambda p: (p.file, p.line, p.code, p.message))
@@ -68,15 +75,21 @@ def _lint_rule(book: Rulebook, sourced: SourcedRule, attributes: set[str]) -> li
         and not any(p.kind in ("claim", "support", "subcomponent") and not p.negated for p in patterns)
     ):
         add("no-target", "no target and no claim/support/subcomponent fact to take it from")
+    visible = available("verify")
     for pattern in patterns:
+        if pattern.kind in FACT_SCHEMA and pattern.kind not in visible:
+            add("too-early", f"when[{pattern.index}] reads `{pattern.kind}`, which the engine concludes after "
+                             "the verification rules run")
+            continue
         for problem in _lint_pattern(book, pattern, attributes, subs):
             add("never-fires", f"when[{pattern.index}] {problem}")
     return out
 
 
 def _lint_check(book: Rulebook, sourced: SourcedCheck, attributes: set[str]) -> list[Problem]:
-    """A check matches the facts of sakip_eval.checks.derive: its first item names the fact that becomes
-    the finding, and its message may only use that fact's fields."""
+    """A check matches the facts of its family (sakip_eval/checks/families/<kind>.py): its first item names
+    the fact that becomes the finding, its `when` tests only the fields the family lets checks test, and its
+    message uses only fields the fact has."""
     check = sourced.check
     out: list[Problem] = []
 
@@ -89,18 +102,62 @@ def _lint_check(book: Rulebook, sourced: SourcedCheck, attributes: set[str]) -> 
         add("bad-condition", f"when[{exc.index}]: {exc}")
         return out
     subs = set(book.subcomponent_ids())
+    schemas = {kind: fam.fields for kind in all_kinds() if (fam := family(kind)) is not None}
     for pattern in patterns:
-        for problem in _lint_pattern(book, pattern, attributes, subs, CHECK_FACT_SCHEMA):
+        for problem in _lint_pattern(book, pattern, attributes, subs, schemas):
             add("never-fires", f"when[{pattern.index}] {problem}")
     first = patterns[0]
     if first.negated:
         add("no-finding", "the first item must name the fact that becomes the finding, not a `not`")
-    fields = CHECK_FACT_SCHEMA.get(first.kind, {})
+    fam = family(first.kind)
+    fields = fam.schema if fam else {}
+    test = first.test(fam.difference) if fam and fam.difference else None
+    if test is not None and _admits_zero(test):
+        add("admits-agreement", f"when[0] lets `{test.field}` be 0, but `{first.kind}` facts are differences only "
+                                f"({test.field} > 0): test it with gt/gte above 0")
     for text in (check.message.id, check.message.en):
         for name in re.findall(r"\{([a-z_]+)\}", text):
             if fields and name not in fields:
                 add("unknown-placeholder", f"message uses {{{name}}}, which `{first.kind}` facts do not have")
     return out
+
+
+def _admits_zero(test: FieldTest) -> bool:
+    """Whether a test on a difference field lets 0 through (gt 0 and above, gte, eq or in values above 0
+    do not; other tests may)."""
+    values = test.value if test.op == "in" else [test.value]
+    if not all(isinstance(v, int | float | Decimal) for v in values):
+        return False  # the wrong type, which lint reports on its own
+    if test.op == "gt":
+        return bool(test.value < 0)
+    if test.op == "gte":
+        return bool(test.value <= 0)
+    if test.op in ("eq", "in"):
+        return 0 in values
+    return True
+
+
+def _families(book: Rulebook) -> list[Problem]:
+    """The `derive` settings of each family's checks: the same in every check, and ones the family takes."""
+    problems = []
+    for kind in dict.fromkeys(family_of(s) for s in book.checks):
+        fam = family(kind)
+        if fam is None:
+            continue
+        try:
+            settings(book, kind, fam)
+        except InputError as exc:
+            problems.append(Problem(exc.file or "", exc.line or 1, "error", "bad-derive",
+                                    str(exc.params.get("detail", exc.render(Lang.EN)))))
+    return problems
+
+
+def _unlinked(book: Rulebook) -> list[Problem]:
+    """A check the criteria map does not link weakens no criterion: its findings never change a score."""
+    linked = book.check_criteria
+    return [Problem(s.file, s.line, "warning", "unlinked-check",
+                    f"{s.check.id}: no criterion in criteria-map.yaml lists it; its findings change no score")
+            for s in book.checks if not linked.get(s.check.id)]
 
 
 def _lint_pattern(
@@ -143,7 +200,7 @@ def _values(test: FieldTest) -> list[object]:
 def _fits(ftype: str, value: object) -> bool:
     if ftype == "bool":
         return isinstance(value, bool)
-    if ftype == "int":
+    if ftype in ("int", "number"):
         return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
     if ftype == "str":
         return isinstance(value, str)
@@ -169,21 +226,17 @@ def _coverage(book: Rulebook) -> list[Problem]:
     reached: set[str] = set()
     for sourced in book.rules:
         rule = sourced.rule
-        if sourced.generated or rule.effect not in ("refute", "prove"):
+        if sourced.origin == "catalogue" or rule.effect not in ("refute", "prove"):
             continue
         if rule.target:
             reached.add(rule.target)
             continue
-        for item in rule.when:
-            for tests in item.values():
-                if isinstance(tests, dict):
-                    crit = tests.get("criterion")
-                    sub = tests.get("subcomponent")
-                    crits = crit.get("in", []) if isinstance(crit, dict) else [crit]
-                    reached.update(c for c in crits if isinstance(c, str))
-                    subs_ = sub.get("in", []) if isinstance(sub, dict) else [sub]
-                    reached.update(c for c in book.criteria if subcomponent_of(c) in subs_)
-    generated = {s.rule.target for s in book.rules if s.generated}
+        patterns = parse_when(rule.when)
+        for kind in ("claim", "support"):
+            reached.update(str(c) for c in admitted(patterns, kind, "criterion") or [])
+            subs = admitted(patterns, kind, "subcomponent") or []
+            reached.update(c for c in book.criteria if subcomponent_of(c) in subs)
+    generated = {s.rule.target for s in book.rules if s.origin == "catalogue"}
     return [
         Problem(book.criteria_lines[c][0], book.criteria_lines[c][1],
                 "info" if c in generated else "warning",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from sakip_eval.rulebook.book import Category, Rulebook, Subcomponent, component_of, subcomponent_of
+from sakip_eval.rulebook.book import Category, Rulebook, Subcomponent, subcomponent_of
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -25,6 +25,7 @@ class Consequence:
     target: str | None
     grade: str | None = None
     facts: tuple[str, ...] = ()
+    findings: tuple[str, ...] = ()  # the LKjIP findings it rests on
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,6 @@ def round2(value: Decimal) -> Decimal:
 
 
 __all__ = [
-    "Answers", "Consequence", "Score", "SubScore", "band_grade", "category_of", "component_of", "gain", "lift",
+    "Answers", "Consequence", "Score", "SubScore", "band_grade", "category_of", "gain", "lift",
     "predict_answers", "round2", "score", "subcomponent_of", "with_met",
 ]

@@ -25,7 +25,7 @@ from sakip_eval.render.json import recommendation_to_dict
 from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.book import Category, Rulebook, subcomponent_of
 from sakip_eval.scoring.grades import Answers, Consequence, SubScore, category_of, lift, score, with_met
-from sakip_eval.scoring.prediction import Evaluation, RecommendationKind, RecommendationResult, upgrade_scope
+from sakip_eval.scoring.prediction import Evaluation, RecommendationKind, RecommendationResult
 
 DEFAULT_EFFORT = 2
 KIND_ORDER: dict[str, int] = {"rule": 0, "criterion": 1, "upgrade": 2}
@@ -126,37 +126,31 @@ class Plan:
 
 
 def candidates(book: Rulebook, evaluation: Evaluation) -> list[Candidate]:
-    """Everything that could raise the score: lifting each refuting or capping rule, meeting each
-    applicable criterion not yet met, and each upgrade rule on each sub-component in its scope."""
-    base = score(book, evaluation.answers, evaluation.consequences)
+    """The engine's candidates that act on the score: lifting a refuting or capping rule, meeting an
+    applicable criterion not yet met, an upgrade rule on a sub-component in its scope."""
     found: list[Candidate] = []
-    blocking = sorted({c.rule_id for c in evaluation.consequences if c.effect in ("refute", "cap")})
-    for rule_id in blocking:
+    for cand in evaluation.candidates("rule"):
+        rule_id = str(cand["ref"])
         rule = book.rule(rule_id).rule
         targets = sorted({c.target for c in evaluation.consequences if c.rule_id == rule_id and c.target})
         found.append(Candidate(
             _rec(book, rule_id, "rule", rule.recommendation or rule.title, targets, [rule_id], rule.effort),
             _lifting(rule_id),
         ))
-    for crit_id, criterion in book.criteria.items():
-        if evaluation.answers.applicable[crit_id] and base.predicted[crit_id] == "false" \
-                and evaluation.answers.claimed[crit_id] != "true":
-            found.append(Candidate(
-                _rec(book, crit_id, "criterion", criterion.recommendation, [crit_id], [], criterion.effort),
-                _meeting(crit_id),
-            ))
-    for sourced in book.rules:
-        rule = sourced.rule
-        if rule.effect != "upgrade" or not rule.grade or not rule.recommendation:
-            continue
-        for sub_id in upgrade_scope(book, sourced):
-            if any(c.effect == "upgrade" and c.target == sub_id and c.grade
-                   and book.grade_rank(c.grade) >= book.grade_rank(rule.grade) for c in evaluation.consequences):
-                continue
-            found.append(Candidate(
-                _rec(book, f"{rule.id}@{sub_id}", "upgrade", rule.recommendation, [sub_id], [rule.id], rule.effort),
-                _upgrading(Consequence(rule.id, "upgrade", sub_id, rule.grade)),
-            ))
+    for cand in evaluation.candidates("criterion"):
+        criterion = book.criteria[str(cand["ref"])]
+        found.append(Candidate(
+            _rec(book, criterion.id, "criterion", criterion.recommendation, [criterion.id], [], criterion.effort),
+            _meeting(criterion.id),
+        ))
+    for cand in evaluation.candidates("upgrade"):
+        rule = book.rule(str(cand["rule"])).rule
+        sub_id = str(cand["subcomponent"])
+        assert rule.recommendation is not None  # the engine proposes no other
+        found.append(Candidate(
+            _rec(book, str(cand["ref"]), "upgrade", rule.recommendation, [sub_id], [rule.id], rule.effort),
+            _upgrading(Consequence(rule.id, "upgrade", sub_id, rule.grade)),
+        ))
     return found
 
 

@@ -1,27 +1,28 @@
-"""From a workspace to a prediction: facts, rules, consequences, score and ranked recommendations
-(DESIGN section 5). This module orchestrates; the arithmetic lives in :mod:`sakip_eval.scoring.grades`."""
+"""From a workspace to a prediction: the given facts, the engine's conclusions (findings, consequences,
+verdicts, candidates), the grade arithmetic and the ranked recommendations. This module orchestrates; the
+reasoning runs in the engine (:mod:`sakip_eval.engine.program`), the arithmetic in
+:mod:`sakip_eval.scoring.grades`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sakip_eval.checks.findings import run_checks
-from sakip_eval.engine.durable import Firing, engine_for
-from sakip_eval.engine.facts import Fact, derive_facts, recommendation_fact
+from sakip_eval.checks.findings import Finding, check_facts, findings_behind, findings_of
+from sakip_eval.engine.durable import Inference, engine_for
+from sakip_eval.engine.facts import Fact, closing_scenarios, derive_facts
+from sakip_eval.engine.program import program_for
 from sakip_eval.i18n import Text
 from sakip_eval.io.workspace import Workspace
+from sakip_eval.model.followup import Status
 from sakip_eval.rulebook.book import Rulebook, SourcedRule, subcomponent_of
-from sakip_eval.rulebook.conditions import parse_when
 from sakip_eval.scoring.grades import Answers, Consequence, Score, gain, lift, score, with_met
 
 RecommendationKind = Literal["rule", "followup", "criterion", "upgrade", "note"]
-# Stands in for the evidence a closed recommendation would cite when pricing its closure.
-CLOSING_EVIDENCE = "(bukti tindak lanjut)"
 
 
 class Reason(BaseModel):
@@ -90,6 +91,18 @@ class RecommendationResult(BaseModel):
     reaches: str
 
 
+class FollowupItem(BaseModel):
+    """A recommendation of the previous LHE as followup.yaml states it."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    id: str
+    text: str
+    status: Status
+    evidence: list[str]
+    closed: bool
+
+
 class NextCategory(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
@@ -98,7 +111,7 @@ class NextCategory(BaseModel):
 
 
 class Prediction(BaseModel):
-    model_config = ConfigDict(defer_build=True)
+    model_config = ConfigDict(defer_build=True, arbitrary_types_allowed=True)
 
     opd: str
     pemda: str | None
@@ -115,33 +128,21 @@ class Prediction(BaseModel):
     criteria: list[CriterionResult]
     recommendations: list[RecommendationResult]
     notes: list[Reason]
-    findings: list[dict[str, Any]] = Field(default_factory=list)
-    followup: list[dict[str, Any]] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    followup: list[FollowupItem] = Field(default_factory=list)
 
 
-def consequences_of(book: Rulebook, firings: list[Firing], facts: dict[str, Fact]) -> list[Consequence]:
-    """Turn firings into consequences, resolving a rule's implicit target from the facts it matched."""
+def consequences_of(inference: Inference) -> list[Consequence]:
+    """One consequence per way the engine concluded each: the facts its rule matched and the LKjIP findings
+    those rest on (a weakened criterion rests on the checks that flagged it, each match a finding)."""
     result = []
-    for firing in firings:
-        rule = book.rule(firing.rule_id).rule
-        target = rule.target
-        matched = [facts[f] for f in firing.facts if f in facts]
-        if target is None:
-            target = _implicit_target(rule.effect, matched)
-        result.append(Consequence(rule.id, rule.effect, target, rule.grade, firing.facts))
+    for fact in inference.concluded("consequence"):
+        for derivation in inference.how(str(fact["id"])):
+            findings = set().union(*(findings_behind(inference, f) for f in derivation.facts))
+            target = fact.get("target")
+            result.append(Consequence(str(fact["rule"]), str(fact["effect"]), None if target is None else str(target),
+                                      fact.get("grade"), derivation.facts, tuple(sorted(findings))))
     return sorted(set(result), key=lambda c: (c.rule_id, c.target or "", c.facts))
-
-
-def _implicit_target(effect: str, matched: list[Fact]) -> str | None:
-    for fact in matched:
-        if effect in ("refute", "prove") and "criterion" in fact:
-            return str(fact["criterion"])
-        if effect in ("cap", "upgrade"):
-            if "subcomponent" in fact:
-                return str(fact["subcomponent"])
-            if "criterion" in fact:
-                return subcomponent_of(str(fact["criterion"]))
-    return None
 
 
 def answers_of(ws: Workspace) -> Answers:
@@ -160,27 +161,35 @@ def answers_of(ws: Workspace) -> Answers:
 @dataclass(frozen=True)
 class Evaluation:
     """What one engine run yields: the scoring inputs, from which any what-if is re-scored without
-    running the engine again (recommendations here, `plan` in :mod:`sakip_eval.scoring.plan`)."""
+    running the engine again (recommendations here, `plan` in :mod:`sakip_eval.scoring.plan`), and the
+    candidates the engine proposed."""
 
     answers: Answers
     consequences: list[Consequence]
-    facts: dict[str, Fact]
-    findings: list[Fact]
+    findings: list[Finding]
+    inference: Inference
+
+    @property
+    def facts(self) -> dict[str, Fact]:
+        return self.inference.facts
+
+    def candidates(self, kind: str) -> list[Fact]:
+        """The engine's candidates of one kind: `rule`, `criterion`, `upgrade`, `followup` or `note`."""
+        return [c for c in self.inference.concluded("candidate") if c["type"] == kind]
 
 
-def evaluate(ws: Workspace, findings: list[Fact] | None = None) -> Evaluation:
-    """`findings` default to the LKjIP consistency findings of the workspace (none without lkjip.yaml)."""
-    if findings is None:
-        findings = [finding.fact() for finding in run_checks(ws)]
-    fact_list = derive_facts(ws, findings)
-    facts = {f["id"]: f for f in fact_list}
-    firings = engine_for(ws.rulebook).run(fact_list)
-    return Evaluation(answers_of(ws), consequences_of(ws.rulebook, firings, facts), facts, findings)
+def evaluate(ws: Workspace) -> Evaluation:
+    """The whole chain in one engine run: the workspace's facts and its LKjIP facts (none without
+    lkjip.yaml) through every stage."""
+    given = [*derive_facts(ws), *closing_scenarios(ws)]
+    full, slim = check_facts(ws)
+    inference = engine_for(program_for(ws.rulebook)).run([*given, *full], [*given, *slim])
+    return Evaluation(answers_of(ws), consequences_of(inference), findings_of(ws.rulebook, inference), inference)
 
 
-def predict(ws: Workspace, findings: list[Fact] | None = None) -> Prediction:
+def predict(ws: Workspace) -> Prediction:
     book = ws.rulebook
-    evaluation = evaluate(ws, findings)
+    evaluation = evaluate(ws)
     facts, consequences, answers = evaluation.facts, evaluation.consequences, evaluation.answers
     result = score(book, answers, consequences)
     reasons = {c: _reason(book, c, facts) for c in consequences}
@@ -198,28 +207,21 @@ def predict(ws: Workspace, findings: list[Fact] | None = None) -> Prediction:
         next_category=_next_category(book, result),
         components=_components(book, result, consequences, reasons),
         criteria=_criteria(ws, result, consequences, reasons),
-        recommendations=rank_recommendations(
-            book, answers, consequences, result,
-            _followup_candidates(ws, list(facts.values()), answers, consequences, result),
-        ),
+        recommendations=rank_recommendations(book, evaluation, result, _followup_candidates(ws, evaluation, result)),
         notes=[reasons[c] for c in consequences if c.effect == "note"],
-        findings=[_public_finding(f) for f in evaluation.findings],
+        findings=evaluation.findings,
         followup=[
-            {"id": r.id, "text": r.text, "status": r.status, "evidence": list(r.evidence), "closed": r.closed}
+            FollowupItem(id=r.id, text=r.text, status=r.status, evidence=list(r.evidence), closed=r.closed)
             for r in (ws.followup.recommendations if ws.followup else [])
         ],
     )
-
-
-def _public_finding(fact: Fact) -> dict[str, Any]:
-    return {k: v for k, v in fact.items() if k not in ("kind", "sid")}
 
 
 def _reason(book: Rulebook, c: Consequence, facts: dict[str, Fact]) -> Reason:
     rule = book.rule(c.rule_id).rule
     matched = [facts[f] for f in c.facts if f in facts]
     evidence = sorted({str(f["ref"]) for f in matched if f.get("kind") in ("evidence", "support")})
-    finding_ids = sorted({str(f["ref"]) for f in matched if f.get("kind") == "finding"})
+    finding_ids = sorted(c.findings)
     fields = {"evidence": ", ".join(evidence) or "-", "findings": ", ".join(finding_ids) or "-"}
     text = Text(id=_fill(rule.reason.id, fields), en=_fill(rule.reason.en, fields))
     return Reason(rule=rule.id, effect=rule.effect, text=text, evidence=evidence, findings=finding_ids,
@@ -278,9 +280,13 @@ def _criteria(
     ws: Workspace, result: Score, consequences: list[Consequence], reasons: dict[Consequence, Reason]
 ) -> list[CriterionResult]:
     out = []
+    about: dict[str, list[Reason]] = {}
+    for c in consequences:
+        if c.effect in ("refute", "prove") and c.target:
+            about.setdefault(c.target, []).append(reasons[c])
     for crit_id, criterion in ws.rulebook.criteria.items():
         claim = ws.assessment.criteria.get(crit_id)
-        mine = [reasons[c] for c in consequences if c.target == crit_id and c.effect in ("refute", "prove")]
+        mine = about.get(crit_id, [])
         out.append(CriterionResult(
             id=crit_id, subcomponent=subcomponent_of(crit_id), text=criterion.text,
             claimed=claim.met if claim else "false", predicted=result.predicted[crit_id],
@@ -290,66 +296,63 @@ def _criteria(
 
 
 def rank_recommendations(
-    book: Rulebook, answers: Answers, consequences: list[Consequence], base: Score,
-    followups: Sequence[RecommendationResult] = (),
+    book: Rulebook, evaluation: Evaluation, base: Score, followups: Sequence[RecommendationResult] = (),
 ) -> list[RecommendationResult]:
-    """Each candidate is worth the points the total gains if it alone is done (re-scored), DESIGN 5.5."""
+    """The engine's candidates, each worth the points the total gains if it alone is done (re-scored)."""
+    answers, consequences = evaluation.answers, evaluation.consequences
     candidates: list[RecommendationResult] = list(followups)
-    blocking = sorted({c.rule_id for c in consequences if c.effect in ("refute", "cap")})
-    for rule_id in blocking:
-        sourced = book.rule(rule_id)
+    for cand in evaluation.candidates("rule"):
+        rule_id = str(cand["ref"])
         targets = sorted({c.target for c in consequences if c.rule_id == rule_id and c.target})
         affected = {t if t not in book.criteria else subcomponent_of(t) for t in targets}
         gained = gain(book, base, answers, lift(consequences, rule_id), affected)
-        candidates.append(_candidate(book, sourced, "rule", gained, base, targets))
-    refuted = {c.target for c in consequences if c.effect == "refute"}
-    for crit_id, criterion in book.criteria.items():
-        if base.predicted[crit_id] == "false" and crit_id not in refuted:
-            gained = gain(book, base, with_met(answers, crit_id), consequences, {subcomponent_of(crit_id)})
-            candidates.append(RecommendationResult(
-                id=crit_id, kind="criterion", text=criterion.recommendation, criteria=[crit_id],
-                subcomponents=[subcomponent_of(crit_id)], rules=[], points=gained,
-                effort=criterion.effort, reaches=_reaches(book, base.total + gained),
-            ))
-    candidates.extend(_upgrade_candidates(book, answers, consequences, base))
-    for c in consequences:
-        if c.effect == "note" and all(r.id != c.rule_id for r in candidates):
-            candidates.append(_candidate(book, book.rule(c.rule_id), "note", Decimal(0), base, []))
+        candidates.append(_candidate(book, book.rule(rule_id), "rule", gained, base, targets))
+    for cand in evaluation.candidates("criterion"):
+        crit_id = str(cand["ref"])
+        criterion = book.criteria[crit_id]
+        gained = gain(book, base, with_met(answers, crit_id), consequences, {subcomponent_of(crit_id)})
+        candidates.append(RecommendationResult(
+            id=crit_id, kind="criterion", text=criterion.recommendation, criteria=[crit_id],
+            subcomponents=[subcomponent_of(crit_id)], rules=[], points=gained,
+            effort=criterion.effort, reaches=_reaches(book, base.total + gained),
+        ))
+    candidates.extend(_upgrade_candidates(book, evaluation, base))
+    for cand in evaluation.candidates("note"):
+        if all(r.id != cand["ref"] for r in candidates):
+            candidates.append(_candidate(book, book.rule(str(cand["ref"])), "note", Decimal(0), base, []))
     order = {"rule": 0, "followup": 1, "criterion": 2, "upgrade": 3, "note": 4}
     return sorted(candidates, key=lambda r: (-r.points, r.kind == "note", r.effort or 2, order[r.kind], r.id))
 
 
-def _followup_candidates(
-    ws: Workspace, facts: list[Fact], answers: Answers, consequences: list[Consequence], base: Score
-) -> list[RecommendationResult]:
+def _followup_candidates(ws: Workspace, evaluation: Evaluation, base: Score) -> list[RecommendationResult]:
     """One item per open recommendation of the previous LHE, in the LHE's own words (both languages).
 
-    Its points are what closing it *alone* gains: its fact is derived again as `selesai` with evidence
-    and the rules run again. Re-running (not lifting firings) keeps rules that test for the absence of
-    any follow-up evidence exact. So 4.c.1's refutation lifts only for the last open recommendation,
-    while the first one closed with evidence can already restore 4.c.2."""
+    Its points are what closing it *alone* gains: the engine ran the rules that read recommendations in a
+    scenario where that one is `selesai` with evidence (engine/facts.py: closing_scenarios), and their
+    consequences there replace theirs in the workspace as it is. Re-running the rules (not lifting
+    firings) keeps rules that test for the absence of any follow-up evidence exact: 4.c.1's refutation
+    lifts only for the last open recommendation, while the first one closed with evidence can already
+    restore 4.c.2."""
     if ws.followup is None:
         return []
     book = ws.rulebook
-    followup_book = _followup_rules(book)
-    reading = {s.rule.id for s in followup_book.rules}
+    answers, consequences = evaluation.answers, evaluation.consequences
+    reading = {p.id for p in program_for(book).reading("recommendation", "verify")}
     unchanged = [c for c in consequences if c.rule_id not in reading]
-    kinds = {p.kind for s in followup_book.rules for p in parse_when(s.rule.when)}
-    relevant = [f for f in facts if f["kind"] in kinds]  # no other fact can match these rules
+    inference = evaluation.inference
+    by_id = {rec.id: rec for rec in ws.followup.recommendations}
     out = []
-    for rec in ws.followup.recommendations:
-        if rec.closed:
-            continue
-        done = recommendation_fact(
-            rec.model_copy(update={"status": "selesai", "evidence": rec.evidence or [CLOSING_EVIDENCE]})
-        )
-        closed_facts = [done if f["id"] == done["id"] else f for f in relevant]
-        firings = engine_for(followup_book).run(closed_facts)
-        after = unchanged + consequences_of(followup_book, firings, {f["id"]: f for f in closed_facts})
-        changed = {c.target for c in set(consequences) ^ set(after) if c.target}
+    for cand in evaluation.candidates("followup"):
+        rec = by_id[str(cand["ref"])]
+        scenario = [Consequence(str(f["rule"]), str(f["effect"]), f.get("target"), f.get("grade"),
+                                inference.how(str(f["id"]))[0].facts[1:])
+                    for f in inference.concluded("scenario_consequence") if f["scenario"] == rec.id]
+        after = unchanged + scenario
+        closed = f"recommendation:{rec.id}"
+        changed = {target for _, _, target, _ in {_key(c) for c in consequences} ^ {_key(c) for c in after} if target}
         affected = {subcomponent_of(t) if t in book.criteria else t for t in changed}
         gained = gain(book, base, answers, after, affected)
-        mine = [c for c in consequences if done["id"] in c.facts]
+        mine = [c for c in consequences if closed in c.facts]
         criteria = list(dict.fromkeys([*sorted(c.target for c in mine if c.target in book.criteria), *rec.criteria]))
         out.append(RecommendationResult(
             id=f"followup:{rec.id}", kind="followup", text=Text(id=rec.text, en=rec.text), criteria=criteria,
@@ -359,11 +362,9 @@ def _followup_candidates(
     return out
 
 
-def _followup_rules(book: Rulebook) -> Rulebook:
-    """The rulebook's rules that read recommendation facts, on their own: closing one recommendation can
-    change only what they conclude, so pricing it re-runs them alone, over the fact kinds they read."""
-    rules = [s for s in book.rules if any(p.kind == "recommendation" for p in parse_when(s.rule.when))]
-    return book.model_copy(update={"rules": rules, "fingerprint": f"{book.fingerprint}-followup"})
+def _key(c: Consequence) -> tuple[str, str, str | None, str | None]:
+    """What a consequence does, whatever facts it was reached from."""
+    return c.rule_id, c.effect, c.target, c.grade
 
 
 def _candidate(
@@ -379,59 +380,27 @@ def _candidate(
     )
 
 
-def _upgrade_candidates(
-    book: Rulebook, answers: Answers, consequences: list[Consequence], base: Score
-) -> list[RecommendationResult]:
-    """A sub-component with every criterion met but no upgrade yet: what would A (or AA) be worth?"""
+def _upgrade_candidates(book: Rulebook, evaluation: Evaluation, base: Score) -> list[RecommendationResult]:
+    """The engine's upgrade candidates on sub-components with every criterion met: what would A (or AA)
+    be worth?"""
     out = []
-    for sourced in book.rules:
-        rule = sourced.rule
-        if rule.effect != "upgrade" or not rule.grade or not rule.recommendation:
+    for cand in evaluation.candidates("upgrade"):
+        rule = book.rule(str(cand["rule"])).rule
+        sub_id = str(cand["subcomponent"])
+        current = base.subcomponents[sub_id]
+        assert rule.grade is not None and rule.recommendation is not None  # the engine proposes no other
+        if current.applicable == 0 or current.met != current.applicable:
             continue
-        for sub_id in upgrade_scope(book, sourced):
-            current = base.subcomponents[sub_id]
-            if current.applicable == 0 or current.met != current.applicable:
-                continue
-            if book.grade_rank(current.grade) >= book.grade_rank(rule.grade):
-                continue
-            extra = Consequence(rule.id, "upgrade", sub_id, rule.grade)
-            gained = gain(book, base, answers, [*consequences, extra], {sub_id})
-            if gained > 0:
-                out.append(RecommendationResult(
-                    id=f"{rule.id}@{sub_id}", kind="upgrade", text=rule.recommendation, criteria=[],
-                    subcomponents=[sub_id], rules=[rule.id], points=gained, effort=rule.effort,
-                    reaches=_reaches(book, base.total + gained),
-                ))
+        if book.grade_rank(current.grade) >= book.grade_rank(rule.grade):
+            continue
+        extra = Consequence(rule.id, "upgrade", sub_id, rule.grade)
+        gained = gain(book, base, evaluation.answers, [*evaluation.consequences, extra], {sub_id})
+        if gained > 0:
+            out.append(RecommendationResult(
+                id=str(cand["ref"]), kind="upgrade", text=rule.recommendation, criteria=[], subcomponents=[sub_id],
+                rules=[rule.id], points=gained, effort=rule.effort, reaches=_reaches(book, base.total + gained),
+            ))
     return out
-
-
-def upgrade_scope(book: Rulebook, sourced: SourcedRule) -> list[str]:
-    """Sub-components an upgrade rule can reach: its explicit target, or those its
-    `subcomponent` pattern selects by id or by type (keberadaan/kualitas/pemanfaatan), given as a
-    value or as `{in: [...]}`."""
-    rule = sourced.rule
-    if rule.target:
-        return [rule.target]
-    scope = book.subcomponent_ids()
-    for item in rule.when:
-        tests = item.get("subcomponent")
-        if isinstance(tests, dict):
-            ids = _allowed(tests.get("subcomponent"))
-            if ids is not None:
-                scope = [s for s in scope if s in ids]
-            kinds = _allowed(tests.get("type"))
-            if kinds is not None:
-                scope = [s for s in scope if book.subcomponent(s).kind in kinds]
-    return scope
-
-
-def _allowed(test: object) -> list[str] | None:
-    """The values a condition test admits (`x` or `{in: [x, y]}`); None when it does not restrict."""
-    if isinstance(test, str):
-        return [test]
-    if isinstance(test, dict) and isinstance(test.get("in"), list):
-        return [str(v) for v in test["in"]]
-    return None
 
 
 def _reaches(book: Rulebook, total: Decimal) -> str:

@@ -1,0 +1,1 @@
+"""One module per check family, named after the kind of fact it derives (see :mod:`sakip_eval.checks.family`)."""
