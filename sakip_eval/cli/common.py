@@ -126,6 +126,8 @@ err = _Console(stderr=True, soft_wrap=True)
 def output_format(output: Path | None, chosen: E | None, suffixes: Mapping[str, E], default: E) -> E:
     """The format an output asks for: the file's extension (`-o laporan.pdf`), else `--format`, else `default`.
     A `--format` that contradicts the extension is refused, rather than HTML written into a file named .xlsx."""
+    if output is not None and output.is_dir():
+        raise InputError("report.is_folder", file=str(output), field="-o")
     named = suffixes.get(output.suffix.lower()) if output is not None else None
     if output is not None and named is None and chosen is None:
         raise InputError("error.unknown_suffix", file=str(output), field="-o", suffixes=", ".join(suffixes))

@@ -36,12 +36,12 @@ OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE"
 def report(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt: ReportFormatOpt = None, output: OutputOpt = None,
            lang: LangOpt = Lang.ID) -> None:
     """Laporan untuk dibaca / a report for readers (see the module docstring for how the format is chosen)."""
+    ws = load_workspace(workspace)
+    if output is not None and output.resolve() in ws.input_files():  # first: the worst mistake to let through
+        raise InputError("report.overwrites_input", file=str(output), field="-o")
     chosen = output_format(output, fmt, SUFFIXES, ReportFormat.HTML)
     if output is None and chosen in BINARY:
         raise InputError("report.needs_output", field="-o", format=chosen.value)
-    ws = load_workspace(workspace)
-    if output is not None and output.resolve() in ws.input_files():
-        raise InputError("report.overwrites_input", file=str(output), field="-o")
     source = ReportInput(ws, predict(ws))
     if chosen is ReportFormat.PDF:  # a browser prints it: a few seconds
         with progress_bar(t("report.printing", lang), 1) as done:

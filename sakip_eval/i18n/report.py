@@ -33,6 +33,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dibuat oleh sakip-eval: prediksi sebelum evaluasi Inspektorat, bukan hasil evaluasi resmi.",
         "Made by sakip-eval: a prediction before the Inspektorat's evaluation, not an official result.",
     ),
+    "report.is_folder": (
+        "tidak dapat menulis berkas: ini sebuah folder", "cannot write the file: this is a folder",
+    ),
+    "report.is_folder.fix": (
+        "Beri nama berkas di dalam folder itu, misalnya FOLDER/laporan.pdf.",
+        "Name a file inside that folder, for example FOLDER/report.pdf.",
+    ),
     "report.generated": ("Dibuat {date}", "Made on {date}"),
     "report.page": ("Halaman", "Page"),
     "report.months": (
