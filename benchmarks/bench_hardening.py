@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.yamlread import MAX_BYTES, MAX_DEPTH, MAX_LIST, load_document
-from sakip_eval.letters.lhe import parse_letter
+from sakip_eval.letters.reader import parse_letter
 from sakip_eval.rulebook.book import load_rulebook
 
 LINES = {

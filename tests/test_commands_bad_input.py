@@ -28,6 +28,7 @@ from sakip_eval.i18n import MESSAGES
 from sakip_eval.io.workspace import STATE_DIR
 
 from .conftest import EVIDENCE, ROOT, Cli, flat
+from .letterkit import to_pdf, zipped
 
 READ_ONLY_PLACE = Path("/sys")  # sysfs: no one, root included, may create files there
 
@@ -61,14 +62,6 @@ class Env:
         return path
 
 
-def _xlsx_with(parts: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def _damaged_xlsx(env: Env) -> Path:
     """A real workbook whose sheet XML is cut in half (a valid zip, so openpyxl gets as far as the sheet)."""
     good = env.tmp / "baik.xlsx"
@@ -78,7 +71,7 @@ def _damaged_xlsx(env: Env) -> Path:
         parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
     sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
     parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]
-    return env.file("rusak.xlsx", _xlsx_with(parts))
+    return env.file("rusak.xlsx", zipped(parts))
 
 
 def _main(args: list[str]) -> int:
@@ -139,8 +132,13 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
                                                         "--evidence", "tidak-ada"], ["--evidence", "tidak-ada"]),
     ],
     "followup import": [
-        ("a binary letter", lambda e: ["followup", e.ws, "import", e.file("surat.txt", b"\x89PNG\r\n\x1a\n\xff")],
-         ["surat.txt", "UTF-8", "posisi 0"]),
+        ("an image as the letter",
+         lambda e: ["followup", e.ws, "import", e.file("surat.txt", b"\x89PNG\r\n\x1a\n\xff")],
+         ["surat.txt", "berkas ini gambar", "ocrmypdf"]),
+        ("a binary letter", lambda e: ["followup", e.ws, "import", e.file("surat.txt", b"LHE \xff\xfe")],
+         ["surat.txt", "UTF-8", "posisi 4"]),
+        ("a scan without text", lambda e: ["followup", e.ws, "import", e.file("pindai.pdf", to_pdf([], scan=True))],
+         ["pindai.pdf", "tanpa lapisan teks", "ocrmypdf -l ind"]),
         ("a folder as the letter", lambda e: ["followup", e.ws, "import", e.tmp], ["bukan berkas biasa"]),
     ],
     "lhe check": [
@@ -153,6 +151,12 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
          ["tidak-ada.txt", "tidak ditemukan", "nama dan folder berkasnya"]),
         ("a file over 10 MiB", lambda e: ["lhe", "check", e.sparse("besar.txt", 10 * 1024 * 1024 + 1)],
          ["besar.txt", "lebih dari 10 MiB"]),
+        ("a PDF over 50 MiB", lambda e: ["lhe", "check", e.sparse("besar.pdf", 50 * 1024 * 1024 + 1)],
+         ["besar.pdf", "lebih dari 50 MiB"]),
+        ("a scan without text", lambda e: ["lhe", "check", e.file("pindai.pdf", to_pdf([], scan=True))],
+         ["pindai.pdf", "tanpa lapisan teks", "ocrmypdf -l ind"]),
+        ("an old Word file", lambda e: ["lhe", "check", e.file("surat.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")],
+         ["surat.doc", "Word 97-2003"]),
     ],
     "report": [
         ("-o into a missing folder", lambda e: ["report", e.ws, "-o", e.tmp / "tidak-ada" / "r.html"],
@@ -187,7 +191,7 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
          ["lke.xlsx", "bukan buku kerja Excel"]),
         ("a file over 20 MiB", lambda e: ["import-lke", e.sparse("besar.xlsx", 20 * 1024 * 1024 + 1), e.ws],
          ["besar.xlsx", "lebih dari 20 MiB"]),
-        ("a zip bomb", lambda e: ["import-lke", e.file("bom.xlsx", _xlsx_with({"xl/x.xml": bytes(101 * 2**20)})),
+        ("a zip bomb", lambda e: ["import-lke", e.file("bom.xlsx", zipped({"xl/x.xml": bytes(101 * 2**20)})),
                                   e.ws], ["bom.xlsx", "setelah dibuka"]),
         ("a damaged sheet", lambda e: ["import-lke", _damaged_xlsx(e), e.ws], ["rusak.xlsx", "bukan buku kerja"]),
         ("a folder", lambda e: ["import-lke", e.tmp, e.ws], ["bukan berkas biasa"]),

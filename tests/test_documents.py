@@ -1,271 +1,173 @@
-"""Documents for the people who read them: the format a file name asks for, findings as tables grouped by
-check, no tool words, a date and page numbers in print, a PDF through the machine's browser, and CSV or XLSX
-that Indonesian-locale Excel opens as columns."""
+"""Reading documents: PDF text layers (digital and OCR'd), Word files, plain text, and every file that
+cannot be read getting a message that says what to do (exit 2, file named)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import re
-import zipfile
-from collections.abc import Callable
-from html.parser import HTMLParser
+import itertools
+import os
+import stat
 from pathlib import Path
 
 import pytest
 
-from sakip_eval.i18n import Lang
-from sakip_eval.render import browser
-from sakip_eval.render.plain import plain
+from sakip_eval.documents import docx as docx_module
+from sakip_eval.documents import read_document
+from sakip_eval.errors import InputError
 
-from .conftest import EVIDENCE, Cli, Result, flat
+from .conftest import Cli, flat
+from .letterkit import PageBreak, Para, Row, court_letter, to_docx, to_pdf, to_txt, zipped
 
-WS_2025 = EVIDENCE / "mojosari-2025"
-BROWSER = browser.find_browser()
-needs_browser = pytest.mark.skipif(BROWSER is None, reason="no Chromium, Chrome or Edge on this machine "
-                                                           "(Debian: apt-get install chromium)")
-
-
-class Page(HTMLParser):
-    """The visible text of a page, and its tables as rows of cell texts (with the heading before each)."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__()
-        self.text: list[str] = []
-        self.tables: list[dict[str, object]] = []
-        self._skip = 0
-        self._heading: list[str] | None = None
-        self._last_heading = ""
-        self._cell: list[str] | None = None
-        self._row: list[str] | None = None
-        self.feed(html)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("style", "script", "title"):
-            self._skip += 1
-        elif tag in ("h2", "h3"):
-            self._heading = []
-        elif tag == "table":
-            self.tables.append({"heading": self._last_heading, "class": dict(attrs).get("class") or "", "rows": []})
-        elif tag == "tr":
-            self._row = []
-        elif tag in ("td", "th"):
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("style", "script", "title"):
-            self._skip -= 1
-        elif tag in ("h2", "h3") and self._heading is not None:
-            self._last_heading = " ".join("".join(self._heading).split())
-            self._heading = None
-        elif tag in ("td", "th") and self._cell is not None and self._row is not None:
-            self._row.append(" ".join("".join(self._cell).split()))
-            self._cell = None
-        elif tag == "tr" and self._row is not None and self.tables:
-            rows = self.tables[-1]["rows"]
-            assert isinstance(rows, list)
-            rows.append(self._row)
-            self._row = None
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        self.text.append(data)
-        for part in (self._heading, self._cell):
-            if part is not None:
-                part.append(data)
+TABLE = [Para("Rincian nilai:"), Row(("No.", "Komponen", "Bobot", "2023")),
+         Row(("1.", "Perencanaan Kinerja", "30,00", "26,10")), PageBreak(), Para("Halaman dua.")]
 
 
-def report(cli: Cli, *args: str | Path) -> tuple[int, str, str]:
-    return cli("report", WS_2025, *args)
+def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
+    path = tmp_path / name
+    if isinstance(data, str):
+        path.write_text(data, encoding="utf-8")
+    else:
+        path.write_bytes(data)
+    return path
 
 
-# -- the format follows the file name ------------------------------------------------------------------
+def test_pdf_lines_keep_words_in_place(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "surat.pdf", to_pdf(TABLE)))
+    assert doc.kind == "pdf" and not doc.ocr and doc.blank_pages == ()
+    assert [line.text for line in doc.lines] == [
+        "Rincian nilai:", "No. Komponen Bobot 2023", "1. Perencanaan Kinerja 30,00 26,10", "Halaman dua."]
+    assert [line.page for line in doc.lines] == [1, 1, 1, 2]
+    row = doc.lines[2].words
+    assert [w.text for w in row] == ["1.", "Perencanaan", "Kinerja", "30,00", "26,10"]
+    assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(row))
+    header = {w.text: w for w in doc.lines[1].words}
+    assert abs(header["2023"].x0 - row[-1].x0) < 1  # a value stands under its column's header
 
 
-@pytest.mark.parametrize(("name", "starts"), [("lke.xlsx", b"PK"), ("r.html", b"<!DOCTYPE html>"),
-                                              ("r.md", b"# "), ("r.json", b"{")])
-def test_the_file_name_sets_the_format(cli: Cli, tmp_path: Path, name: str, starts: bytes) -> None:
-    code, _, stderr = report(cli, "-o", tmp_path / name)
-    assert code == 0, stderr
-    assert (tmp_path / name).read_bytes().startswith(starts)
-    if name.endswith(".xlsx"):
-        assert "xl/workbook.xml" in zipfile.ZipFile(tmp_path / name).namelist()
+def test_an_ocr_layer_is_recognised(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "pindai.pdf", to_pdf(TABLE, ocr=True)))
+    assert doc.ocr
+    assert doc.lines[2].text == "1. Perencanaan Kinerja 30,00 26,10"
 
 
-def test_a_format_that_contradicts_the_file_name_is_refused(cli: Cli, tmp_path: Path) -> None:
-    code, _, stderr = report(cli, "-o", tmp_path / "lke.xlsx", "--format", "html")
+def test_a_bare_scan_is_refused_with_ocr_advice(cli: Cli, tmp_path: Path) -> None:
+    path = write(tmp_path, "pindai.pdf", to_pdf(TABLE, scan=True))
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    assert caught.value.key == "documents.no_text_layer"
+    code, _, err = cli("lhe", "check", path)
     assert code == 2
-    assert "lke.xlsx" in stderr and "xlsx" in flat(stderr) and "html" in flat(stderr)
-    assert list(tmp_path.iterdir()) == []
+    message = flat(err)
+    assert "pindai.pdf" in message and "tanpa lapisan teks" in message and "ocrmypdf -l ind" in message
+    code, _, err = cli("lhe", "check", path, "--lang", "en")
+    assert code == 2 and "without a text layer" in flat(err)
 
 
-def test_an_unknown_extension_names_the_known_ones(cli: Cli, tmp_path: Path) -> None:
-    code, _, stderr = report(cli, "-o", tmp_path / "laporan.docx")
-    assert code == 2 and ".html, .pdf, .md, .xlsx, .json" in stderr
-    code, _, _ = report(cli, "-o", tmp_path / "laporan.txt", "--format", "md")  # an explicit format is enough
-    assert code == 0 and (tmp_path / "laporan.txt").read_text(encoding="utf-8").startswith("# ")
+def fake_ocrmypdf(tmp_path: Path, result: bytes, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An `ocrmypdf` on PATH that records its arguments and writes `result` as its output."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "hasil.pdf").write_bytes(result)
+    script = folder / "ocrmypdf"
+    script.write_text(f'#!/bin/sh\necho "$@" > "{folder}/args"\nfor last; do :; done\n'
+                      f'cp "{folder}/hasil.pdf" "$last"\n', encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+    return folder
 
 
-# -- findings for people ------------------------------------------------------------------------------
+@pytest.mark.skipif(os.name == "nt", reason="a shell script stands in for ocrmypdf")
+def test_ocr_option_runs_ocrmypdf_on_a_copy(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    letter = court_letter()
+    scan = write(tmp_path, "pindai.pdf", to_pdf(letter, scan=True))
+    before = scan.read_bytes()
+    folder = fake_ocrmypdf(tmp_path, to_pdf(letter, ocr=True), monkeypatch)
+    code, out, err = cli("lhe", "check", scan, "--ocr", "--format", "json")
+    assert code == 0, err
+    assert "-l ind" in (folder / "args").read_text(encoding="utf-8")
+    assert scan.read_bytes() == before  # the user's file is never changed
+    assert '"total": 86.55' in out
 
 
-def _findings() -> list[dict[str, object]]:
-    from sakip_eval.io.workspace import load_workspace
-    from sakip_eval.render.json import prediction_to_dict
-    from sakip_eval.scoring.prediction import predict
-
-    findings = prediction_to_dict(predict(load_workspace(WS_2025)), Lang.ID)["findings"]
-    assert isinstance(findings, list) and findings
-    return findings
-
-
-def _check_titles() -> dict[str, str]:
-    from sakip_eval.rulebook.book import load_rulebook
-
-    return {c.check.id: c.check.title.id for c in load_rulebook().checks}
-
-
-def test_html_findings_are_tables_grouped_by_check_message_first(cli: Cli) -> None:
-    code, html, _ = report(cli, "--format", "html")
-    assert code == 0
-    _assert_findings_tables(Page(html))
-
-
-def _assert_findings_tables(page: Page) -> None:
-    findings, titles = _findings(), _check_titles()
-    tables = [tb for tb in page.tables if "findings" in str(tb["class"])]
-    by_check: dict[str, int] = {}
-    for f in findings:
-        by_check[str(f["check"])] = by_check.get(str(f["check"]), 0) + 1
-    assert len(tables) == len(by_check)
-    for table in tables:
-        rows = table["rows"]
-        assert isinstance(rows, list)
-        assert rows[0][0] == "Uraian"  # the message first
-        check = next(c for c, title in titles.items() if str(table["heading"]).startswith(title))
-        assert len(rows) - 1 == by_check[check]
-        messages = {plain(str(f["message"]), Lang.ID) for f in findings if f["check"] == check}
-        assert {row[0] for row in rows[1:]} == {" ".join(m.split()) for m in messages}
-
-
-@needs_browser
-def test_the_browser_shows_the_findings_table() -> None:
-    from sakip_eval.io.workspace import load_workspace
-    from sakip_eval.render.report import ReportFormat, ReportInput, render_bytes
-    from sakip_eval.scoring.prediction import predict
-
-    ws = load_workspace(WS_2025)
-    dom = browser.dump_dom(render_bytes(ReportInput(ws, predict(ws)), ReportFormat.HTML, Lang.ID))
-    _assert_findings_tables(Page(dom))
-
-
-def test_markdown_findings_are_tables_grouped_by_check(cli: Cli) -> None:
-    code, md, _ = report(cli, "--format", "md")
-    assert code == 0
-    findings, titles = _findings(), _check_titles()
-    section = md[md.index("## Temuan konsistensi LKjIP"):]
-    for check in {str(f["check"]) for f in findings}:
-        heading = re.search(r"^### " + re.escape(titles[check].replace("(", "\\(").replace(")", "\\)")) + r".*$",
-                            section, re.M)
-        assert heading, check
-        table = section[heading.end():].split("\n\n", 2)[1]
-        lines = table.splitlines()
-        assert lines[0].startswith("| Uraian |")
-        assert len(lines) - 2 == sum(1 for f in findings if f["check"] == check)
-
-
-JARGON = [r"sakip-eval \w", r"\b\w+\.yaml\b", r"\bkept_since\b", r"--\w", r"\b[a-z]+_[a-z]+\b", r"`"]
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_reports_carry_no_tool_words(cli: Cli, lang: str) -> None:
-    """The tool's words, that is: the team's own notes are printed as they wrote them."""
-    from sakip_eval.io.workspace import load_workspace
-
-    code, html, _ = report(cli, "--format", "html", "--lang", lang)
-    code_md, md, _ = report(cli, "--format", "md", "--lang", lang)
-    assert code == code_md == 0
-    text = " ".join(Page(html).text)
-    for claim in load_workspace(WS_2025).assessment.criteria.values():
-        if claim.note:
-            text = text.replace(claim.note, "")
-            md = md.replace(claim.note.replace("_", "\\_").replace(".", "."), "").replace(claim.note, "")
-    for pattern in JARGON:
-        assert not re.search(pattern, text), (pattern, re.search(pattern, text))
-        assert not re.search(pattern, md.replace("\\_", "_").replace("\\`", "`")), pattern
-
-
-def test_plain_keeps_ordinary_brackets_and_drops_pointers() -> None:
-    assert plain("Catat bukti (sakip-eval followup set ID --evidence BUKTI) agar terlihat.", Lang.ID) == (
-        "Catat bukti agar terlihat.")
-    assert plain("Ada minimal 1 tahun (kept_since)", Lang.ID) == "Ada minimal 1 tahun"
-    assert plain("Renja (2024) belum selesai di followup.yaml.", Lang.ID) == (
-        "Renja (2024) belum selesai di daftar tindak lanjut.")
-    assert plain("Bab II › pagu (lkjip.yaml:575)", Lang.EN) == "Bab II › pagu"
-
-
-# -- print: a date, page numbers, a PDF ---------------------------------------------------------------
-
-
-def test_html_prints_its_date_and_page_numbers(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026, 00:00 UTC
-    code, html, _ = report(cli, "--format", "html")
-    assert code == 0
-    assert "Dibuat 1 Januari 2026" in " ".join(Page(html).text)
-    assert re.search(r"@bottom-right\s*\{[^}]*counter\(page\)[^}]*counter\(pages\)", html)
-    assert "Dibuat 1 Januari 2026" in html[html.index("@bottom-left"):]
-    code, md, _ = report(cli, "--format", "md", "--lang", "en")
-    assert "Made on 1 January 2026" in md
-
-
-@needs_browser
-def test_pdf_through_the_browser(cli: Cli, tmp_path: Path) -> None:
-    code, _, stderr = report(cli, "-o", tmp_path / "laporan.pdf")
-    assert code == 0, stderr
-    pdf = (tmp_path / "laporan.pdf").read_bytes()
-    assert pdf.startswith(b"%PDF")
-    pages = int(max(re.findall(rb"/Count (\d+)", pdf), key=int))
-    assert 5 < pages < 60
-
-
-def test_pdf_without_a_browser_says_what_to_do(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ocr_option_without_ocrmypdf_says_how_to_install(cli: Cli, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(browser, "_installed", lambda: [])
-    code, _, stderr = report(cli, "-o", tmp_path / "laporan.pdf")
+    scan = write(tmp_path, "pindai.pdf", to_pdf(TABLE, scan=True))
+    code, _, err = cli("lhe", "check", scan, "--ocr")
+    assert code == 2 and "OCRmyPDF (`ocrmypdf`) tidak terpasang" in flat(err)
+
+
+def test_ocr_option_leaves_a_pdf_with_text_alone(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no ocrmypdf: it must not be needed
+    path = write(tmp_path, "surat.pdf", to_pdf(court_letter()))
+    assert cli("lhe", "check", path, "--ocr")[0] == 0
+
+
+def test_docx_paragraphs_tables_and_list_numbers(tmp_path: Path) -> None:
+    blocks = [Para("Rekomendasi:"), Para("1. Menyusun pohon kinerja", auto=True),
+              Para("a. sampai tingkat staf", auto=True), Para("2. Melaksanakan rapat", auto=True),
+              Para("- Mempublikasikan laporan", auto=True), *TABLE[1:3]]
+    doc = read_document(write(tmp_path, "surat.docx", to_docx(blocks)))
+    assert doc.kind == "docx"
+    assert [line.text for line in doc.lines] == [
+        "Rekomendasi:", "1. Menyusun pohon kinerja", "a. sampai tingkat staf", "2. Melaksanakan rapat",
+        "- Mempublikasikan laporan", "No. Komponen Bobot 2023", "1. Perencanaan Kinerja 30,00 26,10"]
+    row = doc.lines[-1]
+    assert row.cells and [(w.text, w.x0) for w in row.words] == [
+        ("1.", 0), ("Perencanaan Kinerja", 1), ("30,00", 2), ("26,10", 3)]
+
+
+def test_docx_merged_cells_keep_their_grid_columns(tmp_path: Path) -> None:
+    w = docx_module.W[1:-1]
+    cell = '<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>'
+    span = '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>'
+    rows = ("<w:tr>" + cell.format(props="", text="Komponen") + cell.format(props=span, text="Nilai") + "</w:tr>"
+            + "<w:tr>" + "".join(cell.format(props="", text=t) for t in ("Perencanaan", "25,00", "26,10"))
+            + "</w:tr>")
+    document = f'<w:document xmlns:w="{w}"><w:body><w:tbl>{rows}</w:tbl></w:body></w:document>'
+    doc = read_document(write(tmp_path, "surat.docx", zipped({"word/document.xml": document})))
+    assert [(w.text, w.x0, w.x1) for w in doc.lines[0].words] == [("Komponen", 0, 1), ("Nilai", 1, 3)]
+    assert [w.x0 for w in doc.lines[1].words] == [0, 1, 2]
+
+
+def test_text_cells_and_tokens(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "surat.txt", "| a | 30,00 |\nb  30,00\n"))
+    assert doc.lines[0].cells and [w.text for w in doc.lines[0].words] == ["a", "30,00"]
+    assert not doc.lines[1].cells and [(w.text, w.x0) for w in doc.lines[1].words] == [("b", 0), ("30,00", 3)]
+
+
+def test_the_same_letter_reads_alike_in_every_format(tmp_path: Path) -> None:
+    blocks = court_letter()
+    texts = {}
+    for name, data in (("a.pdf", to_pdf(blocks)), ("a.docx", to_docx(blocks)), ("a.txt", to_txt(blocks))):
+        doc = read_document(write(tmp_path, name, data))
+        texts[name] = [" ".join(line.text.split()) for line in doc.lines if line.text.strip()]
+    assert texts["a.pdf"] == texts["a.docx"] == texts["a.txt"]
+
+
+@pytest.mark.parametrize(("name", "data", "fragments"), [
+    ("rusak.pdf", b"%PDF-1.4\n1 0 obj garbage", ["rusak.pdf", "PDF rusak"]),
+    ("lama.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, ["lama.doc", ".doc", "Simpan Sebagai"]),
+    ("foto.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 100, ["foto.jpg", "gambar", "ocrmypdf"]),
+    ("surat.rtf", b"{\\rtf1 surat}", ["surat.rtf", "RTF"]),
+    ("bukan.docx", zipped({"isi.txt": b"x"}), ["bukan.docx", "bukan .docx", "word/document.xml"]),
+    ("entitas.docx", zipped({"word/document.xml": b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'}),
+     ["entitas.docx", "DOCTYPE"]),
+    ("rusak.docx", zipped({"word/document.xml": b"<w:document"}), ["rusak.docx", "bukan .docx"]),
+    ("kosong.docx", zipped({"word/document.xml": f'<w:document xmlns:w="{docx_module.W[1:-1]}"><w:body/>'
+                                                  "</w:document>".encode()}), ["kosong.docx", "tidak berisi teks"]),
+])
+def test_unreadable_documents_say_what_to_do(cli: Cli, tmp_path: Path, name: str, data: bytes,
+                                             fragments: list[str]) -> None:
+    code, _, err = cli("lhe", "check", write(tmp_path, name, data))
     assert code == 2
-    message = flat(stderr)
-    assert "tidak ada peramban" in message and "chromium" in message.lower() and "--format html" in message
-    assert not (tmp_path / "laporan.pdf").exists()
-    monkeypatch.setenv("SAKIP_EVAL_BROWSER", "bukan-peramban")
-    code, _, stderr = report(cli, "-o", tmp_path / "laporan.pdf")
-    assert code == 2 and "bukan-peramban" in stderr and "SAKIP_EVAL_BROWSER" in stderr
+    message = flat(err)
+    assert "Traceback" not in message and "Cara memperbaiki" in message
+    for fragment in fragments:
+        assert fragment in message
 
 
-# -- batch: CSV for Indonesian Excel, XLSX -----------------------------------------------------------
-
-
-def test_csv_opens_as_columns_in_indonesian_excel(run: Callable[..., Result]) -> None:
-    result = run("batch", EVIDENCE, "--format", "csv")
-    assert result.code == 0
-    assert result.out.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(result.out.removeprefix("\ufeff")), delimiter=";"))
-    header, first = rows[0], dict(zip(rows[0], rows[1], strict=True))
-    assert len(header) > 5 and first["total"] in ("81,80", "76,05")
-    english = run("batch", EVIDENCE, "--format", "csv", "--lang", "en")
-    rows = list(csv.reader(io.StringIO(english.out.removeprefix("\ufeff")), delimiter=","))
-    assert dict(zip(rows[0], rows[1], strict=True))["total"] in ("81.80", "76.05")
-
-
-def test_batch_writes_a_workbook(run: Callable[..., Result], tmp_path: Path) -> None:
-    from openpyxl import load_workbook
-
-    target = tmp_path / "peringkat.xlsx"
-    result = run("batch", EVIDENCE, "--format", "xlsx", "-o", target)
-    assert result.code == 0, result.err
-    sheet = load_workbook(target).worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "Peringkat" and rows[0][5] == "Nilai" and isinstance(rows[1][5], float)
-    assert run("batch", EVIDENCE, "--format", "xlsx").code == 2  # a workbook needs a file
-    assert json.loads(run("batch", EVIDENCE, "--format", "json").out)["results"]
+def test_a_docx_that_unpacks_too_far_is_refused(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docx_module, "MAX_UNPACKED", 1000)
+    path = write(tmp_path, "bom.docx", zipped({"word/document.xml": b"<x>" + b" " * 5000 + b"</x>"}))
+    code, _, err = cli("lhe", "check", path)
+    assert code == 2 and "melebihi" in flat(err)

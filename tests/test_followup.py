@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+from decimal import Decimal
 from itertools import product
 from pathlib import Path
 
@@ -14,9 +15,11 @@ from sakip_eval.cli import main
 from sakip_eval.followup.edit import set_status
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.model.followup import STATUSES
+from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.prediction import predict
 
 from .conftest import LHE_2024, ROOT, Cli, flat
+from .letterkit import court_letter, replaced, to_pdf
 
 IDS = ["a", "b", "c", "d", "e", "f"]
 REFERENCE_TEXTS = {
@@ -304,15 +307,19 @@ def test_import_refuses_another_letter(cli: Cli, ws: Path, tmp_path: Path) -> No
     assert (ws / "followup.yaml").read_bytes() == before
 
 
-def test_import_refuses_a_letter_without_recommendations(cli: Cli, ws: Path, tmp_path: Path) -> None:
+def test_import_of_a_letter_without_recommendations_records_the_letter(cli: Cli, ws: Path, tmp_path: Path) -> None:
+    """A letter with nothing to follow up (every group `- -`) is still the previous LHE: its number and date
+    are recorded, and the user is told that it holds no recommendation."""
     letter = tmp_path / "lhe.txt"
     text = LHE_2024.read_text(encoding="utf-8")
     letter.write_text(text[: text.index("6. Berdasarkan")], encoding="utf-8")
     (ws / "followup.yaml").unlink()
     code, _, err = cli("followup", ws, "import", letter)
-    assert code == 2
-    assert "daftar rekomendasi bernomor" in flat(err)
-    assert not (ws / "followup.yaml").exists()
+    assert code == 0
+    assert "tidak ada rekomendasi yang ditemukan" in flat(err)
+    written = YAML(typ="safe").load((ws / "followup.yaml").read_text(encoding="utf-8"))
+    assert written["source"]["number"] == "700/910/416-060/2024"
+    assert written["recommendations"] == []
 
 
 def test_import_warns_about_a_letter_whose_arithmetic_fails(cli: Cli, ws: Path, tmp_path: Path) -> None:
@@ -339,6 +346,137 @@ def test_import_into_an_empty_followup_file(cli: Cli, ws: Path) -> None:
     code, out, _ = cli("followup", ws, "import", LHE_2024)
     assert code == 0 and "6 rekomendasi ditambahkan" in flat(out)
     assert list(listed(cli, ws)) == IDS
+
+
+def test_import_into_a_workspace_made_by_init_records_number_and_date(cli: Cli, tmp_path: Path) -> None:
+    """`init` writes `source: {number: null, date: null}`; the import fills both in, keeping the line's comment."""
+    ws = tmp_path / "baru"
+    assert cli("init", ws, "--opd", "Kecamatan Contoh", "--year", "2025")[0] == 0
+    code, out, _ = cli("followup", ws, "import", LHE_2024)
+    assert code == 0 and "700/910/416-060/2024" in flat(out)
+    text = (ws / "followup.yaml").read_text(encoding="utf-8")
+    assert YAML(typ="safe").load(text)["source"] == {"number": "700/910/416-060/2024",
+                                                     "date": __import__("datetime").date(2024, 5, 3)}
+    assert "# nomor dan tanggal LHE" in text
+    code, listed_out, _ = cli("followup", ws, "list", "--format", "json")
+    assert {rec["source"]["number"] for rec in json.loads(listed_out)} == {"700/910/416-060/2024"}
+
+
+def court_letter_file(tmp_path: Path, **changes: str) -> Path:
+    path = tmp_path / "surat.pdf"
+    path.write_bytes(to_pdf(court_letter(**changes)))  # type: ignore[arg-type]
+    return path
+
+
+def test_import_records_grouped_recommendations_with_their_component(cli: Cli, tmp_path: Path) -> None:
+    ws = tmp_path / "baru"
+    assert cli("init", ws, "--opd", "Pengadilan Negeri Sukamaju", "--year", "2025")[0] == 0
+    code, out, _ = cli("followup", ws, "import", court_letter_file(tmp_path))
+    assert code == 0 and "3 rekomendasi ditambahkan" in flat(out)
+    recs = listed(cli, ws)
+    assert {rec_id: rec["component"] for rec_id, rec in recs.items()} == {"A.1": "1", "A.2": "1", "C.1": "3"}
+    assert recs["A.2"]["text"] == "Agar rencana aksi memuat jadwal dan penanggung jawab."
+
+
+def test_import_names_the_criteria_a_letter_makes_clear(cli: Cli, tmp_path: Path) -> None:
+    """A recommendation that names a criterion, or answers a finding that quotes an LKE criterion word for
+    word, is linked to it; others are not linked by guess."""
+    quoted = load_rulebook().criteria["1.a.1"].text.id
+    blocks = replaced(court_letter(), ("Pohon kinerja belum diturunkan sampai ke tingkat staf pelaksana.", quoted),
+                      ("Agar laporan kinerja membandingkan", "Agar (kriteria 3.b.2) laporan kinerja membandingkan"))
+    letter = tmp_path / "surat.pdf"
+    letter.write_bytes(to_pdf(blocks))
+    ws = tmp_path / "baru"
+    assert cli("init", ws, "--opd", "Pengadilan Negeri Sukamaju", "--year", "2025")[0] == 0
+    assert cli("followup", ws, "import", letter)[0] == 0
+    recs = listed(cli, ws)
+    assert {rec_id: rec["criteria"] for rec_id, rec in recs.items()} == {
+        "A.1": ["1.a.1"], "A.2": [], "C.1": ["3.b.2"]}
+
+
+def history_of(ws: Path) -> dict[int, object]:
+    return YAML(typ="safe").load((ws / "workspace.yaml").read_text(encoding="utf-8"))["history"]  # type: ignore[no-any-return]
+
+
+def test_import_fills_history_with_both_years_and_touches_nothing_else(cli: Cli, tmp_path: Path) -> None:
+    ws = tmp_path / "baru"
+    assert cli("init", ws, "--opd", "Pengadilan Negeri Sukamaju", "--year", "2025")[0] == 0
+    before = (ws / "workspace.yaml").read_text(encoding="utf-8")
+    code, out, _ = cli("followup", ws, "import", court_letter_file(tmp_path))
+    assert code == 0 and "Riwayat nilai di" in flat(out) and "2024, 2023" in flat(out)
+    history = history_of(ws)
+    assert history[2024] == {"total": "86,55", "category": "A",
+                             "components": {"1": "26,10", "2": "25,50", "3": "13,20", "4": "21,75"},
+                             "source": "LHE 214/KPT.X1/OT1.6/V/2024, 6 Mei 2024"}
+    assert history[2023] == {"total": "82,86", "category": "A",
+                             "components": {"1": "25,781", "2": "24,9", "3": "12,1", "4": "20,083"},
+                             "source": "LHE 214/KPT.X1/OT1.6/V/2024, 6 Mei 2024, kolom tahun sebelumnya"}
+    after = (ws / "workspace.yaml").read_text(encoding="utf-8")
+    removed = [line for line in before.splitlines() if line not in after.splitlines()]
+    assert removed == ["history: {}"]  # every comment, `null` and line but that one is as it was
+    ws_loaded = load_workspace(ws)
+    assert ws_loaded.meta.history_totals() == {2023: Decimal("82.86"), 2024: Decimal("86.55")}
+    assert cli("followup", ws, "import", court_letter_file(tmp_path))[0] == 0
+    assert (ws / "workspace.yaml").read_text(encoding="utf-8") == after  # a second import changes nothing
+
+
+def test_import_completes_a_bare_total_and_keeps_a_different_one(cli: Cli, ws: Path, tmp_path: Path) -> None:
+    """The bundled workspace holds 2024: "82,30" (the letter's own total): it becomes the full entry. A total
+    that differs from the letter's is the user's and stays, with a warning."""
+    path = ws / "workspace.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert cli("followup", ws, "import", LHE_2024)[0] == 0
+    assert history_of(ws)[2024] == {"total": "82,30", "category": "A",
+                                    "components": {"1": "26,10", "2": "26,40", "3": "13,05", "4": "16,75"},
+                                    "source": "LHE 700/910/416-060/2024, 3 Mei 2024"}
+    assert history_of(ws)[2023] == "77,65"
+    path.write_text(text.replace('2024: "82,30"', '2024: "82,00"'), encoding="utf-8")
+    code, _, err = cli("followup", ws, "import", LHE_2024)
+    assert code == 0 and "sudah berisi nilai lain (82,00); LHE menyebut 82,30" in flat(err)
+    assert history_of(ws)[2024] == "82,00"
+
+
+def test_import_leaves_out_years_that_are_not_history(cli: Cli, tmp_path: Path) -> None:
+    """A letter of this year (or later) is not history for the workspace: nothing is written, and it says so."""
+    ws = tmp_path / "baru"
+    assert cli("init", ws, "--opd", "Pengadilan Negeri Sukamaju", "--year", "2024")[0] == 0
+    before = (ws / "workspace.yaml").read_bytes()
+    code, _, err = cli("followup", ws, "import", court_letter_file(tmp_path))
+    assert code == 0
+    assert "nilai tahun 2024 tidak dicatat di history" in flat(err) and "(2024)" in flat(err)
+    assert (ws / "workspace.yaml").read_bytes() != before  # 2023 is history
+    assert list(history_of(ws)) == [2023]
+
+
+def test_import_leaves_out_a_total_that_could_not_be_read(cli: Cli, tmp_path: Path) -> None:
+    ws = tmp_path / "baru"
+    assert cli("init", ws, "--opd", "Pengadilan Negeri Sukamaju", "--year", "2025")[0] == 0
+    path = tmp_path / "pindai.pdf"
+    path.write_bytes(to_pdf(court_letter(previous_total="92,86"), ocr=True))
+    code, _, err = cli("followup", ws, "import", path)
+    assert code == 0 and "nilai tahun 2023 tidak dicatat di history: totalnya tidak terbaca" in flat(err)
+    assert list(history_of(ws)) == [2024]
+
+
+def test_import_adds_a_component_to_recommendations_imported_without_one(cli: Cli, tmp_path: Path) -> None:
+    ws = tmp_path / "baru"
+    assert cli("init", ws, "--opd", "Pengadilan Negeri Sukamaju", "--year", "2025")[0] == 0
+    letter = court_letter_file(tmp_path)
+    assert cli("followup", ws, "import", letter)[0] == 0
+    path = ws / "followup.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    component: '1'\n", ""), encoding="utf-8")
+    set_status(ws, "A.1", "proses", note="mulai")
+    assert cli("followup", ws, "import", letter)[0] == 0
+    recs = listed(cli, ws)
+    assert recs["A.1"]["component"] == "1" and recs["A.1"]["status"] == "proses"
+
+
+def test_a_component_that_is_not_in_the_rulebook_is_refused(cli: Cli, ws: Path) -> None:
+    path = ws / "followup.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  - id: a\n", "  - id: a\n    component: '9'\n"),
+                    encoding="utf-8")
+    code, _, err = cli("followup", ws, "list")
+    assert code == 2 and "komponen `9` tidak ada di rulebook" in flat(err)
 
 
 def test_recommendation_text_is_shown_verbatim_never_as_markup(cli: Cli, ws: Path) -> None:

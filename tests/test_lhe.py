@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sakip_eval.i18n import Lang
-from sakip_eval.letters.lhe import check_letter, parse_date, parse_letter, reachable
+from sakip_eval.letters.check import check_letter, reachable
+from sakip_eval.letters.prose import parse_date
+from sakip_eval.letters.reader import parse_letter
 from sakip_eval.numbers import format_id
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.grades import category_of

@@ -20,7 +20,7 @@ import pytest
 import sakip_eval.cli.score as score_cli
 from sakip_eval.io.workspace import STATE_DIR
 from sakip_eval.io.yamlread import MAX_BYTES, MAX_DEPTH, MAX_LIST
-from sakip_eval.letters.lhe import parse_letter
+from sakip_eval.letters.reader import parse_letter
 from sakip_eval.rulebook.book import load_rulebook
 
 from .conftest import EVIDENCE, LHE_2024, ROOT, Cli, flat
@@ -162,6 +162,11 @@ HOSTILE_LINES = {
     "komponen": "komponen " * 20_000, "markup": "<a" * 20_000, "predikat": "predikat" + " " * 20_000 + "x",
     "nomor": "Nomor : x" + " " * 20_000 + "y", "item": "a. x" + " " * 20_000 + "y",
     "nilai": "nilai akip" + " " * 20_000 + "x", "narrative": "komponen x menunjukkan " * 5_000,
+    "catatan": "catatan" + " " * 20_000 + "x", "simpulan": "simpulan komponen " * 10_000,
+    "rekomendasi": "rekomendasi catatan " * 10_000, "tempat": "Medan," + " " * 20_000 + "x",
+    "tanggal": "Tanggal" + " " * 20_000 + "x", "butir": "1" + " " * 20_000 + "x",
+    "baris": "1. Perencanaan Kinerja" + " 30,00" * 20_000, "sel": "25" + " t" * 20_000 + "00",
+    "memperoleh": "memperoleh nilai" + " kinerja" * 20_000 + " x",
 }
 
 

@@ -110,6 +110,7 @@ LangOpt = Annotated[Lang, typer.Option("--lang", envvar=LANG_ENV, show_envvar=Tr
 FormatOpt = Annotated[Format, typer.Option("--format", metavar="table|json")]
 WorkspaceArg = Annotated[Path, typer.Argument(metavar="WS")]
 LetterArg = Annotated[Path, typer.Argument(metavar="FILE")]
+OcrOpt = Annotated[bool, typer.Option("--ocr")]
 RegimeOpt = Annotated[str, typer.Option("--regime", metavar="NAMA")]
 HistoryOpt = Annotated[Path | None, typer.Option("--history", envvar="SAKIP_EVAL_HISTORY", metavar="PATH")]
 

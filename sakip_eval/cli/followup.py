@@ -17,6 +17,7 @@ from sakip_eval.cli.common import (
     FormatOpt,
     LangOpt,
     LetterArg,
+    OcrOpt,
     WorkspaceArg,
     app,
     err,
@@ -27,7 +28,9 @@ from sakip_eval.errors import InputError
 from sakip_eval.followup.edit import import_letter, set_status
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
-from sakip_eval.letters.lhe import check_letter, read_letter
+from sakip_eval.letters.check import check_letter
+from sakip_eval.letters.lhe import problem_lines
+from sakip_eval.letters.reader import read_letter
 from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, Source
 from sakip_eval.render.terminal import status_label
 
@@ -80,7 +83,8 @@ def followup_list(workspace: WorkspaceArg = DEFAULT_WORKSPACE, fmt_: FormatOpt =
     if fmt_ is Format.JSON:
         print_json([
             {"id": r.id, "text": r.text, "status": r.status, "evidence": r.evidence,
-             "history": [_entry_dict(h) for h in r.history], "criteria": r.criteria, "closed": r.closed,
+             "history": [_entry_dict(h) for h in r.history], "component": r.component, "criteria": r.criteria,
+             "closed": r.closed,
              "source": _source(r.source or followup.source)}
             for r in recs
         ])
@@ -125,16 +129,24 @@ def followup_set(
 
 
 @followup_app.command("import")
-def followup_import(file: LetterArg, workspace: WorkspaceArg = DEFAULT_WORKSPACE, lang: LangOpt = Lang.ID) -> None:
-    """Ambil rekomendasi bernomor dari surat LHE / take the numbered recommendations from an LHE letter."""
+def followup_import(file: LetterArg, workspace: WorkspaceArg = DEFAULT_WORKSPACE, lang: LangOpt = Lang.ID,
+                    ocr: OcrOpt = False) -> None:
+    """Catat surat LHE: nomor, tanggal, rekomendasi, riwayat nilai / record an LHE letter: number, date,
+    recommendations, score history."""
     ws = load_workspace(workspace)
-    letter = read_letter(file, ws.rulebook)
-    check = check_letter(letter, ws.rulebook)
-    result = import_letter(workspace, letter, lang)
+    check = check_letter(read_letter(file, ws.rulebook, ocr=ocr), ws.rulebook)
+    letter = check.letter
+    result = import_letter(workspace, check, lang)
     out.print(RichText(t("followup.import_done", lang, added=len(result.added), kept=len(result.kept),
                          number=letter.number or "-", date=letter.date.isoformat() if letter.date else "-",
                          file=str(result.path))))
+    if result.history:
+        out.print(RichText(t("followup.history_written", lang, file=str(workspace / "workspace.yaml"),
+                             years=", ".join(map(str, result.history)))))
+    for warning in result.warnings:
+        err.print(RichText(warning.message(lang)))
+    if not letter.recommendations:
+        err.print(RichText(t("lhe.no_recommendations", lang)))
     if check.problems:
-        err.print(RichText(t("lhe.problems", lang, count=len(check.problems))))
-        for problem in check.problems:
-            err.print(RichText(f"  {letter.display}:{problem.line or '-'}: {problem.message(lang)}"))
+        for text, _ in problem_lines(check, lang):
+            err.print(RichText(text))

@@ -1,4 +1,5 @@
-"""Changing followup.yaml: `followup set` (a status change) and `followup import` (an LHE's recommendations).
+"""Changing followup.yaml: `followup set` (a status change) and `followup import` (an LHE's recommendations,
+its number and date, and the years it prints into workspace.yaml `history`, see :mod:`.previous`).
 
 followup.yaml is a file the team keeps by hand and the tool also writes, so each change:
 - holds a cross-process lock (`WS/.sakip/followup.lock`) from reading to writing, so concurrent calls
@@ -23,6 +24,7 @@ from filelock import FileLock, Timeout
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sakip_eval.errors import InputError
+from sakip_eval.followup import previous
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.schemas import install_schemas, schema_line
 from sakip_eval.io.workspace import STATE_DIR, load_workspace, require_workspace
@@ -36,9 +38,11 @@ from sakip_eval.io.yamledit import (
     replace_file,
     take_trailing,
 )
-from sakip_eval.io.yamlread import parse_text, validate
-from sakip_eval.letters.lhe import Letter
+from sakip_eval.io.yamlread import parse_text, read_text, validate
+from sakip_eval.letters.check import LetterCheck
+from sakip_eval.letters.model import Item
 from sakip_eval.model.followup import STATUS_NAMES, STATUSES, Followup, status_code
+from sakip_eval.model.workspace import WorkspaceFile
 
 FILE = "followup.yaml"
 LOCK_TIMEOUT = 120.0
@@ -59,9 +63,14 @@ class Change:
 
 @dataclass(frozen=True)
 class Imported:
+    """What `import_letter` recorded: recommendation ids added and already present, the history years
+    written into workspace.yaml, and warnings about years left out or kept."""
+
     added: list[str]
     kept: list[str]
     path: Path
+    history: list[int]
+    warnings: list[previous.Warning]
 
 
 @contextmanager
@@ -145,13 +154,15 @@ def set_status(
     return Change(rec_id, rec.status, status, added, who, at, written.recommendations[index].closed)
 
 
-def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
-    """Add the letter's recommendations (status `belum`, text verbatim) and its number and date.
+def import_letter(root: Path, check: LetterCheck, lang: Lang = Lang.ID) -> Imported:
+    """Record the letter in the workspace: its number and date and its recommendations (status `belum`,
+    text verbatim, with their component and, where the text makes them clear, their criteria) in
+    followup.yaml, and the years it prints in workspace.yaml `history`.
 
-    Re-importing the same letter adds nothing and changes nothing already recorded; a different
-    letter, or a text that differs under the same id, is refused."""
-    if not letter.recommendations:
-        raise InputError("lhe.no_recommendations", file=letter.display)
+    Re-importing the same letter adds nothing and changes nothing already recorded; a different letter,
+    or a text that differs under the same id, is refused. Both files are validated before either is
+    written."""
+    letter = check.letter
     with workspace_lock(root):
         ws = load_workspace(root)
         doc = ws.documents.get(FILE)
@@ -182,29 +193,76 @@ def import_letter(root: Path, letter: Letter, lang: Lang = Lang.ID) -> Imported:
                                  id=rec.id, existing=existing[rec.id], letter=rec.text)
         tree = edit.tree
         trailing = take_trailing(tree)
-        if "source" not in tree and (letter.number or letter.date):
-            changed = True
-            source_map = CommentedMap()
-            if letter.number:
-                source_map["number"] = letter.number
-            if letter.date:
-                source_map["date"] = letter.date
-            tree.insert(0, "source", source_map)
+        changed = _record_source(tree, letter.number, letter.date) or changed
         if not isinstance(tree.get("recommendations"), list):
             put(tree, "recommendations", CommentedSeq(), after=None)
         added = [rec for rec in letter.recommendations if rec.id not in existing]
+        by_id = {r.id: r for r in letter.recommendations}
+        for node in tree["recommendations"]:
+            if isinstance(node, CommentedMap) and node.get("id") in by_id:
+                changed = _describe(node, by_id[node["id"]]) or changed
         for rec in added:
-            tree["recommendations"].append(CommentedMap([("id", rec.id), ("text", rec.text), ("status", "belum")]))
+            node = CommentedMap([("id", rec.id), ("text", rec.text), ("status", "belum")])
+            _describe(node, rec)
+            tree["recommendations"].append(node)
         give_trailing(tree, trailing)
-        if added or changed:
-            _write(edit)
-    return Imported([r.id for r in added], [r.id for r in letter.recommendations if r.id in existing], edit.path)
+        followup_text = _validated(edit)[0] if added or changed else None
+
+        meta = ws.documents["workspace.yaml"]
+        found, warnings = previous.entries(check, ws.rulebook, ws.meta.evaluation_year)
+        before = read_text(meta.path, meta.display)
+        history = meta.data.get("history") if isinstance(meta.data, dict) else None
+        existing_history = {int(k): v for k, v in (history or {}).items() if str(k).isdigit()}
+        meta_text, written, kept = previous.write(before, meta.display, existing_history, found)
+        if meta_text != before:
+            validate(parse_text(meta_text, meta.path, meta.display), WorkspaceFile, "workspace")
+            replace_file(meta.path, meta_text)
+        if followup_text is not None:
+            replace_file(edit.path, followup_text)
+    return Imported([r.id for r in added], [r.id for r in letter.recommendations if r.id in existing], edit.path,
+                    written, warnings + kept)
+
+
+def _record_source(tree: CommentedMap, number: str | None, date: dt.date | None) -> bool:
+    """The letter's number and date in `source`, wherever they are missing (a new file, or the `null`s of
+    a workspace made by `init`). True when something was recorded."""
+    if not number and not date:
+        return False
+    source = tree.get("source")
+    if not isinstance(source, CommentedMap):
+        source = CommentedMap()
+        if "source" in tree:
+            tree["source"] = source
+        else:
+            tree.insert(0, "source", source)
+    changed = False
+    for key, value in (("number", number), ("date", date)):
+        if value and source.get(key) is None:
+            source[key] = value
+            changed = True
+    return changed
+
+
+def _describe(node: CommentedMap, rec: Item) -> bool:
+    """A recommendation's component and criteria from the letter, where the entry lacks them."""
+    changed = False
+    if rec.component is not None and node.get("component") is None:
+        put(node, "component", rec.component, after="text")
+        changed = True
+    if rec.criteria and not node.get("criteria"):
+        put(node, "criteria", flow_list(list(rec.criteria)), after="status")
+        changed = True
+    return changed
+
+
+def _validated(edit: Editable) -> tuple[str, Followup]:
+    """The new text, parsed and validated as the next run will read it (never write what it would refuse)."""
+    text = dump(edit)
+    return text, validate(parse_text(text, edit.path, edit.display), Followup, "followup")
 
 
 def _write(edit: Editable) -> Followup:
-    """Parse and validate the new text as the next run will (never write what it would refuse), then
-    replace the file atomically."""
-    text = dump(edit)
-    written = validate(parse_text(text, edit.path, edit.display), Followup, "followup")
+    """Validate the new text (:func:`_validated`), then replace the file atomically."""
+    text, written = _validated(edit)
     replace_file(edit.path, text)
     return written

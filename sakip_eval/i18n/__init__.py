@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from sakip_eval.i18n import (
     checks,
+    documents,
     errors,
     followup,
     helptext,
@@ -55,11 +56,12 @@ AREAS: dict[str, tuple[str, ...]] = {
     "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch", "explain"), "checks": ("check",),
     "followup": ("followup",), "letters": ("lhe",), "history": ("history", "diff"), "report": ("report",),
     "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "helptext": ("help",),
+    "documents": ("documents",),
 }
 MESSAGES: dict[str, tuple[str, str]] = {
     **errors.MESSAGES, **scoring.MESSAGES, **checks.MESSAGES, **followup.MESSAGES, **letters.MESSAGES,
     **history.MESSAGES, **report.MESSAGES, **workbook.MESSAGES, **rulebook.MESSAGES, **scaffold.MESSAGES,
-    **helptext.MESSAGES,
+    **helptext.MESSAGES, **documents.MESSAGES,
 }
 # `{count:problem|problems}`: the word for one, then the word for any other count
 _PLURAL = re.compile(r"\{[a-z_]+:[^{}|]*\|[^{}]*\}")

@@ -120,4 +120,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Recommendations of LHE {number} dated {date}, imported with `sakip-eval followup import` and quoted "
         "verbatim. Update their status with `sakip-eval followup set`.",
     ),
+    # followup import: the years a letter prints, into workspace.yaml `history`
+    "followup.history_written": (
+        "Riwayat nilai di {file}: {years}",
+        "Score history in {file}: {years}",
+    ),
+    "followup.history_kept": (
+        "Peringatan: history {year} di {file} sudah berisi nilai lain ({existing}); LHE menyebut {letter}. "
+        "Isian yang ada tidak diubah.",
+        "Warning: history {year} in {file} already holds another value ({existing}); the LHE says {letter}. "
+        "The existing entry is left unchanged.",
+    ),
+    "followup.history_skipped": (
+        "Peringatan: nilai tahun {year} tidak dicatat di history: {reason}",
+        "Warning: the {year} score is not recorded in history: {reason}",
+    ),
+    "followup.history_reason.no_total": (
+        "totalnya tidak terbaca di surat",
+        "its total is not legible in the letter",
+    ),
+    "followup.history_reason.not_before": (
+        "bukan tahun sebelum tahun evaluasi workspace ({evaluation})",
+        "it is not a year before the workspace's evaluation year ({evaluation})",
+    ),
+    "followup.history_reason.no_year": (
+        "tahun kinerja surat tidak diketahui",
+        "the letter's performance year is unknown",
+    ),
+    "followup.history_source": (
+        "LHE {number}, {date}",
+        "LHE {number}, {date}",
+    ),
+    "followup.history_source_previous": (
+        "LHE {number}, {date}, kolom tahun sebelumnya",
+        "LHE {number}, {date}, previous-year column",
+    ),
 }

@@ -174,14 +174,26 @@ HELP: dict[str, tuple[str, str]] = {
     "followup set --note": ("Catatan perubahan.", "A note on the change."),
     "followup set --by": ("Nama pencatat (bawaan: nama login).", "Who records the change (default: the login name)."),
     "followup import": (
-        "Ambil rekomendasi bernomor dari surat LHE ke followup.yaml.",
-        "Take the numbered recommendations of an LHE letter into followup.yaml.",
+        "Catat surat LHE (PDF, DOCX atau teks): nomor, tanggal dan rekomendasinya ke followup.yaml, nilai kedua "
+        "tahunnya ke history di workspace.yaml.",
+        "Record an LHE letter (PDF, DOCX or text): its number, date and recommendations into followup.yaml, both "
+        "years' scores into history in workspace.yaml.",
+    ),
+    "followup import --ocr": (
+        "PDF hasil pindai tanpa teks: tambahkan lapisan teks dengan OCRmyPDF (bila terpasang) pada salinannya.",
+        "A scanned PDF without text: add a text layer with OCRmyPDF (when installed), on a copy.",
     ),
     # lhe
     "lhe": ("Surat LHE: pemeriksaan aritmetika.", "LHE letters: checking their arithmetic."),
     "lhe check": (
-        "Periksa aritmetika surat LHE (nilai komponen, bobot, total, predikat); keluar 1 bila ada masalah.",
-        "Check an LHE letter's arithmetic (component scores, weights, total, category); exit 1 on a problem.",
+        "Baca surat LHE (PDF, DOCX atau teks) dan periksa aritmetika kedua tahunnya (nilai komponen, bobot, total, "
+        "predikat); keluar 1 bila nilai tahun ini bermasalah.",
+        "Read an LHE letter (PDF, DOCX or text) and check both years' arithmetic (component scores, weights, total, "
+        "category); exit 1 when this year's figures have a problem.",
+    ),
+    "lhe check --ocr": (
+        "PDF hasil pindai tanpa teks: tambahkan lapisan teks dengan OCRmyPDF (bila terpasang) pada salinannya.",
+        "A scanned PDF without text: add a text layer with OCRmyPDF (when installed), on a copy.",
     ),
     # rules
     "rules": ("Rulebook: kriteria, jenis bukti, aturan dan pemeriksaannya.", "The rulebook: criteria, evidence "

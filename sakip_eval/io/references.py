@@ -163,6 +163,13 @@ def check_references(ws: Workspace) -> None:
                         "error.unknown_evidence", file=fu.display,
                         line=fu.line_of(("recommendations", index, "evidence", pos)), id=ev,
                     )
+            if rec.component is not None and rec.component not in {c.id for c in book.regime.components}:
+                components = [c.id for c in book.regime.components]
+                raise InputError(
+                    "error.unknown_component", file=fu.display,
+                    line=fu.line_of(("recommendations", index, "component")),
+                    field=f"recommendations.{index}.component", id=rec.component, allowed=", ".join(components),
+                )
             for pos, crit in enumerate(rec.criteria):
                 if crit not in book.criteria:
                     raise InputError(

@@ -9,6 +9,7 @@ written, so what lands on disk is exactly what the next run reads.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from io import StringIO
@@ -46,13 +47,16 @@ def load_editable(path: Path, display: str) -> Editable:
     """The file's round-trip tree. Callers validate the file with yamlio first; a parse error here
     is still reported with its line."""
     text = read_text(path, display)
+    return Editable(path, display, _parse(text, display), text)
+
+
+def _parse(text: str, display: str) -> Any:
     try:
-        tree = _round_trip().load(text)
+        return _round_trip().load(text)
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError("error.yaml", file=display, line=mark.line + 1 if mark else None,
                          detail=str(exc).splitlines()[0]) from exc
-    return Editable(path, display, tree, text)
 
 
 def dump(doc: Editable) -> str:
@@ -151,3 +155,88 @@ def give_trailing(node: Any, rest: str) -> None:
         entry[position] = CommentToken("\n" + rest, CommentMark(0), None)
     else:
         entry[position].value += rest
+
+
+def set_entry(text: str, display: str, parent: str, key: int, value: str | list[str], after: str) -> str:
+    """`text` with `parent: {key: value}` set (`value`: a scalar as YAML text, or a mapping's lines,
+    unindented), every other line of the file byte for byte as it was: a user's file keeps its comments,
+    quoting, `null`s and layout.
+
+    `parent` is a top-level mapping (created after the top-level key `after`, or at the end, when absent).
+    An existing `key` has its lines replaced; a new one is placed among its siblings in sorted order.
+    Whole-line comments just above a sibling stay with that sibling."""
+    parsed = _parse(text, display)
+    tree = parsed if isinstance(parsed, CommentedMap) else CommentedMap()
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    top = _top_level_lines(tree, len(lines))
+    if parent not in tree:
+        at = _span_end(lines, top[after]) if after in tree else len(lines)
+        return "".join([*lines[:at], f"{parent}:\n", *_indented(key, value, 2), *lines[at:]])
+    node = tree[parent]
+    parent_line = tree.lc.key(parent)[0]
+    if not isinstance(node, CommentedMap) or not node or node.fa.flow_style():
+        entries = {k: _flow_entry(v) for k, v in node.items()} if isinstance(node, CommentedMap) else {}
+        entries[key] = value
+        head = _EMPTY_VALUE.sub(r"\1\3", lines[parent_line].rstrip("\n")) + "\n"
+        body = [line for k in sorted(entries) for line in _indented(k, entries[k], 2)]
+        return "".join([*lines[:parent_line], head, *body, *lines[parent_line + 1:]])
+    starts = {k: node.lc.key(k)[0] for k in node}
+    indent = node.lc.key(next(iter(node)))[1]
+    end = _span_end(lines, top[parent])
+    ordered = sorted(starts.items(), key=lambda item: item[1])
+    spans = {k: (start, _trim(lines, start, ordered[i + 1][1] if i + 1 < len(ordered) else end))
+             for i, (k, start) in enumerate(ordered)}
+    new = _indented(key, value, indent)
+    if key in spans:
+        start, stop = spans[key]
+        return "".join([*lines[:start], *new, *lines[stop:]])
+    later = [spans[k][0] for k in node if isinstance(k, int) and k > key]
+    if later:
+        at = min(later)
+        while at - 1 > parent_line and lines[at - 1].strip().startswith("#"):
+            at -= 1  # keep a comment that introduces the next entry with it
+    else:
+        at = max(stop for _, stop in spans.values())
+    return "".join([*lines[:at], *new, *lines[at:]])
+
+
+_EMPTY_VALUE = re.compile(r"^(\s*[^:#]+:)(\s*(?:\{\s*\}|null|~)?)(\s*#.*)?$")
+
+
+
+
+
+def _top_level_lines(tree: CommentedMap, count: int) -> dict[Any, tuple[int, int]]:
+    """Each top-level key's first line and the first line of the next key (or the end)."""
+    starts = sorted((tree.lc.key(k)[0], k) for k in tree)
+    return {k: (line, starts[i + 1][0] if i + 1 < len(starts) else count) for i, (line, k) in enumerate(starts)}
+
+
+def _span_end(lines: list[str], span: tuple[int, int]) -> int:
+    """Where a top-level entry's own lines end: before the comments and blank lines that lead to the next."""
+    return _trim(lines, span[0], span[1])
+
+
+def _trim(lines: list[str], start: int, stop: int) -> int:
+    while stop - 1 > start and (not lines[stop - 1].strip() or lines[stop - 1].lstrip().startswith("#")):
+        stop -= 1
+    return stop
+
+
+def _indented(key: Any, value: str | list[str], indent: int) -> list[str]:
+    pad = " " * indent
+    if isinstance(value, str):
+        return [f"{pad}{key}: {value}\n"]
+    return [f"{pad}{key}:\n", *(f"{pad}  {line}\n" for line in value)]
+
+
+def _flow_entry(value: Any) -> str | list[str]:
+    """An entry of a flow mapping, rewritten in block style (the one case where a file's layout changes)."""
+    stream = StringIO()
+    _round_trip().dump({"x": value}, stream)
+    text = stream.getvalue().rstrip("\n")
+    if text.startswith("x: "):
+        return text[3:]
+    return [line[2:] for line in text.splitlines()[1:]]

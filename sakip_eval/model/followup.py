@@ -57,6 +57,8 @@ class Recommendation(BaseModel):
 
     id: str = Field(min_length=1, max_length=40)
     text: str = Field(min_length=1)
+    # the component ("1".."4") the letter lists it under; absent when the letter does not group them
+    component: str | None = None
     source: Source | None = None
     status: Status = "belum"
     evidence: list[str] = Field(default_factory=list)

@@ -1,0 +1,104 @@
+"""Telling components and sub-components apart by their names, through OCR noise.
+
+Every word comes from the rulebook (both languages), so nothing here knows that component 1 is called
+Perencanaan: a row, a heading or a sentence belongs to the component whose distinctive words it shares
+most (`Evaluasi Akuntabilitas Kineria lnternal` is component 4 of lke-2021).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sakip_eval.letters.noise import similar, words
+from sakip_eval.rulebook.book import Rulebook
+
+# A row or heading number: `1.`, `1`, `a.`, `A.`, `IV.`, `1.a`, `1.a.`, `a)`, `(1)`.
+MARKER = re.compile(
+    r"^\s*\(?(?P<marker>\d{1,2}(?:\s?[.)](?:[a-z\d]{1,2}[.)]?)?)?|(?:[A-Za-z]|[IVX]{1,4})[.)](?:\d{1,2}[.)]?)?)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Folded distinctive words per component, and per sub-component the words of its kind and name
+    that no component name carries (`tersedia`, `kualitas`, `dimanfaatkan`, ...)."""
+
+    components: dict[str, frozenset[str]]
+    component_words: frozenset[str]
+    subcomponents: dict[str, frozenset[str]]
+    order: tuple[str, ...]
+    criteria: dict[str, tuple[str, ...]]  # criterion id -> the content words of its statement
+
+
+# Page furniture that may sit anywhere, even inside a table or a list: a digital-signature notice, a page
+# number, a running footer.
+FURNITURE = re.compile(
+    r"ditandatangani\s+secara\s+elektronik|sertifikat\s+elektronik|\bBSrE\b|\bBSSN\b|UU\s+ITE|"
+    r"^\s*-?\s*\d{1,3}\s*-?\s*$|^\s*(?:halaman|hal\.?|page)\s+\d+(?:\s+(?:dari|of)\s+\d+)?\s*$",
+    re.IGNORECASE,
+)
+
+# Words that say nothing about which criterion a text quotes.
+STOP = frozenset(words("yang dan di ke dari untuk dengan dalam telah sudah belum agar atau pada oleh "
+                       "secara serta ada terdapat tersedia adanya the a of"))
+
+_CACHE: dict[int, tuple[Rulebook, Vocabulary]] = {}
+
+
+def vocabulary(book: Rulebook) -> Vocabulary:
+    """The rulebook's vocabulary, built once per rulebook object."""
+    cached = _CACHE.get(id(book))
+    if cached is None or cached[0] is not book:
+        if len(_CACHE) >= 8:  # tests build many rulebook copies; keep the few in use
+            _CACHE.clear()
+        cached = _CACHE[id(book)] = (book, _build(book))
+    return cached[1]
+
+
+def _build(book: Rulebook) -> Vocabulary:
+    names = {c.id: set(words(f"{c.name.id} {c.name.en}")) for c in book.regime.components}
+    common = set.intersection(*names.values()) if names else set()
+    everything = set().union(*names.values()) if names else set()
+    subs: dict[str, frozenset[str]] = {}
+    for comp in book.regime.components:
+        for sub in comp.subcomponents:
+            own = set(words(f"{sub.kind} {sub.name.id}")) - everything
+            subs[sub.id] = frozenset(w for w in own if len(w) >= 5)
+    return Vocabulary(
+        {cid: frozenset(w - common) for cid, w in names.items()}, frozenset(everything), subs,
+        tuple(c.id for c in book.regime.components),
+        {cid: tuple(w for w in words(c.text.id) if w not in STOP) for cid, c in book.criteria.items()},
+    )
+
+
+def match_component(book: Rulebook, label: str) -> str | None:
+    """The component whose distinctive words the label shares most, or None when none or a tie."""
+    found = words(label)
+    scores = sorted(((sum(any(similar(w, d) for w in found) for d in dist), cid)
+                     for cid, dist in vocabulary(book).components.items()), reverse=True)
+    if not scores or scores[0][0] == 0 or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+        return None
+    return scores[0][1]
+
+
+def is_heading(book: Rulebook, text: str) -> str | None:
+    """The component a short heading names (`B. Pengukuran Kinerja`, `Komponen Pelaporan Kinerja:`),
+    or None when the text says more than a component's name."""
+    body = MARKER.sub("", text, count=1) if MARKER.match(text) else text
+    found = [w for w in words(body) if w not in ("komponen", "aspek")]
+    known = vocabulary(book).component_words
+    if not found or len(found) > 6 or not all(any(similar(w, k) for k in known) for w in found):
+        return None
+    return match_component(book, body)
+
+
+def subcomponent_kind(book: Rulebook, component: str, label: str) -> str | None:
+    """The sub-component of `component` whose own words the label carries, or None."""
+    found = words(label)
+    hits = [(sum(any(similar(w, k) for w in found) for k in own), sub)
+            for sub, own in vocabulary(book).subcomponents.items() if sub.startswith(component + ".")]
+    hits.sort(reverse=True)
+    if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[1][0] == hits[0][0]):
+        return None
+    return hits[0][1]
