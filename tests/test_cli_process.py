@@ -62,7 +62,7 @@ def test_each_top_level_command_is_its_own_module() -> None:
 
 
 # Commands that never predict: they must start without the prediction and its rule engine (durable-rules).
-LIGHT = ["followup", "lhe", "history", "diff", "init", "import-lke", "rules", "schema"]
+LIGHT = ["followup", "lhe", "history", "diff", "init", "import-lke", "import-lkjip", "rules", "schema"]
 
 
 @pytest.mark.parametrize("command", LIGHT)

@@ -27,7 +27,7 @@ GLOBAL_OPTIONS_WITH_VALUE = ("--rules",)  # options before the command that take
 
 # every top-level command, in the order `--help` lists them; `import-lke` lives in cli/import_lke.py
 COMMANDS = ("score", "calibrate", "check", "explain", "followup", "lhe", "history", "diff", "report", "plan",
-            "batch", "init", "import-lke", "rules", "schema")
+            "batch", "init", "import-lke", "import-lkjip", "rules", "schema")
 
 
 def register(args: list[str]) -> None:
