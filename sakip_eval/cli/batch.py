@@ -11,7 +11,8 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import LangOpt, app, err, out, output_format, progress_bar, write_output
+from sakip_eval.cli.common import app, err, out, output_format, progress_bar, write_output
+from sakip_eval.cli.options import LangOpt
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number

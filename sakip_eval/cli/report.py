@@ -13,15 +13,8 @@ from typing import Annotated
 
 import typer
 
-from sakip_eval.cli.common import (
-    DEFAULT_WORKSPACE,
-    LangOpt,
-    WorkspaceArg,
-    app,
-    output_format,
-    progress_bar,
-    write_output,
-)
+from sakip_eval.cli.common import app, output_format, progress_bar, write_output
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
