@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.cli.common import app, err, out, output_format, progress_bar, write_output
@@ -17,6 +16,7 @@ from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
 from sakip_eval.render.jsontext import dumps
+from sakip_eval.render.table import Table
 from sakip_eval.scoring.batch import BatchResult, default_jobs, discover, score_many
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.cli.common import app, out, print_json
@@ -25,6 +24,7 @@ from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.numbers import format_number
 from sakip_eval.render.history import diff_to_dict, reason_text
+from sakip_eval.render.table import Table
 from sakip_eval.render.terminal import answer_label, status_label
 
 RunA = Annotated[int | None, typer.Argument(metavar="RUN_A")]

@@ -6,13 +6,13 @@ import json
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from sakip_eval.cli.common import app, out, print_json
 from sakip_eval.cli.options import Format, FormatOpt, LangOpt, RegimeOpt
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.render.jsontext import number
+from sakip_eval.render.table import Table
 from sakip_eval.rulebook.book import SourcedCheck, load_rulebook
 from sakip_eval.rulebook.lint import lint
 
@@ -55,7 +55,7 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
     table = Table(title=book.regime.name.get(lang), title_justify="left", expand=True)
     table.add_column(t("rules.id", lang), no_wrap=True)
     table.add_column(t("rules.kind", lang), no_wrap=True)
-    table.add_column(t("rules.text", lang), ratio=3)
+    table.add_column(t("rules.text", lang), ratio=3, overflow="fold")
     for crit in book.criteria.values():
         table.add_row(crit.id, "kriteria" if lang is Lang.ID else "criterion", crit.text.get(lang))
     for sourced in book.rules:
@@ -127,9 +127,9 @@ def rules_types(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID, regime: 
         return
     table = Table(title=t("rules.types_title", lang, count=len(book.evidence_types)), title_justify="left", expand=True)
     table.add_column(t("rules.type", lang), no_wrap=True)
-    table.add_column(t("rules.type_name", lang), ratio=2)
+    table.add_column(t("rules.type_name", lang), ratio=2, overflow="fold")
     table.add_column(t("rules.standing", lang), no_wrap=True)
-    table.add_column(t("rules.attributes", lang), ratio=3)
+    table.add_column(t("rules.attributes", lang), ratio=3, overflow="fold")
     for key, etype in book.evidence_types.items():
         attributes = "\n".join(f"{name}: {text.get(lang)}" for name, text in etype.attributes.items()) or "-"
         table.add_row(key, etype.label().get(lang), t("rules.yes", lang) if etype.standing else "-", attributes)

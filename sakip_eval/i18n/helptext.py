@@ -92,6 +92,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Validate the workspace files and check the LKjIP data for consistency.",
     ),
     "check --strict": ("Keluar dengan kode 1 bila ada temuan error.", "Exit with code 1 when any finding is an error."),
+    "check --layout": (
+        "Tata letak temuan: table (lebar), compact (layar sempit) atau auto (menurut lebar layar).",
+        "Findings layout: table (wide), compact (narrow screens) or auto (by the screen's width).",
+    ),
     # history, diff
     "history": ("Riwayat run dan tren nilai per tahun.", "Recorded runs and the yearly trend of the score."),
     "diff": (

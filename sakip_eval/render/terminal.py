@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
 from sakip_eval.render.outlook import basis_line, chances_line
+from sakip_eval.render.table import Table
 
 if TYPE_CHECKING:  # types only: `followup` and `diff` borrow the labels without loading the prediction and its engine
     from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason, SubcomponentResult
@@ -33,6 +33,11 @@ class Layout(StrEnum):
     AUTO = "auto"
     TABLE = "table"
     COMPACT = "compact"
+
+
+def compact_layout(layout: Layout, width: int) -> bool:
+    """The compact layout: asked for, or chosen by a terminal narrower than :data:`COMPACT_BELOW`."""
+    return layout is Layout.COMPACT or (layout is Layout.AUTO and width < COMPACT_BELOW)
 
 
 def is_gap(crit: CriterionResult) -> bool:
@@ -54,11 +59,17 @@ def status_label(status: str, lang: Lang) -> str:
     return t(f"followup.status.{status}", lang)
 
 
-def bar(score: Decimal, weight: Decimal) -> RichText:
-    filled = int((score / weight * BAR_WIDTH).to_integral_value()) if weight else 0
+def bar(score: Decimal, weight: Decimal, width: int = BAR_WIDTH) -> RichText:
+    filled = int((score / weight * width).to_integral_value()) if weight else 0
     text = RichText("█" * filled, style="green")
-    text.append("░" * (BAR_WIDTH - filled), style="dim")
+    text.append("░" * (width - filled), style="dim")
     return text
+
+
+def bar_width(terminal: int, beside: int) -> int:
+    """A bar as wide as the terminal leaves beside `beside` columns of other content (at most
+    :data:`BAR_WIDTH`, at least 5): a bar cut short by the terminal's edge would show a wrong share."""
+    return max(5, min(BAR_WIDTH, terminal - beside))
 
 
 FINDINGS_SHOWN = 3
@@ -201,7 +212,7 @@ def _compact_followup(pred: Prediction, lang: Lang) -> list[Padding]:
 
 def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: bool = False,
            layout: Layout = Layout.AUTO) -> None:
-    compact = layout is Layout.COMPACT or (layout is Layout.AUTO and console.width < COMPACT_BELOW)
+    compact = compact_layout(layout, console.width)
     header = f"{pred.opd}" + (f" — {pred.pemda}" if pred.pemda else "")
     heading = RichText(header, style="bold")
     heading.append("\n" + t("score.header", lang, evaluation=pred.evaluation_year, performance=pred.performance_year,
@@ -223,9 +234,13 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
     summary.add_column()
     summary.add_column()
     summary.add_column()
+    names = {comp.id: f"{comp.id}. {comp.name.get(lang)}" for comp in pred.components}
+    scores = {comp.id: f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}"
+              for comp in pred.components}
+    # the panel's border and padding (4) and the grid's padding between three columns (4)
+    width = bar_width(console.width, 8 + max(map(len, names.values())) + max(map(len, scores.values())))
     for comp in pred.components:
-        summary.add_row(RichText(f"{comp.id}. {comp.name.get(lang)}"), bar(comp.score, comp.weight),
-                        f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}")
+        summary.add_row(RichText(names[comp.id]), bar(comp.score, comp.weight, width), scores[comp.id])
     total_line = RichText(
         f"{t('score.total', lang)}: {format_number(pred.total, lang)}   "
         f"{t('score.category', lang)}: {pred.category} ({pred.category_name.get(lang)})",
