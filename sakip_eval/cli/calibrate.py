@@ -1,5 +1,6 @@
 """`calibrate DIR...`: predictions set against the real LHE (`actual` in workspace.yaml): a table per case and
-a summary (mean |error|, category right, Spearman) beside the baseline "previous total + typical change";
+a summary (mean |error|, category right, Spearman, the spread of the predicted totals) beside the baseline
+"previous total + typical change";
 for a single workspace also item by item."""
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from sakip_eval.render.table import Table
 from sakip_eval.rulebook.calibration import Figures
 from sakip_eval.scoring.calibration import CalibrationReport, CalibrationRow, calibrate_many
 
-# help texts: sakip_eval.i18n.helptext ("calibrate DIR...", "calibrate --leave-one-out", ...)
-Dirs = Annotated[list[Path] | None, typer.Argument(metavar="DIR...")]
+# help texts: sakip_eval.i18n.helptext ("calibrate DIR", "calibrate --leave-one-out", ...)
+Dirs = Annotated[list[Path] | None, typer.Argument(metavar="DIR")]
 
 
 @app.command(name="calibrate")

@@ -231,14 +231,15 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
     elif pred.followup:
         console.print(_followup_table(pred, lang))
     summary = Table.grid(padding=(0, 2))
-    summary.add_column()
-    summary.add_column()
-    summary.add_column()
+    summary.add_column()  # the component's name wraps on a narrow screen; the bar and the score keep their width
+    summary.add_column(no_wrap=True)
+    summary.add_column(no_wrap=True)
     names = {comp.id: f"{comp.id}. {comp.name.get(lang)}" for comp in pred.components}
     scores = {comp.id: f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}"
               for comp in pred.components}
-    # the panel's border and padding (4) and the grid's padding between three columns (4)
-    width = bar_width(console.width, 8 + max(map(len, names.values())) + max(map(len, scores.values())))
+    # the panel's border and padding (4), the grid's padding between three columns (4), the scores, and the
+    # names up to 24 columns (longer ones wrap)
+    width = bar_width(console.width, 8 + min(24, max(map(len, names.values()))) + max(map(len, scores.values())))
     for comp in pred.components:
         summary.add_row(RichText(names[comp.id]), bar(comp.score, comp.weight, width), scores[comp.id])
     total_line = RichText(
