@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.atomic import write_atomically
+from sakip_eval.io.files import read_limited
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.io.yamlread import parse_text, read_text, validate
 from sakip_eval.model.claims import Assessment
@@ -73,7 +74,6 @@ MAX_ROWS = 5_000
 MAX_COLUMNS = 50  # the LKE layout has 9; columns past this are never read
 MAX_HEADER = 200  # characters of a header cell looked at
 MAX_LISTED = 20  # unreadable cells named in one message
-HEADER_SCAN_ROWS = 20
 CONTENT_SCAN_ROWS = 300
 SHEET_TITLE_MAX = 31
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
@@ -143,12 +143,7 @@ class _Problems:
 def read_workbook(path: Path, book: Rulebook) -> list[Row]:
     """Every criterion row of every sheet whose content shows criteria and answers."""
     display = str(path)
-    if not path.is_file():
-        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
-                         fix=None if path.exists() else "error.file_not_found.fix")
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
-    data = path.read_bytes()
+    data = read_limited(path, display, MAX_BYTES)
     rows: list[Row] = []
     seen: dict[str, str] = {}
     problems = _Problems()
