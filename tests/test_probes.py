@@ -149,6 +149,8 @@ def test_repro_03_hostile_text_leaves_no_control_character_in_any_output(
     for args in runs:
         code, out, err = cli(*args)
         assert code in (0, 1, 2), (args, err)
+        if "csv" in args:  # the CSV's own byte-order mark and CRLF row ends (for Excel) are not user text
+            out = out.removeprefix("\ufeff").replace("\r\n", "\n")
         assert_clean(out + err)
         if "json" in args:
             json.loads(out)
@@ -655,7 +657,7 @@ def test_repro_15_csv_rows_stay_rows_and_formulas_stay_text(ws: Path, cli: Cli, 
                         encoding="utf-8")
     code, out, _ = cli("batch", tmp_path / "all", "--format", "csv")
     assert code == 0
-    rows = list(csv.reader(io.StringIO(out)))
+    rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))  # Excel's, in Indonesia
     assert len(rows) == 4
     assert sorted(row[2] for row in rows[1:]) == ["' =1+2", "' =1+2", "' @SUM(A1)"]
 
