@@ -287,7 +287,7 @@ def _content_layout(rows: list[tuple[object, ...]], grades: dict[str, Decimal]) 
     column the one right of them that holds most answers."""
     width = max((len(r) for r in rows), default=0)
     texts = [[_cell_text(r[c]) if c < len(r) else "" for c in range(width)] for r in rows]
-    full = [sum(1 for t in texts if CRITERION_ID.match(t[c].lower())) for c in range(width)]
+    full = [sum(1 for t in texts if _full_id(t[c])) for c in range(width)]
     if max(full, default=0) >= 3:
         ids = [full.index(max(full))]
     else:
@@ -335,11 +335,17 @@ def _share(word: str) -> Decimal | None:
     return None
 
 
+def _full_id(text: str) -> str | None:
+    """`1.a.1`, also written `1.a.1.`, `1.A.1)` or `1. a. 1`; None for anything else."""
+    compact = re.sub(r"\s+", "", text).lower().rstrip(".)")
+    return compact if CRITERION_ID.match(compact) else None
+
+
 def _criterion_id(texts: list[str], carry: dict[str, str]) -> str | None:
     """The criterion id of a row from its id columns, carrying the component and sub-component written
     on the rows above ("1" | "" | "", then "" | "a" | "", then "" | "" | "1" is 1.a.1)."""
     if len(texts) == 1:  # one id column: full ids only ("2" may be a component or a criterion)
-        return texts[0] if CRITERION_ID.match(texts[0]) else None
+        return _full_id(texts[0])
     tokens: list[tuple[int, str]] = []
     for position, text in enumerate(texts):
         if text:
