@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from sakip_eval.cli import register
+from sakip_eval.cli import register_all
 from sakip_eval.cli.common import app, err, out
 from sakip_eval.cli.help import help_key, walk
 from sakip_eval.i18n.helptext import HELP
@@ -229,7 +229,7 @@ def test_the_interpretation_is_never_cut_in_the_wide_table(cli: Cli) -> None:
 
 
 def _tree() -> list[tuple[str, object]]:
-    register([])
+    register_all()
     return list(walk(typer.main.get_command(app)))
 
 

@@ -23,9 +23,7 @@ from typer.core import TyperGroup
 from sakip_eval import __version__
 from sakip_eval.errors import ClosedPipe, InputError, Interrupted
 from sakip_eval.i18n import Lang
-from sakip_eval.numbers import NumberFormatError, parse_number
-from sakip_eval.render.jsontext import dumps
-from sakip_eval.rulebook.book import RULES_ENV
+from sakip_eval.rulebook import RULES_ENV
 
 # The workspace a command reads when none is named: the current folder, as `git` or `make` do. Never the
 # bundled example (a write would land in the checkout), and nothing outside the folder the user is in.
@@ -66,6 +64,8 @@ def decimal_parser(option: str) -> Callable[[str], Decimal]:
     whatever the output language."""
 
     def parse(raw: str) -> Decimal:
+        from sakip_eval.numbers import NumberFormatError, parse_number  # pydantic-typed: only when parsed
+
         try:
             value = parse_number(raw)
         except NumberFormatError:
@@ -138,4 +138,6 @@ def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
 
 
 def print_json(data: object) -> None:
+    from sakip_eval.render.jsontext import dumps  # its number rounding loads the scoring package
+
     sys.stdout.write(dumps(data))
