@@ -20,8 +20,8 @@ PAGE_WIDTH, PAGE_HEIGHT = 595, 842
 TOP, BOTTOM, LEFT = 790, 60, 72
 LINE = 14
 FONT_SIZE = 10
-# Table columns (x in points): number, label, then three value columns.
-COLUMNS = (72, 95, 330, 400, 470)
+# Table columns (x in points): number, label, then up to four value columns.
+COLUMNS = (72, 95, 330, 400, 470, 530)
 
 
 @dataclass(frozen=True)

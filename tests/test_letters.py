@@ -25,7 +25,18 @@ from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.grades import category_of
 
 from .conftest import Cli
-from .letterkit import Block, court_letter, inspectorate_letter, replaced, to_docx, to_pdf, to_txt
+from .letterkit import (
+    Block,
+    PageBreak,
+    Para,
+    Row,
+    court_letter,
+    inspectorate_letter,
+    replaced,
+    to_docx,
+    to_pdf,
+    to_txt,
+)
 
 BOOK = load_rulebook()
 RENDER = {"pdf": to_pdf, "docx": to_docx, "txt": to_txt}
@@ -270,3 +281,91 @@ def test_reading_back_any_sound_letter(tmp_path: Path, data: st.DataObject) -> N
     assert [r.current.reading.value for r in letter.components if r.current] == values
     assert letter.total == total
     assert result.verdict == []
+
+
+# -- more of the variety real letters show ----------------------------------------------------------
+
+
+def test_a_column_beside_the_scores_is_passed_over(cli: Cli, tmp_path: Path) -> None:
+    """A `Kenaikan` (change) column after the years: its numbers belong to no year."""
+    blocks = []
+    for block in court_letter():
+        cells = getattr(block, "cells", None)
+        if cells and len(cells) == 5 and cells[1] == "Komponen":
+            block = Row((*cells, "Kenaikan"))
+        elif cells and len(cells) == 5 and cells[0] and cells[0][0].isdigit():
+            block = Row((*cells, "0,50"))
+        blocks.append(block)
+    code, data = check(cli, write(tmp_path, blocks))
+    assert code == 0 and data["problems"] == []
+    assert scores(data) == [26.1, 25.5, 13.2, 21.75]
+    assert scores(data, "previous") == [25.781, 24.9, 12.1, 20.083]
+
+
+def test_a_predikat_named_without_its_code(cli: Cli, tmp_path: Path) -> None:
+    blocks = [b for b in court_letter() if getattr(b, "cells", None) != (None, None, None, "A", "A")]
+    blocks = replaced(blocks, ("(Memuaskan)", "Memuaskan"))
+    code, data = check(cli, write(tmp_path, blocks))
+    assert (data["category"], data["previous"]["category"]) == ("A", "A")
+    assert code == 0
+
+
+def test_letters_read_as_digits_are_repaired_and_noted(cli: Cli, tmp_path: Path) -> None:
+    blocks = replaced(court_letter(), ("25,50", "2S,50"), ("21,75", "2l,75"))
+    code, data = check(cli, write(tmp_path, blocks, ocr=True))
+    assert code == 0 and scores(data) == [26.1, 25.5, 13.2, 21.75]
+    assert sum(n["key"] == "repaired" for n in data["notes"]) == 2
+
+
+def test_other_ways_of_stating_the_total(cli: Cli, tmp_path: Path) -> None:
+    blocks = replaced(court_letter(), ("memperoleh nilai sebesar 86,55 atau A", "dengan Nilai Akuntabilitas Kinerja "
+                                       "tahun 2023 adalah 85,55 (A / Memuaskan)"), ("(Memuaskan).", "."))
+    code, data = check(cli, write(tmp_path, blocks))
+    assert code == 1 and kinds(data) == ["text-table"]
+    assert "85,55" in data["problems"][0]["message"]
+
+
+def test_compound_numbers_headings_and_running_headers(cli: Cli, tmp_path: Path) -> None:
+    """`1.1` items under a numbered group, `Saran dan Rekomendasi:` as the heading, and a running header
+    repeated on the next page in the middle of an item."""
+    letter = court_letter()
+    cut = next(i for i, b in enumerate(letter) if getattr(b, "text", "") == "No. Rekomendasi")
+    blocks = [*letter[:cut], Para("Saran dan Rekomendasi:"), Para("1. Perencanaan Kinerja"),
+              Para("1.1 Agar pohon kinerja diturunkan sampai ke tingkat"), PageBreak(),
+              Para("PENGADILAN TINGGI NEGERI CONTOH"), Para("staf pelaksana."),
+              Para("1.2 Agar rencana aksi memuat jadwal."), Para("3. Pelaporan Kinerja"),
+              Para("3.1 Agar laporan kinerja membandingkan capaian."), Para("Demikian.")]
+    code, data = check(cli, write(tmp_path, blocks))
+    assert code == 0
+    recs = [(r["id"], r["component"], r["text"]) for r in data["recommendations"]]
+    assert recs == [("1.1", "1", "Agar pohon kinerja diturunkan sampai ke tingkat staf pelaksana."),
+                    ("1.2", "1", "Agar rencana aksi memuat jadwal."),
+                    ("3.1", "3", "Agar laporan kinerja membandingkan capaian.")]
+
+
+def test_findings_and_recommendations_side_by_side(cli: Cli, tmp_path: Path) -> None:
+    letter = court_letter()
+    cut = next(i for i, b in enumerate(letter) if getattr(b, "text", "") == "No. Catatan")
+    blocks = [*letter[:cut],
+              Row(("No", "Catatan", None, "Rekomendasi")),
+              Row(("A.", "Perencanaan Kinerja")),
+              Row(("1.", "Pohon kinerja belum", None, "Agar pohon kinerja")),
+              Row((None, "berjenjang.", None, "dibuat berjenjang.")),
+              Row(("B.", "Pengukuran Kinerja")),
+              Row(("1.", "Rapat pemantauan belum ada.", None, "Agar rapat diadakan.")),
+              Para("Demikian.")]
+    code, data = check(cli, write(tmp_path, blocks))
+    assert code == 0
+    assert [(f["component"], f["text"]) for f in data["findings"]] == [
+        ("1", "Pohon kinerja belum berjenjang."), ("2", "Rapat pemantauan belum ada.")]
+    assert [(r["component"], r["text"]) for r in data["recommendations"]] == [
+        ("1", "Agar pohon kinerja dibuat berjenjang."), ("2", "Agar rapat diadakan.")]
+
+
+def test_an_ungrouped_recommendation_named_by_its_component(cli: Cli, tmp_path: Path) -> None:
+    blocks = [*inspectorate_letter()[:-8], Para("Rekomendasi:"),
+              Para("1. Pengukuran Kinerja: agar rapat pemantauan diadakan setiap triwulan."),
+              Para("2. Menyusun pohon kinerja."), Para("Demikian laporan ini disampaikan.")]
+    code, data = check(cli, write(tmp_path, blocks))
+    assert code == 0
+    assert [r["component"] for r in data["recommendations"]] == ["2", None]

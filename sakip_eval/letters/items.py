@@ -13,13 +13,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sakip_eval.documents import Line, Word
+from sakip_eval.documents import Line
 from sakip_eval.letters.model import Item
 from sakip_eval.letters.noise import words
-from sakip_eval.letters.vocabulary import FURNITURE, is_heading, match_component
+from sakip_eval.letters.vocabulary import FURNITURE, MARKER, is_heading, match_component, starts_with_component
 from sakip_eval.rulebook.book import Rulebook
 
 Kind = Literal["findings", "recommendations"]
+HEADING_FILLER = frozenset(words("no nomor dan atas hasil evaluasi perbaikan uraian akip sakip lhe"))
+FINDINGS_WORDS = frozenset(words("catatan temuan permasalahan simpulan"))
+RECOMMENDATIONS_WORDS = frozenset(words("rekomendasi saran"))
 FINDINGS_HEAD = re.compile(
     r"^\s*+(?:no\.?\s++)?(?:catatan(?:\s++hasil\s++evaluasi)?|temuan|hasil\s++evaluasi)\s*+:?\s*+$", re.IGNORECASE
 )
@@ -36,8 +39,8 @@ END = re.compile(
 )
 # An item's start: an optional bullet, an optional number or letter, an optional dash, then the text.
 ITEM = re.compile(
-    r"^\s*(?P<bullet>[-–—•▪·*]\s*)?(?:(?P<number>\d{1,2})\s?[.)]|\((?P<paren>\d{1,2})\)|(?P<letter>[a-z])[.)])?"
-    r"\s*(?P<dash>[-–—•]\s*)?(?P<text>.*)$"
+    r"^\s*(?P<bullet>[-–—•▪·*]\s*)?(?:(?P<compound>\d{1,2}(?:\.\d{1,2}){1,2})\.?(?=\s)|(?P<number>\d{1,2})\s?[.)]"
+    r"|\((?P<paren>\d{1,2})\)|(?P<letter>[a-z])[.)])?\s*(?P<dash>[-–—•]\s*)?(?P<text>.*)$"
 )
 BARE_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}|[,.]?[lI|])\s+(?P<text>[A-Z].*)$|^\s*(?P<alone>\d{1,2})\s*$")
 EMPTY = re.compile(r"^[\s\-–—.•]*$")
@@ -72,7 +75,7 @@ class _Stream:
 def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[Item], list[Item]]:
     """Findings and recommendations of the letter's lines (table lines in `skip` are passed over)."""
     streams: dict[Kind, _Stream] = {}
-    active: list[tuple[_Stream, float | None, float | None]] = []  # (stream, x from, x to)
+    active: list[tuple[_Stream, Side]] = []
     ended = False
     for line in lines:
         if line.number in skip or ended:
@@ -85,29 +88,41 @@ def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[
             continue
         split = _two_columns(line)
         if split is not None:
-            middle = split
-            active = [(_fresh(streams, "findings"), None, middle), (_fresh(streams, "recommendations"), middle, None)]
+            active = [(_fresh(streams, "findings"), Side("left", *split)),
+                      (_fresh(streams, "recommendations"), Side("right", *split))]
             continue
-        if FINDINGS_HEAD.match(text):
-            active = [(_fresh(streams, "findings"), None, None)]
+        if FINDINGS_HEAD.match(text) or _heading(text) == "findings":
+            active = [(_fresh(streams, "findings"), WHOLE)]
             continue
         if summary := SUMMARY_HEAD.search(text):
             stream = _fresh(streams, "findings")
             stream.component = match_component(book, summary["comp"])
-            active = [(stream, None, None)]
+            active = [(stream, WHOLE)]
             continue
-        if RECOMMENDATIONS_HEAD.match(text) or _introduces_recommendations(text):
-            active = [(_fresh(streams, "recommendations"), None, None)]
+        if RECOMMENDATIONS_HEAD.match(text) or _heading(text) == "recommendations" or _introduces_recommendations(text):
+            active = [(_fresh(streams, "recommendations"), WHOLE)]
             continue
-        for stream, x_from, x_to in active:
-            part = _part(line, x_from, x_to)
+        for stream, side in active:
+            part = side.part(line, book)
             if part.strip():
                 _feed(stream, part, line.number, book)
     found: dict[Kind, list[Item]] = {"findings": [], "recommendations": []}
     for kind, stream in streams.items():
         stream.close()
-        found[kind] = _items(stream.items)
+        found[kind] = _items(stream.items, book)
     return found["findings"], found["recommendations"]
+
+
+def _heading(text: str) -> Kind | None:
+    """`Rekomendasi`, `5. Saran dan Rekomendasi:`, `Catatan Hasil Evaluasi`, `TEMUAN`: a short line of
+    heading words only."""
+    found = words(MARKER.sub("", text, count=1))
+    if not found or len(found) > 5 or not all(w in HEADING_FILLER | FINDINGS_WORDS | RECOMMENDATIONS_WORDS
+                                             for w in found):
+        return None
+    if set(found) & RECOMMENDATIONS_WORDS:
+        return "recommendations"
+    return "findings" if set(found) & FINDINGS_WORDS else None
 
 
 def _introduces_recommendations(text: str) -> bool:
@@ -126,23 +141,41 @@ def _fresh(streams: dict[Kind, _Stream], kind: Kind) -> _Stream:
     return stream
 
 
-def _two_columns(line: Line) -> float | None:
-    """The x between the `Catatan` and `Rekomendasi` headings of a table that holds both side by side."""
+@dataclass(frozen=True)
+class Side:
+    """Which words of a line a list reads: all of them, or one side of a table that holds findings and
+    recommendations side by side. Such a table shares its number column (left of `Catatan`) and its
+    group headings (`A. Perencanaan Kinerja` across the row) between both sides."""
+
+    side: Literal["whole", "left", "right"]
+    text_x0: float = 0.0  # where the findings' text column starts
+    middle: float = 0.0  # between the findings' column and the recommendations'
+
+    def part(self, line: Line, book: Rulebook) -> str:
+        if self.side == "whole":
+            return line.text
+        marker = " ".join(w.text for w in line.words if w.center < self.text_x0)
+        left = " ".join(w.text for w in line.words if self.text_x0 <= w.center < self.middle)
+        right = " ".join(w.text for w in line.words if w.center >= self.middle)
+        if not right and is_heading(book, f"{marker} {left}") is not None:
+            return f"{marker} {left}".strip()
+        own = left if self.side == "left" else right
+        return f"{marker} {own}".strip() if own or self.side == "left" else ""
+
+
+WHOLE = Side("whole")
+
+
+def _two_columns(line: Line) -> tuple[float, float] | None:
+    """Where the findings' text column starts and the x between the `Catatan` and `Rekomendasi` headings,
+    for a table that holds both side by side."""
     if not BOTH_HEAD.search(line.text) or len(line.text.split()) > 8:
         return None
     left = [w for w in line.words if "catatan" in w.text.lower()]
     right = [w for w in line.words if "rekomendasi" in w.text.lower()]
     if not left or not right or left[0].x1 > right[0].x0:
         return None
-    return (left[0].x1 + right[0].x0) / 2
-
-
-def _part(line: Line, x_from: float | None, x_to: float | None) -> str:
-    if x_from is None and x_to is None:
-        return line.text
-    chosen: list[Word] = [w for w in line.words
-                          if (x_from is None or w.center >= x_from) and (x_to is None or w.center < x_to)]
-    return " ".join(w.text for w in chosen)
+    return left[0].x0 - 0.5, (left[0].x1 + right[0].x0) / 2
 
 
 def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
@@ -167,17 +200,17 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
     match = ITEM.match(text)
     assert match is not None  # every text matches: all parts are optional
     body = match["text"].strip()
-    marker = match["number"] or match["paren"] or match["letter"]
+    marker = match["compound"] or match["number"] or match["paren"] or match["letter"]
     if marker is None and match["bullet"] is None and match["dash"] is None:
         if stream.current is not None:
             stream.current.lines.append(body)
         return
-    if match["letter"] and stream.current is not None and stream.current.marker.isdigit():
+    if match["letter"] and stream.current is not None and stream.current.marker[-1:].isdigit():
         stream.current.lines.append(text.strip())  # a lettered sub-item of the numbered item
         return
     stream.close()
-    if match["number"] or match["paren"]:
-        stream.expected = int(marker or 0) + 1
+    if match["compound"] or match["number"] or match["paren"]:
+        stream.expected = int((marker or "0").split(".")[-1]) + 1
     if EMPTY.match(body):
         return
     _start(stream, marker or "", body, number)
@@ -186,11 +219,11 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
 def _start(stream: _Stream, marker: str, text: str, number: int) -> None:
     stream.close()
     stream.current = _Open(marker, stream.component, stream.group, [text], number)
-    if marker.isdigit():
-        stream.expected = int(marker) + 1
+    if marker[-1:].isdigit():
+        stream.expected = int(marker.split(".")[-1]) + 1
 
 
-def _items(opened: list[_Open]) -> list[Item]:
+def _items(opened: list[_Open], book: Rulebook) -> list[Item]:
     """Ids: `A.1` (group and number as printed; a bullet takes the next number of its group), or the
     item's own letter or number when the letter does not group them (`a` ... `f`)."""
     out: list[Item] = []
@@ -203,11 +236,12 @@ def _items(opened: list[_Open]) -> list[Item]:
         counts[item.group] = counts.get(item.group, 0) + 1
         own = item.marker or str(counts[item.group])
         group = item.group or item.component
-        base = f"{group}.{own}" if group else own
+        base = f"{group}.{own}" if group and "." not in own else own
+        component = item.component or starts_with_component(book, text)
         item_id, suffix = base, 1
         while item_id in seen:
             suffix += 1
             item_id = f"{base}-{suffix}"
         seen.add(item_id)
-        out.append(Item(item_id, item.component, text, item.line))
+        out.append(Item(item_id, component, text, item.line))
     return out

@@ -16,8 +16,13 @@ from decimal import Decimal
 # A score as letters print it: up to 3 digits, a decimal comma (or point) and up to 3 decimals.
 SCORE = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?")
 # The same with OCR's separator noise: an apostrophe, a semicolon or colon, a `t`, spaces around it.
-NOISY_SCORE = re.compile(r"(?P<whole>[\dlIO|!]{1,3})\s?(?P<sep>[,.'’‘`´;:t]|\s)\s?(?P<fraction>[\dlIO|!]{1,3})")
-DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "!": "1", "O": "0"})
+LOOKALIKE = "lI|!OoDQSsZzBGgq"
+NOISY_SCORE = re.compile(
+    rf"(?P<whole>[\d{LOOKALIKE}]{{1,3}})\s?(?P<sep>[,.'’‘`´;:t]|\s)\s?(?P<fraction>[\d{LOOKALIKE}]{{1,3}})"
+)
+# Letters OCR reads for digits, each with the one digit it can stand for in a cell that holds a score.
+DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "!": "1", "O": "0", "o": "0", "D": "0", "Q": "0",
+                                  "S": "5", "s": "5", "Z": "2", "z": "2", "B": "8", "G": "6", "g": "9", "q": "9"})
 MAX_SCORE = Decimal(100)
 # Characters OCR confuses inside words, folded to one form on both sides of a comparison.
 WORD_FOLD = str.maketrans({"l": "i", "1": "i", "|": "i", "j": "i", "!": "i", "q": "g", "0": "o"})
@@ -43,19 +48,19 @@ def read_score(text: str) -> Reading | None:
     """A score from 0 to 100 in `text` (one table cell), or None when the cell is no such number.
 
     `26,713` and `26.713` are both 26.713 (a score never has a thousands separator)."""
-    cell = text.strip().strip("*").strip()
+    cell = text.strip().strip("*()").rstrip(".;:").strip()
     if SCORE.fullmatch(cell):
         value = Decimal(cell.replace(",", "."))
         return Reading(value, cell) if value <= MAX_SCORE else None
     match = NOISY_SCORE.fullmatch(cell)
     if match is None:
         whole = cell.translate(DIGIT_LOOKALIKES)
-        if whole != cell and re.fullmatch(r"\d{1,3}", whole) and any(c.isdigit() for c in cell):
+        if whole != cell and re.fullmatch(r"\d{1,3}", whole) and sum(c.isdigit() for c in cell) >= 2:
             value = Decimal(whole)
             return Reading(value, cell, repaired=True) if value <= MAX_SCORE else None
         return None
     whole, fraction = (match[g].translate(DIGIT_LOOKALIKES) for g in ("whole", "fraction"))
-    if not (whole.isdigit() and fraction.isdigit()) or not any(c.isdigit() for c in cell):
+    if not (whole.isdigit() and fraction.isdigit()) or sum(c.isdigit() for c in cell) < 2:
         return None
     if match["sep"].isspace() and len(fraction) != 2:
         return None  # `25 00` is a lost comma; `1 3` could be two numbers

@@ -27,11 +27,15 @@ NAME = r"(?:\s*+\((?P<name>[^()]{1,40}(?:\([^()]{1,30}\))?)\))?"
 PROSE_TOTAL = re.compile(
     r"(?:(?:mem|di)peroleh|mendapat(?:kan)?|meraih|mencapai)\s++(?:nilai|skor)\b"
     r"(?:\s++(?:akip|akhir|total|evaluasi|akuntabilitas|kinerja|sebesar|adalah|yaitu)\b)*+\s*+:?\s*+" + NUM
-    + r"|\bnilai\s++(?:akip|akhir)\s*+(?:sebesar\s*+)?:?\s*+" + NUM.replace("value", "value2"),
+    + r"|\bnilai\s++(?:akip|akhir)\s*+(?:sebesar\s*+)?:?\s*+" + NUM.replace("value", "value2")
+    + r"|\bnilai\s++(?:akuntabilitas\s++kinerja|akip|sakip|evaluasi(?:\s++akip)?)\b[^.:;]{0,80}?"
+      r"\b(?:adalah|sebesar|yaitu|ialah)\s*+:?\s*+" + NUM.replace("value", "value3"),
     re.IGNORECASE,
 )
 AFTER_TOTAL = re.compile(
     r"\s*+,?\s*+(?:atau|dengan\s++(?:predikat|kategori)|predikat|kategori)\s*+:?\s*+[\"“']?\s*+" + CODE + NAME
+    + r"|\s*+\(\s*+(?:predikat\s++|kategori\s++)?" + CODE.replace("code", "code2")
+    + r"(?:\s*+[/,–-]\s*+(?P<name2>[A-Za-z][A-Za-z ()]{1,40}?))?\s*+\)"
 )
 PREDIKAT = re.compile(r"(?i:predikat|kategori)\s*+:?\s*+[\"“']?\s*+" + CODE + NAME)
 NARRATIVE_COMPONENT = re.compile(
@@ -48,8 +52,9 @@ UNIT_PATTERNS = (
     re.compile(r"\bPimpinan\s+(?P<unit>[A-Z][\w .()/-]{3,100}?)\s+(?:memperoleh|mendapat)"),
     re.compile(r"(?i:evaluasi\s+atas\s+(?:laporan\s+kinerja|kinerja|pelaksanaan\s+[^()]{0,80}\(AKIP\)))"
                r"\s+(?P<unit>[A-Z][\w .()/-]{3,100}?)\s+(?i:dimaksudkan|berdasarkan|tahun|sebagai|untuk)\b"),
-    re.compile(r"^\s*Yth\.?\s*(?:Ketua|Kepala|Pimpinan|Camat|Direktur|Sekretaris|Inspektur|Bupati|Wali\s?kota|"
-               r"Gubernur)?\s*(?P<unit>[A-Z][\w .()/-]{3,100}?)\s*$", re.MULTILINE),
+    re.compile(r"\bYth\.?\s*+(?:Bapak/Ibu\s++)?(?:Ketua|Kepala|Pimpinan|Camat|Direktur|Sekretaris|Inspektur|Bupati|"
+               r"Wali\s?kota|Gubernur)\s++(?P<unit>[A-Z][\w.()/-]*+"
+               r"(?:\s(?!(?:Jalan|Jl|Jln|Di|Tempat|Kompleks?|Komp)\b)[A-Z][\w.()/-]*+){0,6})"),
     re.compile(r"INSTANSI\s+PEMERINTAH\s+(?P<unit>[A-Z][A-Z .]{3,100}?)\s+TAHUN\b"),
 )
 YEAR_PATTERNS = (
@@ -197,7 +202,7 @@ def prose_totals(joined: Joined) -> tuple[list[Mention], list[Mention]]:
     totals: list[Mention] = []
     categories: list[Mention] = []
     for match in PROSE_TOTAL.finditer(joined.text):
-        text = match["value"] or match["value2"]
+        text = match["value"] or match["value2"] or match["value3"]
         reading = read_score(text)
         if reading is None:
             continue
@@ -205,8 +210,9 @@ def prose_totals(joined: Joined) -> tuple[list[Mention], list[Mention]]:
         totals.append(Mention(str(reading.value), line, repaired=reading.repaired, name=text))
         after = AFTER_TOTAL.match(joined.text, match.end())
         if after:
-            categories.append(Mention(after["code"], joined.line_at(after.start("code")),
-                                      name=_name(after["name"])))
+            group = "code" if after["code"] else "code2"
+            categories.append(Mention(after[group], joined.line_at(after.start(group)),
+                                      name=_name(after["name"] or after["name2"])))
     seen = {(c.line, c.value) for c in categories}
     for match in PREDIKAT.finditer(joined.text):
         line = joined.line_at(match.start("code"))

@@ -32,6 +32,8 @@ HEADING = re.compile(r"LAPORAN\s+HASIL\s+EVALUASI", re.IGNORECASE)
 MARKUP = re.compile(r"\*\*|__|</?[A-Za-z][^<>]*>")
 EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 LETTERHEAD_LINES = 15
+RUNNING_LINES = 3  # lines at the top and at the bottom of a page where running headers and footers stand
+OPENS_ITEM = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[IVX]{1,4})[.)]\s")
 SHORT_LINE_WORDS = 14
 
 
@@ -48,7 +50,7 @@ def parse_letter(text: str, book: Rulebook, display: str = "-") -> Letter:
 
 
 def parse_document(document: Document, book: Rulebook) -> Letter:
-    lines = [_clean(line, document.kind == "txt") for line in document.lines]
+    lines = _without_running_lines([_clean(line, document.kind == "txt") for line in document.lines])
     tables = find_tables(lines, book, document.kind == "pdf")
     if not tables:
         if document.blank_pages:
@@ -79,6 +81,29 @@ def parse_document(document: Document, book: Rulebook) -> Letter:
         prose_totals=totals, prose_categories=categories, component_mentions=component_mentions(joined, book),
         findings=findings, recommendations=recommendations, notes=notes, table_line=table.line,
     )
+
+
+def _without_running_lines(lines: list[Line]) -> list[Line]:
+    """Running headers and footers: a line that stands at the top (or the bottom) of two pages or more is
+    dropped from every page but the first where it stands, so a repeated letterhead, table header or footer
+    does not land in the middle of a table or of a recommendation. A line that opens an item or a group
+    (`1.`, `A.`) is never dropped: a group's heading may well open two pages."""
+    pages: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.page is not None:
+            pages.setdefault(line.page, []).append(line)
+    if len(pages) < 2:
+        return lines
+    repeated: set[int] = set()
+    for edge in (slice(0, RUNNING_LINES), slice(-RUNNING_LINES, None)):
+        seen: set[str] = set()
+        for page in sorted(pages):
+            for line in pages[page][edge]:
+                key = " ".join(line.text.split())
+                if key in seen and len(key.split()) >= 2 and not OPENS_ITEM.match(key):
+                    repeated.add(line.number)
+                seen.add(key)
+    return [line for line in lines if line.number not in repeated]
 
 
 def _letter_start(lines: list[Line], table_start: int) -> int:

@@ -18,13 +18,21 @@ from typing import Literal
 from sakip_eval.documents import Line, Word
 from sakip_eval.letters.model import Column, Mention, Note, Row, Value
 from sakip_eval.letters.noise import Reading, fold, read_score, words
-from sakip_eval.letters.vocabulary import FURNITURE, MARKER, match_component, subcomponent_kind
+from sakip_eval.letters.vocabulary import (
+    FURNITURE,
+    MARKER,
+    category_code,
+    match_component,
+    subcomponent_kind,
+    vocabulary,
+)
 from sakip_eval.rulebook.book import Rulebook
 
-Role = Literal["weight", "current", "previous"]
+Role = Literal["weight", "current", "previous", "other"]
 YEAR = re.compile(r"(?:19|20)\d\d")
 CATEGORY = re.compile(r"^[\"“'(]*(?P<code>AA|BB|CC|A|B|C|D)[\"”'),.:]*$")
 NAME = re.compile(r"\(\s*(?P<name>[A-Za-z][A-Za-z /]{2,40}?(?:\s*\([A-Za-z /]{2,30}\))?)\s*\)")
+PREDIKAT_LABEL = re.compile(r"^\s*+(?:predikat|kategori|category)\s*+:?\s*+", re.IGNORECASE)
 SECTION_END = re.compile(r"^\s*(?:no\.?\s+)?(?:catatan|rekomendasi|uraian|demikian|simpulan|temuan)\b", re.IGNORECASE)
 MAX_LABEL_WORDS = 12
 HEADER_LOOKBACK = 8
@@ -111,6 +119,10 @@ WEIGHT_WORDS = _folded("bobot", "maks", "maksimal", "maksimum", "weight")
 PREVIOUS_WORDS = _folded("sebelumnya", "sebelum", "lalu", "previous")
 CURRENT_WORDS = _folded("ini", "berjalan", "sekarang", "current")
 VALUE_WORDS = _folded("nilai", "hasil", "skor", "capaian", "score")
+# Columns beside the scores that are no score of either year (a change, a percentage, a remark): their
+# numbers stand under their own header and are passed over.
+OTHER_WORDS = _folded("%", "persen", "persentase", "selisih", "kenaikan", "penurunan", "perubahan", "keterangan",
+                      "ket", "naik", "turun", "growth", "change")
 TOTAL_WORDS = _folded("jumlah", "total", "nilai")
 
 
@@ -118,6 +130,8 @@ def _header_kind(text: str) -> str:
     folded = set(words(text))
     if folded & WEIGHT_WORDS:
         return "weight"
+    if folded & OTHER_WORDS or text.strip() == "%":
+        return "other"
     if folded & PREVIOUS_WORDS:
         return "previous"
     if folded & CURRENT_WORDS:
@@ -150,8 +164,8 @@ def _resolve(found: list[tuple[str, Word, int]]) -> tuple[Anchor, ...] | None:
     columns = sorted(groups, key=lambda g: min(w.x0 for w, _ in g[1]))
     roles: dict[int, Role] = {}
     for index, (kinds, _, _) in enumerate(columns):
-        for role in ("weight", "previous", "current"):
-            if role in kinds and role not in roles.values():
+        for role in ("weight", "previous", "current", "other"):
+            if role in kinds and (role == "other" or role not in roles.values()):
                 roles[index] = role
                 break
     open_years = [(max(years), i) for i, (kinds, _, years) in enumerate(columns) if years and i not in roles]
@@ -210,7 +224,7 @@ def parse_row(line: Line, header: Header | None, total: bool = False) -> Parsed:
     if all(readings):
         if len(readings) == len(roles):
             return Parsed(marker, label, dict(zip(roles, readings, strict=True)), unread, codes)  # type: ignore[arg-type]
-        non_weight = [r for r in roles if r != "weight"]
+        non_weight = [r for r in roles if r not in ("weight", "other")]
         if len(readings) == len(non_weight) and (total or header is None or not header.comparable(line)):
             return Parsed(marker, label, dict(zip(non_weight, readings, strict=True)), unread, codes)  # type: ignore[arg-type]
     if header is None or not header.comparable(line):
@@ -223,6 +237,8 @@ def parse_row(line: Line, header: Header | None, total: bool = False) -> Parsed:
         nearest = min(anchors, key=lambda a: abs(a.center - word.center))
         by_column.setdefault(nearest.role, []).append(word)
     for role, members in by_column.items():
+        if role == "other":
+            continue
         text = " ".join(w.text for w in members)
         reading = read_score(text)
         if reading is None:
@@ -331,7 +347,7 @@ def _read(lines: list[Line], start: int, book: Rulebook, pdf: bool) -> Table:
                     total, line, index = follow, lines[index], index + 1
             if total.has_values:
                 _take_total(table, total, line)
-                index = _take_predikat(table, lines, index, header)
+                index = _take_predikat(table, lines, index, header, book)
                 table.end = index
                 break
         if is_total(label) and waiting and block is not None and parsed.has_values:
@@ -409,8 +425,8 @@ def _subcomponent(book: Rulebook, comp: str, marker: str, label: str, block: Row
 def _row(row_id: str, label: str, line: Line, parsed: Parsed, table: Table) -> Row:
     for role, text in parsed.unread.items():
         table.notes.append(Note("unread_cell", line.number, {"text": text, "row": label, "column": role}))
-    for reading in parsed.values.values():
-        if reading.repaired:
+    for role, reading in parsed.values.items():
+        if reading.repaired and role != "other":
             table.notes.append(Note("repaired", line.number, {"text": reading.text, "value": reading.value}))
 
     def value(role: Role) -> Value | None:
@@ -422,28 +438,36 @@ def _row(row_id: str, label: str, line: Line, parsed: Parsed, table: Table) -> R
 
 def _take_total(table: Table, parsed: Parsed, line: Line) -> None:
     for role, reading in parsed.values.items():
-        if role != "weight":
+        if role == "current" or role == "previous":
             table.totals[role] = Value(reading, line.number)
             if reading.repaired:
                 table.notes.append(Note("repaired", line.number, {"text": reading.text, "value": reading.value}))
     for role, text in parsed.unread.items():
         table.notes.append(Note("unread_cell", line.number, {"text": text, "row": parsed.label, "column": role}))
     if parsed.codes:
-        _assign_codes(table, parsed.codes, [], line, table.header)
+        _assign_codes(table, parsed.codes, [], line, table.header, None)
 
 
-def _take_predikat(table: Table, lines: list[Line], index: int, header: Header | None) -> int:
+def _take_predikat(table: Table, lines: list[Line], index: int, header: Header | None, book: Rulebook) -> int:
     """The predikat lines under the total: codes (`A  A`, `BB (Sangat Baik)`) and names on their own
-    line (`(Memuaskan) (Memuaskan)`), each under its year's column."""
+    line (`(Memuaskan) (Memuaskan)`, or a name alone, `Memuaskan`), each under its year's column."""
     end = min(len(lines), index + PREDIKAT_LOOKAHEAD)
+    names_pattern = vocabulary(book).category_names
     while index < end:
         line = lines[index]
         text = line.text
-        body = re.sub(r"^\s*(?:predikat|kategori|category)\s*:?\s*", "", text, flags=re.IGNORECASE)
+        label = PREDIKAT_LABEL.match(text)
+        skip = label.end() if label else 0
+        body = text[skip:]
         tokens = [w for w in line.words if w.text.lower().rstrip(":") not in ("predikat", "kategori", "category")]
         codes = [(m["code"], w.center) for w in tokens if (m := CATEGORY.match(w.text))]
-        names = [(m["name"], _position(line, m.start())) for m in NAME.finditer(body)]
+        names = [(m["name"], _position(line, skip + m.start())) for m in NAME.finditer(body)]
         rest = NAME.sub("", body)
+        if not codes and not names:
+            bare = [(m.group(), _position(line, skip + m.start())) for m in names_pattern.finditer(body)]
+            leftover = names_pattern.sub("", body)
+            if bare and not any(len(w) > 2 for w in leftover.split()):
+                names, rest = bare, leftover
         if not codes and not names:
             if table.categories or text.strip():
                 break
@@ -451,7 +475,7 @@ def _take_predikat(table: Table, lines: list[Line], index: int, header: Header |
             continue
         if any(len(w) > 2 and not CATEGORY.match(w) for w in rest.split()) and not codes:
             break
-        _assign_codes(table, codes, names, line, header)
+        _assign_codes(table, codes, names, line, header, book)
         index += 1
     return index
 
@@ -467,7 +491,9 @@ def _position(line: Line, offset: int) -> float:
 
 
 def _assign_codes(table: Table, codes: list[tuple[str, float]], names: list[tuple[str, float]], line: Line,
-                  header: Header | None) -> None:
+                  header: Header | None, book: Rulebook | None) -> None:
+    """Codes and names to their year's column (in header order when their number matches, else by
+    position); a name without a code gives the code of the category it names."""
     columns: list[Column] = ["previous", "current"] if table.has_previous else ["current"]
     anchors = [a for a in (header.anchors if header else ()) if a.role in columns]
     anchors.sort(key=lambda a: a.center)
@@ -486,3 +512,5 @@ def _assign_codes(table: Table, codes: list[tuple[str, float]], names: list[tupl
         stated = table.categories.get(column)
         if stated is not None and stated.name is None:
             table.categories[column] = Mention(stated.value, stated.line, name=name.strip())
+        elif stated is None and book is not None and (named := category_code(book, name)) is not None:
+            table.categories[column] = Mention(named, line.number, name=name.strip())

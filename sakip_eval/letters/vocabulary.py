@@ -29,6 +29,8 @@ class Vocabulary:
     subcomponents: dict[str, frozenset[str]]
     order: tuple[str, ...]
     criteria: dict[str, tuple[str, ...]]  # criterion id -> the content words of its statement
+    category_codes: dict[str, str]  # a category's name, lower case, single spaces -> its code
+    category_names: re.Pattern[str]  # any category's name in a text, the longest first
 
 
 # Page furniture that may sit anywhere, even inside a table or a list: a digital-signature notice, a page
@@ -69,7 +71,30 @@ def _build(book: Rulebook) -> Vocabulary:
         {cid: frozenset(w - common) for cid, w in names.items()}, frozenset(everything), subs,
         tuple(c.id for c in book.regime.components),
         {cid: tuple(w for w in words(c.text.id) if w not in STOP) for cid, c in book.criteria.items()},
+        {_name_key(c.name.id): c.code for c in book.regime.categories},
+        re.compile("|".join(r"\s++".join(map(re.escape, c.name.id.split()))
+                            for c in sorted(book.regime.categories, key=lambda c: -len(c.name.id))), re.IGNORECASE),
     )
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def starts_with_component(book: Rulebook, text: str) -> str | None:
+    """The component whose whole name (Indonesian) opens the text (`Pengukuran Kinerja: agar ...`, a
+    recommendation set in a table row after its component's name), or None."""
+    found = words(text)
+    for comp in book.regime.components:
+        name = words(comp.name.id)
+        if len(found) > len(name) and all(similar(w, n) for w, n in zip(found, name, strict=False)):
+            return comp.id
+    return None
+
+
+def category_code(book: Rulebook, name: str) -> str | None:
+    """The code of the category named `name` (`Sangat Baik` -> BB), or None."""
+    return vocabulary(book).category_codes.get(_name_key(name))
 
 
 def match_component(book: Rulebook, label: str) -> str | None:
