@@ -70,7 +70,8 @@ def test_diff_shows_what_changed_and_why(cli: Cli, ws: Path, three_runs: list[fl
     first, second, _ = three_runs
     assert data["total"] == {"a": first, "b": second, "delta": round(second - first, 2)}
     assert [i["file"] for i in data["inputs"]] == ["followup.yaml"]
-    assert [(s["id"], s["a"]["grade"], s["b"]["grade"]) for s in data["subcomponents"]] == [("4.c", "CC", "B")]
+    # 4.c.2 met again: 4.c moves (by the evidence weight, from the 2024 LHE; its nearest grade may stay)
+    assert [s["id"] for s in data["subcomponents"]] == ["4.c"]
     assert [(c["id"], c["a"]["predicted"], c["b"]["predicted"]) for c in data["criteria"]] == [
         ("4.c.2", "false", "true")]
     assert data["criteria"][0]["removed"] == [

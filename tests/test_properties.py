@@ -23,6 +23,7 @@ pytestmark = pytest.mark.slow  # 200 generated workspaces through the whole pred
 
 BOOK = load_rulebook()
 TYPES = sorted(BOOK.evidence_types)
+GRADES = [g.code for g in BOOK.regime.grades]
 CRITERIA = sorted(BOOK.criteria)
 
 
@@ -64,8 +65,31 @@ def workspaces(draw: st.DrawFn) -> dict[str, Any]:
          "evidence": draw(st.lists(st.sampled_from(ids), max_size=1)) if ids else []}
         for i in range(draw(st.integers(0, 3)))
     ]
-    history = {2023: draw(st.integers(40, 95)), 2024: draw(st.integers(40, 95))} if draw(st.booleans()) else None
+    kind = draw(st.sampled_from(["none", "totals", "full"]))
+    history: dict[int, Any] | None = None
+    if kind == "totals":
+        history = {2023: draw(st.integers(40, 95)), 2024: draw(st.integers(40, 95))}
+    elif kind == "full":
+        history = {2024: draw(previous_lhe())}
     return {"items": inventory, "criteria": claims, "recommendations": recs, "history": history}
+
+
+@st.composite
+def previous_lhe(draw: st.DrawFn) -> dict[str, Any]:
+    """A previous LHE in full: grades drawn per sub-component, components on the grade grid (so the prior
+    resolves grid combinations with this year's evidence), some grades given, some component off the grid."""
+    grades = {s.id: draw(st.sampled_from(GRADES)) for c in BOOK.regime.components for s in c.subcomponents}
+    components = {}
+    for comp in BOOK.regime.components:
+        score = sum(s.weight * BOOK.grade(grades[s.id]).factor for s in comp.subcomponents)
+        if draw(st.booleans()):  # off the grid, as a year scored by averaging criteria
+            score = min(comp.weight, score + Decimal("0.137"))
+        components[comp.id] = f"{score:.3f}".replace(".", ",")
+    given = {sid: grade for sid, grade in grades.items() if draw(st.integers(0, 3)) == 0}
+    total = sum(Decimal(v.replace(",", ".")) for v in components.values()) + draw(st.sampled_from(
+        [Decimal(0), Decimal("-1.3")]))  # a slip between the stated total and its components
+    return {"total": f"{max(total, Decimal(0)):.2f}".replace(".", ","), "components": components,
+            "subcomponents": given}
 
 
 def total(parts: dict[str, Any]) -> Decimal:

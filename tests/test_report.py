@@ -62,7 +62,10 @@ def test_user_strings_are_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_markdown_tables(capsys: pytest.CaptureFixture[str]) -> None:
     markdown = _report(capsys, [str(WS_2025), "--format", "md"])
     assert f"**Nilai total: {decimal_id(verdict('mojosari-2025')[0])}**" in markdown
-    assert "| 1.a | Dokumen perencanaan kinerja telah tersedia | 6,00 | AA | 6,00 |" in markdown
+    one_a = score_of("mojosari-2025")["components"][0]["subcomponents"][0]
+    assert f"| 1.a | Dokumen perencanaan kinerja telah tersedia | 6,00 | {one_a['grade']} | " \
+           f"{decimal_id(one_a['score'])} |" in markdown
+    assert "kenaikan tahunan biasa" in markdown and "rentang 80%" in markdown
     rows = [line for line in markdown.splitlines() if line.startswith("| 1.b.")]
     assert len(rows) == 11 and all(row.count(" | ") == 4 for row in rows)
 
@@ -80,7 +83,9 @@ def test_xlsx_layout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert book.sheetnames == ["Ringkasan", "1 Perencanaan Kinerja", "2 Pengukuran Kinerja", "3 Pelaporan Kinerja",
                                "4 Evaluasi Akuntabilitas"]
     summary = {row[0]: row[1:] for row in book["Ringkasan"].iter_rows(values_only=True) if row[0]}
-    assert summary["1.a"][2:] == ("AA", 6.0)
+    one_a = score_of("mojosari-2025")["components"][0]["subcomponents"][0]
+    assert summary["1.a"][2:] == (one_a["grade"], one_a["score"])
+    assert "kenaikan tahunan biasa" in summary["Dasar prediksi"][0] and "%" in summary["Peluang predikat"][0]
     total, category = verdict("mojosari-2025")
     assert summary["Nilai total"][3] == total
     assert summary["Predikat"][0] == f"{category} ({score_of('mojosari-2025')['category_name']})"

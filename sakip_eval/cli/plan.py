@@ -12,8 +12,9 @@ from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt,
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.numbers import format_number
+from sakip_eval.scoring.estimate import Estimator
 from sakip_eval.scoring.plan import Plan, make_plan, parse_target, plan_to_dict
-from sakip_eval.scoring.prediction import evaluate
+from sakip_eval.scoring.prediction import evaluate, score_of
 
 
 @app.command()
@@ -27,7 +28,9 @@ def plan(
     target di luar jangkauan / exit 1 when the target is out of reach."""
     ws = load_workspace(workspace)
     book = ws.rulebook
-    result = make_plan(book, evaluate(ws), parse_target(book, target))
+    evaluation = evaluate(ws)
+    estimator = Estimator(ws, score_of(book, evaluation), evaluation.consequences)
+    result = make_plan(book, evaluation, parse_target(book, target), estimator.total_of)
     if fmt is Format.JSON:
         print_json(plan_to_dict(result, lang))
     else:

@@ -27,8 +27,8 @@ FACT_SCHEMA: dict[str, dict[str, str]] = {
     },
     "evidence": {
         "ref": "str", "type": "str", "year": "int", "data_year": "int", "data_lag": "int",
-        "formalized": "bool", "published": "bool", "review_count": "int", "has_file": "bool",
-        "years_kept": "int", "current": "bool", "cited": "bool",
+        "formalized": "bool", "published": "bool", "published_on_time": "bool", "published_late": "bool",
+        "review_count": "int", "has_file": "bool", "years_kept": "int", "current": "bool", "cited": "bool",
     },
     "claim": {
         "criterion": "str", "subcomponent": "str", "component": "str", "met": "str",
@@ -36,11 +36,11 @@ FACT_SCHEMA: dict[str, dict[str, str]] = {
     },
     "support": {
         "criterion": "str", "ref": "str", "type": "str", "year": "int", "data_year": "int",
-        "data_lag": "int", "formalized": "bool", "published": "bool", "review_count": "int",
-        "has_file": "bool", "years_kept": "int", "current": "bool",
+        "data_lag": "int", "formalized": "bool", "published": "bool", "published_on_time": "bool",
+        "published_late": "bool", "review_count": "int", "has_file": "bool", "years_kept": "int", "current": "bool",
     },
     "subcomponent": {
-        "subcomponent": "str", "type": "str", "min_years_kept": "int",
+        "subcomponent": "str", "type": "str", "min_years_kept": "int", "min_years_documented": "int",
         "has_efforts": "bool", "efforts_evidence_count": "int",
         "has_innovation": "bool", "innovation_evidence_count": "int",
     },
@@ -74,6 +74,8 @@ def _evidence_fields(item: EvidenceItem, ws: Workspace) -> Fact:
         "type": item.type,
         "formalized": item.is_formalized,
         "published": item.is_published,
+        "published_on_time": item.is_published and not item.is_late,
+        "published_late": item.is_late,
         "review_count": len(item.reviews),
         "has_file": item.file is not None,
         "current": _is_current(item, year, ws.meta.evaluation_year, ws.rulebook.evidence_types[item.type].standing),
@@ -173,26 +175,45 @@ def recommendation_fact(rec: Recommendation) -> Fact:
 
 
 def _subcomponent_fact(ws: Workspace, sub_id: str, by_id: dict[str, EvidenceItem]) -> Fact:
-    """Years kept is the weakest criterion's best evidence: A/AA need *every* criterion sustained."""
+    """Years kept is the weakest criterion's best evidence: A/AA need *every* criterion sustained.
+
+    `min_years_kept` trusts each item's `kept_since` (the team's word); `min_years_documented` counts only
+    what the cited documents themselves show: a yearly document shows its own year, a standing one (a
+    guideline) the years since it was adopted, a period document (a Renstra) the years since its period
+    began. Keberadaan AA ("dipertahankan") needs the documents of the earlier years, not age alone."""
     sub = ws.rulebook.subcomponent(sub_id)
+    evaluation = ws.meta.evaluation_year
     kept: list[int] = []
+    documented: list[int] = []
     for criterion in ws.rulebook.criteria_of(sub_id):
         claim = ws.assessment.criteria.get(criterion.id)
         if claim is None or claim.met != "true":
             continue
         since = [by_id[ev].kept_since for ev in claim.evidence]
-        years = [ws.meta.evaluation_year - year for year in since if year is not None]
+        years = [evaluation - year for year in since if year is not None]
         kept.append(max(years, default=0))
+        starts = [_documented_since(by_id[ev]) for ev in claim.evidence]
+        documented.append(max((evaluation - start for start in starts if start is not None), default=0))
     sub_claim = ws.assessment.subcomponents.get(sub_id)
     efforts = sub_claim.efforts if sub_claim else None
     innovation = sub_claim.innovation if sub_claim else None
     return {
         "id": f"subcomponent:{sub_id}", "kind": "subcomponent", "subcomponent": sub_id, "type": sub.kind,
         "min_years_kept": max(0, min(kept, default=0)),
+        "min_years_documented": max(0, min(documented, default=0)),
         "has_efforts": efforts is not None, "efforts_evidence_count": len(efforts.evidence) if efforts else 0,
         "has_innovation": innovation is not None,
         "innovation_evidence_count": len(innovation.evidence) if innovation else 0,
     }
+
+
+def _documented_since(item: EvidenceItem) -> int | None:
+    """The first year a document itself shows: its period's start, else its year."""
+    if item.period:
+        bounds = [int(p) for p in item.period.replace("–", "-").split("-") if p.strip().isdigit()]
+        if bounds:
+            return bounds[0]
+    return item.year
 
 
 def _trend(ws: Workspace) -> str:

@@ -70,8 +70,21 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     # calibrate
     "calibrate": (
-        "Bandingkan prediksi dengan hasil LHE sebenarnya (`actual` di workspace.yaml).",
-        "Compare the prediction with the real LHE result (`actual` in workspace.yaml).",
+        "Bandingkan prediksi dengan hasil LHE sebenarnya (`actual` di workspace.yaml): tabel per kasus dan "
+        "ringkasan (rata-rata selisih, predikat tepat, Spearman) di samping baseline tahun lalu + kenaikan biasa.",
+        "Compare predictions with the real LHE result (`actual` in workspace.yaml): a table per case and a "
+        "summary (mean error, category right, Spearman) beside the baseline previous total + typical change.",
+    ),
+    "calibrate DIR...": (
+        "Workspace, atau folder berisi folder-folder workspace (bawaan: folder saat ini).",
+        "Workspaces, or folders holding workspace folders (default: the current folder).",
+    ),
+    "calibrate --leave-one-out": (
+        "Prediksi tiap kasus dengan parameter yang dipelajari dari kasus-kasus lain.",
+        "Predict each case with parameters fitted on the other cases.",
+    ),
+    "calibrate --without-history": (
+        "Abaikan riwayat LHE: nilai dari aturan saja.", "Ignore the LHE history: the rules alone.",
     ),
     # check
     "check": (

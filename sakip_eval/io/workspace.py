@@ -8,7 +8,7 @@ folder. The result, :class:`Workspace`, is everything one prediction reads.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sakip_eval.errors import InputError
@@ -40,6 +40,11 @@ class Workspace:
         output may overwrite."""
         files = {doc.path.resolve() for doc in self.documents.values()}
         return files | {(self.path / item.file).resolve() for item in self.inventory.items if item.file}
+
+    def without_history(self) -> Workspace:
+        """The same workspace as if workspace.yaml held no `history`: how a unit without a previous
+        evaluation is predicted (the rules alone)."""
+        return replace(self, meta=self.meta.model_copy(update={"history": {}}))
 
 
 FILES = ("workspace.yaml", "inventory.yaml", "assessment.yaml", "lkjip.yaml", "followup.yaml")

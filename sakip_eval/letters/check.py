@@ -20,7 +20,6 @@ contradicts both its components and its own predikat is not trusted: it is repor
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -30,6 +29,7 @@ from sakip_eval.letters.noise import Reading, words
 from sakip_eval.numbers import format_number, places
 from sakip_eval.rulebook.book import Category, Component, Rulebook
 from sakip_eval.scoring.grades import category_of, round2
+from sakip_eval.scoring.grid import reachable
 
 KINDS = {
     "sum": "sum", "sub_sum": "sum", "untrusted_total": "sum",
@@ -105,18 +105,6 @@ class LetterCheck:
     @property
     def expected_category(self) -> str | None:
         return self.columns["current"].expected_category
-
-
-def reachable(book: Rulebook, component: Component) -> dict[Decimal, list[dict[str, str]]]:
-    """Every component score the grade scale can produce, with the grade combinations that give it
-    (sub-component weight x grade factor, summed; LHE precision of two decimals)."""
-    out: dict[Decimal, list[dict[str, str]]] = {}
-    grades = book.regime.grades
-    for combo in itertools.product(grades, repeat=len(component.subcomponents)):
-        value = round2(sum((s.weight * g.factor for s, g in zip(component.subcomponents, combo, strict=True)),
-                           Decimal(0)))
-        out.setdefault(value, []).append({s.id: g.code for s, g in zip(component.subcomponents, combo, strict=True)})
-    return out
 
 
 def check_letter(letter: Letter, book: Rulebook) -> LetterCheck:

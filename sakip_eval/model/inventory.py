@@ -23,10 +23,14 @@ class Formalization(BaseModel):
 
 
 class Publication(BaseModel):
+    """Where and when a document was published. `on_time: false` records a publication past its deadline
+    (late, not absent): evaluators refuse "published on time" (1.b.2, 3.a.6) for it."""
+
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     where: str
     date: dt.date | None = None
+    on_time: bool | None = None
 
 
 class Review(BaseModel):
@@ -64,6 +68,11 @@ class EvidenceItem(BaseModel):
     @property
     def is_published(self) -> bool:
         return self.published is not False
+
+    @property
+    def is_late(self) -> bool:
+        """Published, but recorded as past its deadline."""
+        return isinstance(self.published, Publication) and self.published.on_time is False
 
 
 class Inventory(BaseModel):

@@ -81,7 +81,7 @@ class WorkspaceFile(BaseModel):
 
     opd: str = Field(min_length=1)
     pemda: str | None = None
-    level: Literal["opd", "pemda"] = "opd"
+    level: Literal["opd", "pemda", "satker"] = "opd"
     evaluation_year: int = Field(ge=2000, le=2100)
     performance_year: int | None = Field(default=None, ge=2000, le=2100)
     regime: str = "lke-2021"

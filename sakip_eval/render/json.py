@@ -6,12 +6,13 @@ the input vocabulary "true" / "false" / "na". The same input gives the same byte
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from sakip_eval.i18n import Lang
 from sakip_eval.i18n.text import Text
 from sakip_eval.render.jsontext import number
-from sakip_eval.scoring.prediction import Prediction, Reason, RecommendationResult
+from sakip_eval.scoring.prediction import Basis, Prediction, Reason, RecommendationResult
 
 
 def _reason(reason: Reason, lang: Lang) -> dict[str, Any]:
@@ -36,6 +37,26 @@ def recommendation_to_dict(rec: RecommendationResult, lang: Lang) -> dict[str, A
     }
 
 
+def basis_to_dict(basis: Basis) -> dict[str, Any]:
+    """How the total was reached; with history the sum previous + typical change + evidence change."""
+    out: dict[str, Any] = {"method": basis.method, "rules_total": number(basis.rules_total)}
+    if basis.prior is None:
+        return out
+    prior = basis.prior
+    out["prior"] = {"year": prior.year, "total": number(prior.total), "category": prior.category,
+                    "source": prior.source, "components_total": number(prior.components_total)}
+    out["years"] = basis.years
+    out["typical_change"] = number(basis.typical_change or Decimal(0))
+    out["evidence_change"] = number(basis.evidence_change or Decimal(0))
+    out["subcomponents"] = [
+        {"id": s.id, "prior_factor": float(s.prior_factor.quantize(Decimal("0.001"))), "prior_grade": s.prior_grade,
+         "prior_basis": s.prior_basis, "rule_grade": s.rule_grade, "ceiling": s.ceiling, "followup": s.followup,
+         "down": number(s.down), "up": number(s.up)}
+        for s in basis.subcomponents
+    ]
+    return out
+
+
 def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
     return {
         "opd": pred.opd,
@@ -51,6 +72,12 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
         "next_category": (
             {"code": pred.next_category.code, "gap": number(pred.next_category.gap)} if pred.next_category else None
         ),
+        "range": (
+            {"low": number(pred.range.low), "high": number(pred.range.high), "level": float(pred.range.level)}
+            if pred.range else None
+        ),
+        "category_probabilities": {code: float(p) for code, p in pred.category_probabilities.items()},
+        "basis": basis_to_dict(pred.basis),
         "components": [
             {
                 "id": comp.id,
@@ -61,7 +88,8 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
                     {
                         "id": sub.id, "name": _text(sub.name, lang), "kind": sub.kind, "weight": number(sub.weight),
                         "met": sub.met, "applicable": sub.applicable, "base_grade": sub.base_grade,
-                        "grade": sub.grade, "score": number(sub.score),
+                        "grade": sub.grade, "score": number(sub.score), "rule_grade": sub.rule_grade,
+                        "rule_score": number(sub.rule_score),
                         "caps": [_reason(r, lang) for r in sub.caps],
                         "upgrades": [_reason(r, lang) for r in sub.upgrades],
                     }

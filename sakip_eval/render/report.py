@@ -29,6 +29,7 @@ from sakip_eval.numbers import format_number
 from sakip_eval.render import charts
 from sakip_eval.render.json import prediction_to_dict
 from sakip_eval.render.jsontext import dumps
+from sakip_eval.render.outlook import basis_line, chances_line
 from sakip_eval.scoring.prediction import Prediction
 
 if TYPE_CHECKING:  # jinja2 and openpyxl load only when a report is made: every other command starts faster
@@ -69,6 +70,8 @@ def context(source: ReportInput, lang: Lang) -> dict[str, Any]:
     book = ws.rulebook
     return {
         "data": data,
+        "basis_line": basis_line(pred, lang),
+        "chances_line": chances_line(pred, lang),
         "lang": lang.value,
         "titles": {item.id: item.title for item in ws.inventory.items},
         "notes": {cid: claim.note for cid, claim in ws.assessment.criteria.items() if claim.note},
@@ -183,14 +186,15 @@ def workbook(source: ReportInput, lang: Lang) -> Workbook:
     summary = book.active
     assert summary is not None
     summary.title = t("report.sheet_summary", lang)
-    _summary_sheet(summary, data, lang)
+    _summary_sheet(summary, values, lang)
     for comp in data["components"]:
         _component_sheet(book.create_sheet(sheet_title(comp["id"], comp["name"])), comp, values, lang)
     book.properties.creator = "sakip-eval"
     return book
 
 
-def _summary_sheet(sheet: Worksheet, data: dict[str, Any], lang: Lang) -> None:
+def _summary_sheet(sheet: Worksheet, values: dict[str, Any], lang: Lang) -> None:
+    data = values["data"]
     rows: list[tuple[str, object]] = [
         (t("report.opd", lang), data["opd"]),
         (t("report.pemda", lang), data["pemda"] or "-"),
@@ -221,6 +225,10 @@ def _summary_sheet(sheet: Worksheet, data: dict[str, Any], lang: Lang) -> None:
     put(sheet, row + 2, 2, f"{data['category']} ({data['category_name']})", bold=True)
     put(sheet, row + 3, 1, t("score.interpretation", lang), bold=True)
     put(sheet, row + 3, 2, data["interpretation"])
+    put(sheet, row + 4, 1, t("score.basis", lang), bold=True)
+    put(sheet, row + 4, 2, values["basis_line"])
+    put(sheet, row + 5, 1, t("score.chances", lang), bold=True)
+    put(sheet, row + 5, 2, values["chances_line"])
     for letter, width in zip("ABCDE", (16, 70, 10, 10, 10), strict=True):
         sheet.column_dimensions[letter].width = width
 

@@ -19,6 +19,7 @@ from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
+from sakip_eval.render.outlook import basis_line, chances_line
 
 if TYPE_CHECKING:  # types only: `followup` and `diff` borrow the labels without loading the prediction and its engine
     from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason, SubcomponentResult
@@ -224,7 +225,8 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
                 category=pred.next_category.code)
     else:
         gap = t("score.top_category", lang)
-    console.print(Panel(Group(summary, RichText(""), total_line, RichText(gap),
+    console.print(Panel(Group(summary, RichText(""), total_line, RichText(basis_line(pred, lang)),
+                              RichText(chances_line(pred, lang), style="bold"), RichText(gap),
                               RichText(f"{t('score.interpretation', lang)}: {pred.interpretation.get(lang)}",
                                        style="italic"))), soft_wrap=False)
     recs = Table(title=t("score.recommendations", lang), title_justify="left", expand=True)

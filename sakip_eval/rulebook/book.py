@@ -25,6 +25,7 @@ from sakip_eval.errors import InputError
 from sakip_eval.i18n.text import Text
 from sakip_eval.io.yamlread import Document, load_document, validate
 from sakip_eval.rulebook import RULES_ENV
+from sakip_eval.rulebook.calibration import Calibration
 from sakip_eval.rulebook.criteria_map import CriteriaMap, RuleText, fill
 
 # The rulebooks shipped with the package: the repository's top-level rules/ folder, installed as the
@@ -33,7 +34,9 @@ RULES_ROOT = Path(str(resources.files("sakip_eval.regimes")))
 REGIME_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
 Effect = Literal["refute", "prove", "cap", "upgrade", "note"]
-Level = Literal["pemda", "opd"]
+# pemda: a regional government; opd: one of its units; satker: a work unit of a vertical agency (a court,
+# a ministry's regional office), whose parent agency's long-term document answers 1.a.2.
+Level = Literal["pemda", "opd", "satker"]
 Severity = Literal["error", "warning", "info"]
 
 
@@ -110,7 +113,12 @@ class EvidenceTypes(_Strict):
 
 
 class CriterionEvidence(_Strict):
+    """`types`: the kinds of document an evaluator looks at for the criterion (a claim must cite one of
+    them). `requires`: where the LKE asks for specific documents, groups that must *each* be cited (one
+    item of a type of the group), so that a related document cannot stand in for the one asked for."""
+
     types: list[str] = Field(min_length=1)
+    requires: list[list[str]] = Field(default_factory=list)
     expects: Text
 
 
@@ -119,7 +127,7 @@ class Criterion(_Strict):
     text: Text
     evidence: CriterionEvidence
     recommendation: Text
-    applies_to: list[Level] = Field(default=["pemda", "opd"])
+    applies_to: list[Level] = Field(default=["pemda", "opd", "satker"])
     effort: int = Field(default=2, ge=1, le=3)
 
 
@@ -192,6 +200,8 @@ class Rulebook(BaseModel):
     by_subcomponent: dict[str, list[str]]
     grade_ranks: dict[str, int]
     checks: list[SourcedCheck] = Field(default_factory=list)
+    # What the regime learned from real evaluations (calibration.yaml); None: rules alone, no range.
+    calibration: Calibration | None = None
     criteria_map: CriteriaMap | None = None
     criteria_map_lines: dict[str, tuple[str, int]] = Field(default_factory=dict)
 
@@ -291,7 +301,8 @@ def _load_rulebook(regime: str, root: Path) -> Rulebook:
     # and a rulebook knows its folder (its rules' test cases are read from there)
     key = f"{__version__}:{sys.version_info[:2]}:{_display(base, root)}:{base.resolve()}"
     digest = hashlib.sha256(key.encode())
-    for module in (Path(__file__), Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the pickled classes' code
+    for module in (Path(__file__), Path(__file__).with_name("calibration.py"),
+                   Path(__file__).parent.parent / "i18n" / "__init__.py"):  # the pickled classes' code
         digest.update(module.read_bytes())
     for path in sorted(base.rglob("*.yaml")):
         if "tests" in path.relative_to(base).parts:  # test cases prove the rulebook; they are not part of it
@@ -346,9 +357,13 @@ def _parse_rulebook(base: Path, root: Path, fingerprint: str) -> Rulebook:
                 raise _rulebook_error(doc, loc, f"{criterion.id} is not in {crit_file.subcomponent}")
             if criterion.id in criteria:
                 raise _rulebook_error(doc, loc, f"duplicate criterion {criterion.id}")
-            for etype in criterion.evidence.types:
+            for etype in [*criterion.evidence.types, *(t for g in criterion.evidence.requires for t in g)]:
                 if etype not in types_model.types:
                     raise _rulebook_error(doc, (*loc, "evidence"), f"unknown evidence type {etype}")
+            for group in criterion.evidence.requires:
+                if not group or not set(group) <= set(criterion.evidence.types):
+                    raise _rulebook_error(doc, (*loc, "evidence", "requires"),
+                                          "a requires group must be a non-empty subset of the criterion's types")
             criteria[criterion.id] = criterion
             criteria_lines[criterion.id] = (doc.display, doc.line_of(loc) or 1)
 
@@ -374,6 +389,7 @@ def _parse_rulebook(base: Path, root: Path, fingerprint: str) -> Rulebook:
         rules=rules,
         fingerprint=fingerprint,
         checks=checks,
+        calibration=_calibration(base, root),
         criteria_map=criteria_map,
         criteria_map_lines=map_lines,
         by_subcomponent={
@@ -381,6 +397,13 @@ def _parse_rulebook(base: Path, root: Path, fingerprint: str) -> Rulebook:
         },
         grade_ranks={g.code: len(regime_model.grades) - 1 - i for i, g in enumerate(regime_model.grades)},
     )
+
+
+def _calibration(base: Path, root: Path) -> Calibration | None:
+    path = base / "calibration.yaml"
+    if not path.is_file():
+        return None
+    return validate(load_document(path, _display(path, root)), Calibration, "calibration")
 
 
 def _sub_order(sub_id: str) -> tuple[int, str]:
@@ -412,42 +435,58 @@ def _evidence_rules(
     lines: dict[str, tuple[str, int]],
     types: dict[str, EvidenceType],
 ) -> list[SourcedRule]:
-    """One rule per criterion, generated from its catalogue entry: a claim of `met` must cite at least
-    one evidence item of an expected type. This is the check evaluators make first on every row."""
+    """Rules generated from the catalogue: a claim of `met` must cite evidence of an expected type. This is
+    the check evaluators make first on every row. A criterion without `requires` gets one rule
+    (`bukti-<id>`: any of its types); with `requires`, one rule per group, each group to be cited
+    (`bukti-<id>` for a single group, `bukti-<id>-<types>` for several)."""
     generated = []
     for criterion in criteria.values():
-        expected = criterion.evidence.types
-        names_id = ", ".join(types[t].id for t in expected)
-        names_en = ", ".join(types[t].en for t in expected)
-        rule = Rule(
-            id=f"bukti-{criterion.id}",
-            title=Text(
-                id=f"Klaim {criterion.id} harus didukung bukti yang sesuai",
-                en=f"A claim of {criterion.id} must cite matching evidence",
-            ),
-            rationale=Text(
-                id="Evaluator hanya menerima jawaban yang didukung bukti dukung; "
-                f"untuk kriteria ini yang diharapkan: {criterion.evidence.expects.id}",
-                en="Evaluators accept an answer only with supporting evidence; "
-                f"for this criterion they expect: {criterion.evidence.expects.en}",
-            ),
-            references=["PermenPANRB 88/2021, Lampiran (LKE) kriteria " + criterion.id],
-            effect="refute",
-            target=criterion.id,
-            when=[
-                {"claim": {"criterion": criterion.id, "met": "true"}},
-                {"not": {"support": {"criterion": criterion.id, "type": {"in": list(expected)}}}},
-            ],
-            reason=Text(
-                id=f"Klaim terpenuhi tanpa bukti berjenis: {names_id}",
-                en=f"Claimed met without evidence of type: {names_en}",
-            ),
-            recommendation=criterion.recommendation,
-            effort=criterion.effort,
-        )
-        file, line = lines[criterion.id]
-        generated.append(SourcedRule(rule=rule, file=file, line=line, origin="catalogue"))
+        for rule_id, group in evidence_groups(criterion):
+            rule = _evidence_rule(criterion, rule_id, group, types)
+            file, line = lines[criterion.id]
+            generated.append(SourcedRule(rule=rule, file=file, line=line, origin="catalogue"))
     return generated
+
+
+def evidence_groups(criterion: Criterion) -> list[tuple[str, list[str]]]:
+    """The evidence rules the catalogue generates for a criterion: (rule id, the types one of which a claim
+    must cite). One rule over its `types`, or one per `requires` group."""
+    groups = criterion.evidence.requires or [criterion.evidence.types]
+    if len(groups) == 1:
+        return [(f"bukti-{criterion.id}", list(groups[0]))]
+    return [(f"bukti-{criterion.id}-" + "-".join(t.replace("_", "-") for t in group), list(group))
+            for group in groups]
+
+
+def _evidence_rule(criterion: Criterion, rule_id: str, group: list[str], types: dict[str, EvidenceType]) -> Rule:
+    names_id = ", ".join(types[t].id for t in group)
+    names_en = ", ".join(types[t].en for t in group)
+    return Rule(
+        id=rule_id,
+        title=Text(
+            id=f"Klaim {criterion.id} harus didukung bukti yang sesuai",
+            en=f"A claim of {criterion.id} must cite matching evidence",
+        ),
+        rationale=Text(
+            id="Evaluator hanya menerima jawaban yang didukung bukti dukung; "
+            f"untuk kriteria ini yang diharapkan: {criterion.evidence.expects.id}",
+            en="Evaluators accept an answer only with supporting evidence; "
+            f"for this criterion they expect: {criterion.evidence.expects.en}",
+        ),
+        references=["PermenPANRB 88/2021, Lampiran (LKE) kriteria " + criterion.id],
+        effect="refute",
+        target=criterion.id,
+        when=[
+            {"claim": {"criterion": criterion.id, "met": "true"}},
+            {"not": {"support": {"criterion": criterion.id, "type": {"in": list(group)}}}},
+        ],
+        reason=Text(
+            id=f"Klaim terpenuhi tanpa bukti berjenis: {names_id}",
+            en=f"Claimed met without evidence of type: {names_en}",
+        ),
+        recommendation=criterion.recommendation,
+        effort=criterion.effort,
+    )
 
 
 def _check_map(doc: Document, linked: CriteriaMap, criteria: dict[str, Criterion], checks: set[str],

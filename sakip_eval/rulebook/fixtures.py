@@ -39,7 +39,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from sakip_eval.io.yamlread import load_document, validate
-from sakip_eval.rulebook.book import RULES_ROOT, Rulebook
+from sakip_eval.rulebook.book import RULES_ROOT, Rulebook, evidence_groups
 
 Outcome = Literal["pass", "fail"]
 SubjectKind = Literal["rule", "check"]
@@ -151,32 +151,37 @@ def _case(book: Rulebook, kind: SubjectKind, subject: str, entry: Path, base: di
 def generated_cases(book: Rulebook, written: list[Case] | None = None) -> Iterator[Case]:
     """Cases for the rules the rulebook generates, which have no folder of their own:
 
-    - an evidence rule (`bukti-<criterion>`, from the catalogue): a claim of `met` citing evidence of a
-      type the criterion does not expect must fire it; one citing its first expected type must not. The
-      criterion's level (`applies_to`) decides the workspace's `level`;
+    - an evidence rule (`bukti-<criterion>`, from the catalogue; one per `requires` group where the LKE asks
+      for specific documents): a claim of `met` that cites no type of the rule's group (but one of every
+      other group) must fire it; one citing the first type of every group must not. The criterion's level
+      (`applies_to`) decides the workspace's `level`;
     - a rule of the criteria map: the failing and the passing case of a check it links (with the effect
       the rule has), with the criterion claimed as met, must fire it and must not.
     """
     base = base_files(book)
     for criterion in book.criteria.values():
         level = "opd" if "opd" in criterion.applies_to else criterion.applies_to[0]
-        expected = criterion.evidence.types
-        other = next(t for t in book.evidence_types if t not in expected)
-        pairs: tuple[tuple[Outcome, str], ...] = (("fail", other), ("pass", expected[0]))
-        for outcome, etype in pairs:
-            files = {name: copy.deepcopy(base[name]) for name in WORKSPACE_FILES if name not in OPTIONAL_FILES}
-            files["workspace"] = merge(files["workspace"], {"level": level})
-            yield Case(f"bukti-{criterion.id}", "rule", outcome, etype,
-                       f"{book.criteria_lines[criterion.id][0]} (generated: cites {etype})",
-                       _claiming(files, criterion.id, etype), generated=True)
+        groups = evidence_groups(criterion)
+        other = next(t for t in book.evidence_types if t not in criterion.evidence.types)
+        for rule_id, group in groups:
+            rest = [g[0] for rid, g in groups if rid != rule_id]
+            pairs: tuple[tuple[Outcome, list[str]], ...] = (("fail", [other, *rest]), ("pass", [group[0], *rest]))
+            for outcome, etypes in pairs:
+                files = {name: copy.deepcopy(base[name]) for name in WORKSPACE_FILES if name not in OPTIONAL_FILES}
+                files["workspace"] = merge(files["workspace"], {"level": level})
+                yield Case(rule_id, "rule", outcome, "-".join(etypes),
+                           f"{book.criteria_lines[criterion.id][0]} (generated: cites {', '.join(etypes)})",
+                           _claiming(files, criterion.id, etypes), generated=True)
     yield from _map_cases(book, discover(book) if written is None else written)
 
 
-def _claiming(files: dict[str, Any], criterion: str, etype: str) -> dict[str, Any]:
-    """`files` with an evidence item of `etype` claimed for `criterion`."""
+def _claiming(files: dict[str, Any], criterion: str, etypes: list[str]) -> dict[str, Any]:
+    """`files` with an evidence item of each of `etypes` claimed for `criterion`."""
     out = dict(files)
-    out["inventory"] = merge(files["inventory"], {"items": [_item(etype)]})
-    out["assessment"] = merge(files["assessment"], {"criteria": {criterion: {"met": True, "evidence": ["bukti"]}}})
+    items = [_item(etype, f"bukti-{n}") for n, etype in enumerate(etypes)]
+    out["inventory"] = merge(files["inventory"], {"items": items})
+    out["assessment"] = merge(files["assessment"], {"criteria": {criterion: {
+        "met": True, "evidence": [i["id"] for i in items]}}})
     return out
 
 
@@ -198,20 +203,20 @@ def _map_cases(book: Rulebook, written: list[Case]) -> Iterator[Case]:
         if not usable:
             continue
         crit, check = usable[0]
-        etype = book.criteria[crit].evidence.types[0]
+        etypes = [group[0] for _, group in evidence_groups(book.criteria[crit])]  # the claim's own evidence holds
         outcomes: tuple[Outcome, ...] = ("fail", "pass")
         for outcome in outcomes:
             case = checks[(check, outcome)]
             assert case.files is not None
-            files = _claiming(case.files, crit, etype) if rule.effect == "refute" else case.files
+            files = _claiming(case.files, crit, etypes) if rule.effect == "refute" else case.files
             claimed = f", {crit} claimed" if rule.effect == "refute" else ""
             yield Case(rule.id, "rule", outcome, f"{check}/{case.name}",
                        f"{case.display} (generated: {rule.id}{claimed})", files, generated=True)
 
 
-def _item(etype: str) -> dict[str, Any]:
+def _item(etype: str, item_id: str = "bukti") -> dict[str, Any]:
     """A strong evidence item of the base workspace's performance year."""
-    return {"id": "bukti", "type": etype, "title": f"Dokumen {etype}", "formalized": True}
+    return {"id": item_id, "type": etype, "title": f"Dokumen {etype}", "formalized": True}
 
 
 def write(case: Case, target: Path) -> Path:

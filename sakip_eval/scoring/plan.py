@@ -73,8 +73,16 @@ class State:
     answers: Answers
     consequences: tuple[Consequence, ...]
 
-    def total(self, book: Rulebook) -> Decimal:
-        return score(book, self.answers, list(self.consequences)).total
+    def total(self, scorer: Scorer) -> Decimal:
+        return scorer.total_of(self.answers, list(self.consequences))
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """How a state is totalled: the prediction's own estimate (history-aware), or the rules' score."""
+
+    book: Rulebook
+    total_of: Callable[[Answers, list[Consequence]], Decimal]
 
 
 @dataclass(frozen=True)
@@ -178,23 +186,29 @@ def _apply_all(state: State, chosen: Iterable[Candidate]) -> State:
     return state
 
 
-def make_plan(book: Rulebook, evaluation: Evaluation, target: Target) -> Plan:
+def make_plan(
+    book: Rulebook, evaluation: Evaluation, target: Target,
+    total_of: Callable[[Answers, list[Consequence]], Decimal] | None = None,
+) -> Plan:
+    """`total_of` totals a state as the prediction does (see Estimator.total_of); by default the rules' score."""
+    scorer = Scorer(book, total_of or (lambda answers, consequences: score(book, answers, consequences).total))
     start = State(evaluation.answers, tuple(evaluation.consequences))
-    start_total = start.total(book)
+    start_total = start.total(scorer)
     pool = candidates(book, evaluation)
     best = _apply_all(start, pool)
     best_score = score(book, best.answers, list(best.consequences))
-    reachable = target.reached(best_score.total)
+    best_total = best.total(scorer)
+    reachable = target.reached(best_total)
 
     def done(total: Decimal) -> bool:
-        return target.reached(total) if reachable else total >= best_score.total
+        return target.reached(total) if reachable else total >= best_total
 
-    chosen = _prune(book, start, _greedy(book, start, pool, done), done)
+    chosen = _prune(scorer, start, _greedy(scorer, start, pool, done), done)
     steps: list[Step] = []
     state, total = start, start_total
     for cand in chosen:
         state = cand.apply(state)
-        new_total = state.total(book)
+        new_total = state.total(scorer)
         rec = cand.rec.model_copy(update={"points": new_total - total,
                                           "reaches": category_of(book, new_total).code})
         steps.append(Step(rec, new_total))
@@ -202,17 +216,17 @@ def make_plan(book: Rulebook, evaluation: Evaluation, target: Target) -> Plan:
     return Plan(
         target=target, start_total=start_total, start_category=category_of(book, start_total).code,
         steps=steps, reachable=reachable, predicted_total=total,
-        predicted_category=category_of(book, total).code, max_total=best_score.total,
+        predicted_category=category_of(book, total).code, max_total=best_total,
         limits=[] if reachable else _limits(book, best_score.subcomponents.values()),
     )
 
 
-def _greedy(book: Rulebook, start: State, pool: list[Candidate], done: Callable[[Decimal], bool]) -> list[Candidate]:
+def _greedy(scorer: Scorer, start: State, pool: list[Candidate], done: Callable[[Decimal], bool]) -> list[Candidate]:
     chosen: list[Candidate] = []
     remaining = list(pool)
-    state, total = start, start.total(book)
+    state, total = start, start.total(scorer)
     while remaining and not done(total):
-        gains = [(cand.apply(state).total(book) - total, cand) for cand in remaining]
+        gains = [(cand.apply(state).total(scorer) - total, cand) for cand in remaining]
         finishing = [(g, c) for g, c in gains if done(total + g)]
         positive = [(g, c) for g, c in gains if g > 0]
         if finishing:
@@ -220,14 +234,14 @@ def _greedy(book: Rulebook, start: State, pool: list[Candidate], done: Callable[
         elif positive:
             move = [min(positive, key=lambda gc: (-gc[0], gc[1].effort, _order(gc[1])))[1]]
         else:
-            move = _bundle(book, state, total, remaining)
+            move = _bundle(scorer, state, total, remaining)
         if not move:
             break
         for cand in move:
             state = cand.apply(state)
             remaining.remove(cand)
         chosen.extend(move)
-        total = state.total(book)
+        total = state.total(scorer)
     return chosen
 
 
@@ -235,18 +249,18 @@ def _order(cand: Candidate) -> tuple[int, str]:
     return KIND_ORDER.get(cand.rec.kind, 9), cand.rec.id
 
 
-def _bundle(book: Rulebook, state: State, total: Decimal, remaining: list[Candidate]) -> list[Candidate]:
+def _bundle(scorer: Scorer, state: State, total: Decimal, remaining: list[Candidate]) -> list[Candidate]:
     """The best small set of candidates on one sub-component that gains only together (for example
     two caps at BB and the upgrade to A): most points per step, then least effort."""
     best: tuple[Decimal, int, list[Candidate]] | None = None
-    for sub_id in book.subcomponent_ids():
+    for sub_id in scorer.book.subcomponent_ids():
         group = sorted((c for c in remaining if sub_id in c.rec.subcomponents), key=_order)
-        gain = _apply_all(state, group).total(book) - total
+        gain = _apply_all(state, group).total(scorer) - total
         if gain <= 0:
             continue
         for cand in sorted(group, key=lambda c: (-c.effort, _order(c))):
             rest = [c for c in group if c is not cand]
-            if _apply_all(state, rest).total(book) - total >= gain:
+            if _apply_all(state, rest).total(scorer) - total >= gain:
                 group = rest
         effort = sum(c.effort for c in group)
         if best is None or (gain / len(group), -effort) > (best[0] / len(best[2]), -best[1]):
@@ -254,12 +268,12 @@ def _bundle(book: Rulebook, state: State, total: Decimal, remaining: list[Candid
     return best[2] if best else []
 
 
-def _prune(book: Rulebook, start: State, chosen: list[Candidate], done: Callable[[Decimal], bool]) -> list[Candidate]:
+def _prune(scorer: Scorer, start: State, chosen: list[Candidate], done: Callable[[Decimal], bool]) -> list[Candidate]:
     """Drop, latest first, every step without which the target is still reached."""
     kept = list(chosen)
     for cand in reversed(chosen):
         rest = [c for c in kept if c is not cand]
-        if done(_apply_all(start, rest).total(book)):
+        if done(_apply_all(start, rest).total(scorer)):
             kept = rest
     return kept
 

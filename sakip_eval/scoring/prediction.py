@@ -19,8 +19,10 @@ from sakip_eval.engine.program import program_for
 from sakip_eval.i18n.text import Text
 from sakip_eval.io.workspace import Workspace
 from sakip_eval.model.followup import Status
-from sakip_eval.rulebook.book import Rulebook, SourcedRule, subcomponent_of
-from sakip_eval.scoring.grades import Answers, Consequence, Score, gain, lift, score, with_met
+from sakip_eval.rulebook.book import Category, Rulebook, SourcedRule, subcomponent_of
+from sakip_eval.scoring.change import Change
+from sakip_eval.scoring.estimate import Estimate, Estimator
+from sakip_eval.scoring.grades import Answers, Consequence, Score, lift, score, with_met
 
 RecommendationKind = Literal["rule", "followup", "criterion", "upgrade", "note"]
 
@@ -51,6 +53,9 @@ class CriterionResult(BaseModel):
 
 
 class SubcomponentResult(BaseModel):
+    """`grade`, `factor` and `score` are the prediction; `rule_grade` and `rule_score` what the rules alone
+    give (the same when there is no history). `grade` is the grade nearest the predicted factor."""
+
     model_config = ConfigDict(defer_build=True)
 
     id: str
@@ -63,6 +68,8 @@ class SubcomponentResult(BaseModel):
     grade: str
     factor: Decimal
     score: Decimal
+    rule_grade: str
+    rule_score: Decimal
     caps: list[Reason]
     upgrades: list[Reason]
 
@@ -103,6 +110,54 @@ class FollowupItem(BaseModel):
     closed: bool
 
 
+class SubChangeResult(BaseModel):
+    """One sub-component from the previous evaluation to this prediction (history only)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    id: str
+    prior_factor: Decimal
+    prior_grade: str | None
+    prior_basis: str
+    rule_grade: str
+    ceiling: str | None
+    followup: bool
+    down: Decimal
+    up: Decimal
+
+
+class PriorResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+    year: int
+    total: Decimal
+    category: str | None
+    source: str | None
+    components_total: Decimal
+
+
+class Basis(BaseModel):
+    """How the total was reached: `history` (previous LHE + typical change + evidence change) or `rules`."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    method: Literal["history", "rules"]
+    rules_total: Decimal
+    prior: PriorResult | None = None
+    years: int | None = None
+    typical_change: Decimal | None = None
+    evidence_change: Decimal | None = None
+    subcomponents: list[SubChangeResult] = Field(default_factory=list)
+
+
+class RangeResult(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+    low: Decimal
+    high: Decimal
+    level: Decimal
+
+
 class NextCategory(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
@@ -124,6 +179,9 @@ class Prediction(BaseModel):
     category_name: Text
     interpretation: Text
     next_category: NextCategory | None
+    range: RangeResult | None
+    category_probabilities: dict[str, Decimal]
+    basis: Basis
     components: list[ComponentResult]
     criteria: list[CriterionResult]
     recommendations: list[RecommendationResult]
@@ -187,11 +245,18 @@ def evaluate(ws: Workspace) -> Evaluation:
     return Evaluation(answers_of(ws), consequences_of(inference), findings_of(ws.rulebook, inference), inference)
 
 
+def score_of(book: Rulebook, evaluation: Evaluation) -> Score:
+    """What the rules alone give for an evaluation."""
+    return score(book, evaluation.answers, evaluation.consequences)
+
+
 def predict(ws: Workspace) -> Prediction:
     book = ws.rulebook
     evaluation = evaluate(ws)
     facts, consequences, answers = evaluation.facts, evaluation.consequences, evaluation.answers
     result = score(book, answers, consequences)
+    estimator = Estimator(ws, result, consequences)
+    estimate = estimator.estimate()
     reasons = {c: _reason(book, c, facts) for c in consequences}
     return Prediction(
         opd=ws.meta.opd,
@@ -200,14 +265,19 @@ def predict(ws: Workspace) -> Prediction:
         performance_year=ws.meta.year,
         regime=book.regime.id,
         method=book.regime.method,
-        total=result.total,
-        category=result.category.code,
-        category_name=result.category.name,
-        interpretation=result.category.interpretation,
-        next_category=_next_category(book, result),
-        components=_components(book, result, consequences, reasons),
+        total=estimate.total,
+        category=estimate.category.code,
+        category_name=estimate.category.name,
+        interpretation=estimate.category.interpretation,
+        next_category=_next_category(book, estimate.total, estimate.category),
+        range=RangeResult(low=estimate.range.low, high=estimate.range.high, level=estimate.range.level)
+        if estimate.range else None,
+        category_probabilities=estimate.probabilities,
+        basis=_basis(estimate),
+        components=_components(book, result, estimate.change, consequences, reasons),
         criteria=_criteria(ws, result, consequences, reasons),
-        recommendations=rank_recommendations(book, evaluation, result, _followup_candidates(ws, evaluation, result)),
+        recommendations=rank_recommendations(book, evaluation, result, estimator,
+                                             _followup_candidates(ws, evaluation, estimator)),
         notes=[reasons[c] for c in consequences if c.effect == "note"],
         findings=evaluation.findings,
         followup=[
@@ -234,17 +304,42 @@ def _fill(template: str, fields: dict[str, str]) -> str:
     return template
 
 
-def _next_category(book: Rulebook, result: Score) -> NextCategory | None:
+def _next_category(book: Rulebook, total: Decimal, current: Category) -> NextCategory | None:
     ordered = sorted(book.regime.categories, key=lambda c: c.lower)
     for category in ordered:
-        if category.lower >= result.category.upper:
-            gap = category.lower - result.total + Decimal("0.01")
+        if category.lower >= current.upper:
+            gap = max(category.lower - total + Decimal("0.01"), Decimal("0.01"))
             return NextCategory(code=category.code, gap=gap)
     return None
 
 
+def _basis(estimate: Estimate) -> Basis:
+    change = estimate.change
+    if change is None:
+        return Basis(method=estimate.method, rules_total=estimate.rules_total)
+    prior = change.prior
+    return Basis(
+        method=estimate.method, rules_total=estimate.rules_total,
+        prior=PriorResult(year=prior.year, total=prior.total, category=prior.category, source=prior.source,
+                          components_total=prior.grid_total),
+        years=change.years, typical_change=change.typical, evidence_change=change.evidence,
+        subcomponents=[
+            SubChangeResult(id=sub_id, prior_factor=s.prior.factor, prior_grade=s.prior.grade,
+                            prior_basis=s.prior.basis, rule_grade=s.rule_grade, ceiling=s.ceiling,
+                            followup=s.followup, down=s.down, up=s.up)
+            for sub_id, s in change.subcomponents.items()
+        ],
+    )
+
+
+def nearest_grade(book: Rulebook, factor: Decimal) -> str:
+    """The grade whose factor is closest to `factor` (the lower one on a tie)."""
+    return min(reversed(book.regime.grades), key=lambda g: abs(g.factor - factor)).code
+
+
 def _components(
-    book: Rulebook, result: Score, consequences: list[Consequence], reasons: dict[Consequence, Reason]
+    book: Rulebook, result: Score, change: Change | None, consequences: list[Consequence],
+    reasons: dict[Consequence, Reason],
 ) -> list[ComponentResult]:
     out = []
     for comp in book.regime.components:
@@ -253,13 +348,16 @@ def _components(
             s = result.subcomponents[sub.id]
             caps = [reasons[c] for c in consequences if c.effect == "cap" and c.target == sub.id]
             ups = [reasons[c] for c in consequences if c.effect == "upgrade" and c.target == sub.id]
+            moved = change.subcomponents[sub.id] if change else None
+            factor = moved.factor if moved else s.factor
             subs.append(SubcomponentResult(
                 id=sub.id, name=sub.name, kind=sub.kind, weight=sub.weight, met=s.met, applicable=s.applicable,
-                base_grade=s.base_grade, grade=s.grade, factor=s.factor, score=s.score,
+                base_grade=s.base_grade, grade=nearest_grade(book, factor) if moved else s.grade, factor=factor,
+                score=moved.score if moved else s.score, rule_grade=s.grade, rule_score=s.score,
                 caps=_dedupe(caps), upgrades=_dedupe(ups) if s.met == s.applicable and s.applicable else [],
             ))
         out.append(ComponentResult(id=comp.id, name=comp.name, weight=comp.weight,
-                                   score=result.components[comp.id], subcomponents=subs))
+                                   score=sum((x.score for x in subs), Decimal(0)), subcomponents=subs))
     return out
 
 
@@ -296,35 +394,38 @@ def _criteria(
 
 
 def rank_recommendations(
-    book: Rulebook, evaluation: Evaluation, base: Score, followups: Sequence[RecommendationResult] = (),
+    book: Rulebook, evaluation: Evaluation, base: Score, estimator: Estimator,
+    followups: Sequence[RecommendationResult] = (),
 ) -> list[RecommendationResult]:
-    """The engine's candidates, each worth the points the total gains if it alone is done (re-scored)."""
+    """The engine's candidates, each worth the points the predicted total gains if it alone is done
+    (re-scored, and priced through the same estimate as the prediction)."""
     answers, consequences = evaluation.answers, evaluation.consequences
+    total = estimator.total
     candidates: list[RecommendationResult] = list(followups)
     for cand in evaluation.candidates("rule"):
         rule_id = str(cand["ref"])
         targets = sorted({c.target for c in consequences if c.rule_id == rule_id and c.target})
         affected = {t if t not in book.criteria else subcomponent_of(t) for t in targets}
-        gained = gain(book, base, answers, lift(consequences, rule_id), affected)
-        candidates.append(_candidate(book, book.rule(rule_id), "rule", gained, base, targets))
+        gained = estimator.gain(answers, lift(consequences, rule_id), affected)
+        candidates.append(_candidate(book, book.rule(rule_id), "rule", gained, total, targets))
     for cand in evaluation.candidates("criterion"):
         crit_id = str(cand["ref"])
         criterion = book.criteria[crit_id]
-        gained = gain(book, base, with_met(answers, crit_id), consequences, {subcomponent_of(crit_id)})
+        gained = estimator.gain(with_met(answers, crit_id), consequences, {subcomponent_of(crit_id)})
         candidates.append(RecommendationResult(
             id=crit_id, kind="criterion", text=criterion.recommendation, criteria=[crit_id],
             subcomponents=[subcomponent_of(crit_id)], rules=[], points=gained,
-            effort=criterion.effort, reaches=_reaches(book, base.total + gained),
+            effort=criterion.effort, reaches=_reaches(book, total + gained),
         ))
-    candidates.extend(_upgrade_candidates(book, evaluation, base))
+    candidates.extend(_upgrade_candidates(book, evaluation, base, estimator))
     for cand in evaluation.candidates("note"):
         if all(r.id != cand["ref"] for r in candidates):
-            candidates.append(_candidate(book, book.rule(str(cand["ref"])), "note", Decimal(0), base, []))
+            candidates.append(_candidate(book, book.rule(str(cand["ref"])), "note", Decimal(0), total, []))
     order = {"rule": 0, "followup": 1, "criterion": 2, "upgrade": 3, "note": 4}
     return sorted(candidates, key=lambda r: (-r.points, r.kind == "note", r.effort or 2, order[r.kind], r.id))
 
 
-def _followup_candidates(ws: Workspace, evaluation: Evaluation, base: Score) -> list[RecommendationResult]:
+def _followup_candidates(ws: Workspace, evaluation: Evaluation, estimator: Estimator) -> list[RecommendationResult]:
     """One item per open recommendation of the previous LHE, in the LHE's own words (both languages).
 
     Its points are what closing it *alone* gains: the engine ran the rules that read recommendations in a
@@ -351,13 +452,13 @@ def _followup_candidates(ws: Workspace, evaluation: Evaluation, base: Score) -> 
         closed = f"recommendation:{rec.id}"
         changed = {target for _, _, target, _ in {_key(c) for c in consequences} ^ {_key(c) for c in after} if target}
         affected = {subcomponent_of(t) if t in book.criteria else t for t in changed}
-        gained = gain(book, base, answers, after, affected)
+        gained = estimator.gain(answers, after, affected, closing=list(rec.criteria))
         mine = [c for c in consequences if closed in c.facts]
         criteria = list(dict.fromkeys([*sorted(c.target for c in mine if c.target in book.criteria), *rec.criteria]))
         out.append(RecommendationResult(
             id=f"followup:{rec.id}", kind="followup", text=Text(id=rec.text, en=rec.text), criteria=criteria,
             subcomponents=sorted({subcomponent_of(c) for c in criteria}), rules=sorted({c.rule_id for c in mine}),
-            points=gained, effort=None, reaches=_reaches(book, base.total + gained),
+            points=gained, effort=None, reaches=_reaches(book, estimator.total + gained),
         ))
     return out
 
@@ -368,7 +469,7 @@ def _key(c: Consequence) -> tuple[str, str, str | None, str | None]:
 
 
 def _candidate(
-    book: Rulebook, sourced: SourcedRule, kind: RecommendationKind, gained: Decimal, base: Score,
+    book: Rulebook, sourced: SourcedRule, kind: RecommendationKind, gained: Decimal, total: Decimal,
     targets: list[str],
 ) -> RecommendationResult:
     rule = sourced.rule
@@ -376,11 +477,13 @@ def _candidate(
     subs = sorted({t if t not in book.criteria else subcomponent_of(t) for t in targets})
     return RecommendationResult(
         id=rule.id, kind=kind, text=rule.recommendation or rule.title, criteria=criteria, subcomponents=subs,
-        rules=[rule.id], points=gained, effort=rule.effort, reaches=_reaches(book, base.total + gained),
+        rules=[rule.id], points=gained, effort=rule.effort, reaches=_reaches(book, total + gained),
     )
 
 
-def _upgrade_candidates(book: Rulebook, evaluation: Evaluation, base: Score) -> list[RecommendationResult]:
+def _upgrade_candidates(
+    book: Rulebook, evaluation: Evaluation, base: Score, estimator: Estimator,
+) -> list[RecommendationResult]:
     """The engine's upgrade candidates on sub-components with every criterion met: what would A (or AA)
     be worth?"""
     out = []
@@ -394,11 +497,11 @@ def _upgrade_candidates(book: Rulebook, evaluation: Evaluation, base: Score) -> 
         if book.grade_rank(current.grade) >= book.grade_rank(rule.grade):
             continue
         extra = Consequence(rule.id, "upgrade", sub_id, rule.grade)
-        gained = gain(book, base, evaluation.answers, [*evaluation.consequences, extra], {sub_id})
+        gained = estimator.gain(evaluation.answers, [*evaluation.consequences, extra], {sub_id})
         if gained > 0:
             out.append(RecommendationResult(
                 id=str(cand["ref"]), kind="upgrade", text=rule.recommendation, criteria=[], subcomponents=[sub_id],
-                rules=[rule.id], points=gained, effort=rule.effort, reaches=_reaches(book, base.total + gained),
+                rules=[rule.id], points=gained, effort=rule.effort, reaches=_reaches(book, estimator.total + gained),
             ))
     return out
 
