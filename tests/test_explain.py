@@ -73,11 +73,10 @@ def test_an_untouched_claim_says_so(cli: Cli) -> None:
     assert "5 dari 5 kriteria terpenuhi" in text and "naik ke paling rendah A: keberadaan-a" in text
 
 
-def test_a_grade_lifted_by_an_upgrade_and_a_cap_that_does_not_bind(cli: Cli) -> None:
-    code, out, _ = cli("explain", EVIDENCE / "mojosari-2024", "3.a", "--lang", "en")
+def test_a_grade_lifted_by_upgrades_and_held_by_a_cap(cli: Cli) -> None:
+    code, out, _ = cli("explain", EVIDENCE / "mojosari-2024", "2.a", "--lang", "en")
     assert code == 0
     text = flat(out)
-    assert "6 of 6 criteria met = 100.00% → BB (band = 100.00%)" in text
-    assert "upgraded to at least A: keberadaan-a" in text
-    assert "the A cap does not bind (the grade is not above it): lkjip-reviu-tanpa-jejak" in text
-    assert "grade A: factor 0.90 × weight 3.00 = 2.70" in text
+    assert "3 of 3 criteria met = 100.00% → BB (band = 100.00%)" in text
+    assert "upgraded to at least A: keberadaan-a" in text and "capped at BB: sop-data-tidak-ada" in text
+    assert "grade BB: factor 0.80 × weight 6.00 = 4.80" in text
