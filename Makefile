@@ -94,6 +94,7 @@ install: $(WHEEL)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py
 	$(BIN)/python benchmarks/bench_batch.py
+	$(BIN)/python benchmarks/bench_importers.py
 
 # The JSON Schemas editors read through the `# yaml-language-server: $schema=` line of workspace files; they
 # ship in the package and `init` copies them into the workspace. tests/test_init.py fails when out of date.

@@ -83,7 +83,7 @@ def test_help_lists_every_command_in_order_without_importing_any() -> None:
 
 
 # Commands that never predict: they must start without the prediction and its rule engine (durable-rules).
-LIGHT = ["followup", "lhe", "history", "diff", "init", "import-lke", "rules", "schema"]
+LIGHT = ["followup", "lhe", "history", "diff", "init", "import-lke", "import-lkjip", "rules", "schema"]
 
 
 @pytest.mark.parametrize("command", LIGHT)

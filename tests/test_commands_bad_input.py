@@ -198,6 +198,18 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
         ("a workbook that does not exist", lambda e: ["import-lke", e.tmp / "tidak-ada.xlsx", e.ws],
          ["tidak-ada.xlsx", "tidak ditemukan"]),
     ],
+    "import-lkjip": [
+        ("an xlsx named .docx",
+         lambda e: ["import-lkjip", e.file("lkjip.docx", zipped({"xl/x.xml": b"<x/>"})), e.ws],
+         ["lkjip.docx", "bukan dokumen Word"]),
+        ("a text without tables", lambda e: ["import-lkjip", e.file("lkjip.txt", b"Laporan tanpa tabel.\n"), e.ws],
+         ["lkjip.txt", "tidak ada tabel LKjIP"]),
+        ("a file over 50 MiB", lambda e: ["import-lkjip", e.sparse("besar.pdf", 50 * 1024 * 1024 + 1), e.ws],
+         ["besar.pdf", "lebih dari 50 MiB"]),
+        ("a folder", lambda e: ["import-lkjip", e.tmp, e.ws], ["bukan berkas biasa"]),
+        ("a document that does not exist", lambda e: ["import-lkjip", e.tmp / "tidak-ada.pdf", e.ws],
+         ["tidak-ada.pdf", "tidak ditemukan"]),
+    ],
     "rules list": [
         ("a regime that is a path", lambda e: ["rules", "list", "--regime", "../../etc"],
          ["`../../etc`", "tidak sah", "--rules DIR"]),

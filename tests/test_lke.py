@@ -105,7 +105,7 @@ def test_duplicate_rows_and_missing_columns(tmp_path: Path, capsys) -> None:
     xlsx = _workbook(tmp_path / "dup.xlsx", [["4.a.3", "x", "Ya"], ["4.a.3", "x", "Tidak"]])
     assert run_cli(["import-lke", str(xlsx), str(ws)]) == 2
     assert "LKE OPD!A3" in flat(capsys.readouterr().err)
-    xlsx = _workbook(tmp_path / "cols.xlsx", [["4.a.3", "x", "Ya"]], header=["Nomor", "Uraian", "Nilai"])
+    xlsx = _workbook(tmp_path / "cols.xlsx", [["4.a.3", "x", "Ya"]], header=["Nomor", "Uraian", "Lain-lain"])
     assert run_cli(["import-lke", str(xlsx), str(ws)]) == 2
     assert "kolom Id dan Jawaban" in flat(capsys.readouterr().err)
 

@@ -30,7 +30,7 @@ COMPLETE_ENV = "_SAKIP_EVAL_COMPLETE"  # set by the shell's completion script (c
 # every top-level command, in the order `--help` lists them (typer lists commands before command groups);
 # `import-lke` lives in cli/import_lke.py
 COMMANDS = ("score", "calibrate", "check", "explain", "history", "diff", "report", "plan", "batch", "init",
-            "import-lke", "schema", "followup", "lhe", "rules")
+            "import-lke", "import-lkjip", "schema", "followup", "lhe", "rules")
 
 
 def register(args: list[str]) -> str | None:

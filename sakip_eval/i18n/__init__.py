@@ -21,6 +21,7 @@ from sakip_eval.i18n import (
     followup,
     helptext,
     history,
+    importers,
     letters,
     report,
     rulebook,
@@ -42,12 +43,12 @@ AREAS: dict[str, tuple[str, ...]] = {
     "errors": ("error",), "scoring": ("score", "calibrate", "plan", "batch", "explain"), "checks": ("check",),
     "followup": ("followup",), "letters": ("lhe",), "history": ("history", "diff"), "report": ("report",),
     "workbook": ("lke",), "rulebook": ("rules",), "scaffold": ("init",), "helptext": ("help",),
-    "documents": ("documents",),
+    "documents": ("documents",), "importers": ("importers",),
 }
 MESSAGES: dict[str, tuple[str, str]] = {
     **errors.MESSAGES, **scoring.MESSAGES, **checks.MESSAGES, **followup.MESSAGES, **letters.MESSAGES,
     **history.MESSAGES, **report.MESSAGES, **workbook.MESSAGES, **rulebook.MESSAGES, **scaffold.MESSAGES,
-    **helptext.MESSAGES, **documents.MESSAGES,
+    **helptext.MESSAGES, **documents.MESSAGES, **importers.MESSAGES,
 }
 # `{count:problem|problems}`: the word for one, then the word for any other count
 _PLURAL = re.compile(r"\{[a-z_]+:[^{}|]*\|[^{}]*\}")

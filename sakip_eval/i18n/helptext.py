@@ -150,12 +150,32 @@ HELP: dict[str, tuple[str, str]] = {
     "init DIR": ("Folder workspace baru.", "The new workspace folder."),
     "init --opd": ("Nama OPD (bawaan: nama folder).", "The unit's name (default: the folder's name)."),
     "init --year": ("Tahun evaluasi (bawaan: tahun ini).", "The evaluation year (default: this year)."),
+    "init --from": (
+        "Folder bukti dukung (PDF, Word, Excel, gambar): susun draf inventory.yaml darinya; berkas disalin ke "
+        "DIR/files, aslinya tidak diubah.",
+        "A folder of evidence files (PDF, Word, Excel, images) to draft inventory.yaml from; the files are copied "
+        "into DIR/files, the originals are left unchanged.",
+    ),
     "import-lke": (
         "Salin jawaban LKE dari buku kerja Excel ke assessment.yaml.",
         "Copy the LKE answers from an Excel workbook into assessment.yaml.",
     ),
-    "import-lke XLSX": ("Buku kerja LKE (.xlsx).", "The LKE workbook (.xlsx)."),
+    "import-lke XLSX": ("Buku kerja LKE (.xlsx atau .xls).", "The LKE workbook (.xlsx or .xls)."),
     "import-lke --ignore-evidence": ("Abaikan kolom Bukti.", "Ignore the Evidence column."),
+    "import-lkjip": (
+        "Susun draf lkjip.yaml dari LKjIP (Word, PDF atau teks bertab), lalu tampilkan yang perlu diperiksa.",
+        "Draft lkjip.yaml from the LKjIP (Word, PDF or tab-separated text) and list what needs review.",
+    ),
+    "import-lkjip LKJIP": ("Berkas LKjIP: .docx, .pdf berlapis teks, atau .txt bertab.",
+                           "The LKjIP file: .docx, .pdf with a text layer, or tab-separated .txt."),
+    "import-lkjip --output": (
+        "Tulis draf ke berkas ini (bawaan: lkjip.yaml bila belum ada, selain itu lkjip.draft.yaml).",
+        "Write the draft to this file (default: lkjip.yaml when there is none, else lkjip.draft.yaml).",
+    ),
+    "import-lkjip --merge": (
+        "Tambahkan ke lkjip.yaml hanya yang belum ada; isi dan komentar tim tetap.",
+        "Add to lkjip.yaml only what it lacks; the team's entries and comments stay.",
+    ),
     "schema": (
         "JSON Schema satu jenis berkas workspace, untuk editor.",
         "The JSON Schema of one workspace file kind, for editors.",

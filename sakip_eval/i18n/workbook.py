@@ -11,11 +11,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lke.col.evidence_titles": ("Judul bukti", "Evidence titles"),
     "lke.col.note": ("Catatan", "Note"),
     "lke.col.recommendation": ("Rekomendasi", "Recommendation"),
-    "lke.not_xlsx": ("bukan buku kerja Excel .xlsx yang dapat dibaca ({detail})",
-                     "not a readable Excel .xlsx workbook ({detail})"),
+    "lke.not_xlsx": ("bukan buku kerja Excel (.xlsx/.xls) yang dapat dibaca ({detail})",
+                     "not a readable Excel (.xlsx/.xls) workbook ({detail})"),
     "lke.not_xlsx.fix": (
-        "Simpan ulang dari Excel sebagai \"Excel Workbook (*.xlsx)\"; berkas .xls lama tidak didukung.",
-        "Save it again from Excel as \"Excel Workbook (*.xlsx)\"; old .xls files are not supported.",
+        "Simpan ulang dari Excel sebagai \"Excel Workbook (*.xlsx)\" (atau .xls), lalu impor lagi.",
+        "Save it again from Excel as \"Excel Workbook (*.xlsx)\" (or .xls) and import again.",
     ),
     "lke.no_rows": (
         "tidak ada lembar dengan kolom Id dan Jawaban serta baris kriteria (misalnya 1.a.1)",
@@ -44,10 +44,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lihat `sakip-eval rules list`.",
         "Fix the id in the Id column (component.sub-component.number, such as 1.a.1); see `sakip-eval rules list`.",
     ),
+    "lke.bad_answers": ("{count} sel tidak dapat dibaca: {cells}", "{count} cells cannot be read: {cells}"),
+    "lke.bad_answers.fix": (
+        "Isi sel-sel itu dengan Ya/Tidak (Y/T, 1/0, √), N/A, nilai AA, A, BB, B, CC, C, D, E, atau persentase "
+        "nilai itu (100%, 90%, 80%, 70%, 60%, 50%, 30%, 0%); lalu impor lagi.",
+        "Fill those cells with Yes/No (Y/T, 1/0, √), N/A, a grade AA, A, BB, B, CC, C, D, E, or that grade's "
+        "percentage (100%, 90%, 80%, 70%, 60%, 50%, 30%, 0%); then import again.",
+    ),
     "lke.bad_answer": ("jawaban `{value}` tidak dikenal", "unknown answer `{value}`"),
     "lke.bad_answer.fix": (
-        "Tulis Ya/Tidak, Y/T, 1/0, √ atau N/A (tidak berlaku); kosongkan sel bila jawaban tidak diubah.",
-        "Write Ya/Tidak (yes/no), Y/T, 1/0, √ or N/A; leave the cell empty to keep the current answer.",
+        "Tulis Ya/Tidak, Y/T, 1/0, √, N/A (tidak berlaku), nilai AA..E atau persentasenya (90% = A); "
+        "kosongkan sel bila jawaban tidak diubah.",
+        "Write Ya/Tidak (yes/no), Y/T, 1/0, √, N/A, a grade AA..E or its percentage (90% = A); "
+        "leave the cell empty to keep the current answer.",
     ),
     "lke.unknown_evidence": ("bukti `{id}` tidak ada di inventory.yaml", "evidence `{id}` is not in inventory.yaml"),
     "lke.unknown_evidence.fix": (
