@@ -131,6 +131,26 @@ def test_leave_one_out_and_without_history(run: Callable[..., Result]) -> None:
     bare = run("calibrate", SET_DIR, "--format", "json", "--without-history").json()
     assert {c["method"] for c in bare["cases"]} == {"rules"} and bare["summary"]["baseline"] is None
     assert bare["summary"]["prediction"]["mean_abs_error"] == float(figures["rules"]["in_sample"].mean_abs_error)
+    # the spread is the standard deviation of the predicted totals, beside that of the real results
+    predicted = [c["predicted"] for c in bare["cases"]]
+    mean = sum(predicted) / len(predicted)
+    sd = (sum((p - mean) ** 2 for p in predicted) / len(predicted)) ** 0.5
+    assert bare["summary"]["prediction"]["spread"] == round(sd, 2) == float(figures["rules"]["in_sample"].spread)
+    assert bare["summary"]["actual"]["spread"] > 0
+
+
+def test_without_history_is_the_same_as_copies_without_history(run: Callable[..., Result], tmp_path: Path) -> None:
+    """`--without-history` predicts what the same workspaces predict with their `history` deleted."""
+    for name in ("pa-binjai-2024", "pa-medan-2024"):
+        shutil.copytree(SET_DIR / name, tmp_path / name)
+        path = tmp_path / name / "workspace.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        del data["history"]
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    copies = run("calibrate", tmp_path, "--format", "json").json()
+    bare = run("calibrate", SET_DIR / "pa-binjai-2024", SET_DIR / "pa-medan-2024", "--format", "json",
+               "--without-history").json()
+    assert [c["predicted"] for c in copies["cases"]] == [c["predicted"] for c in bare["cases"]]
 
 
 def test_calibrate_table_in_both_languages(run: Callable[..., Result]) -> None:

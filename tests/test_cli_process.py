@@ -57,7 +57,7 @@ def test_each_top_level_command_is_its_own_module() -> None:
     groups = {info.name for info in app.registered_groups}
     assert set(homes) | groups == set(COMMANDS)
     assert all(module == f"sakip_eval.cli.{module_of(name)}" for name, module in homes.items())
-    modules = {p.stem for p in (ROOT / "sakip_eval" / "cli").glob("*.py")} - {"__init__", "common", "help"}
+    modules = {p.stem for p in (ROOT / "sakip_eval" / "cli").glob("*.py")} - {"__init__", "common", "options", "help"}
     assert modules == {module_of(c) for c in COMMANDS}
 
 
@@ -77,7 +77,7 @@ def test_help_lists_every_command_in_order_without_importing_any() -> None:
             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('sakip_eval.cli.', 'durable', "
             "'pydantic.main')))), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stderr.split() == ["sakip_eval.cli.common", "sakip_eval.cli.help"]
+    assert done.stderr.split() == ["sakip_eval.cli.common", "sakip_eval.cli.help", "sakip_eval.cli.options"]
     listed = done.stdout.split("Perintah:")[1].split("\n\n")[0]
     assert [line.split()[0] for line in listed.splitlines() if line[:3].strip()] == list(COMMANDS)
 
@@ -92,4 +92,4 @@ def test_a_command_imports_only_its_own_module_and_no_engine_unless_it_predicts(
             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('sakip_eval.cli.', 'durable')))))")
     done = subprocess.run([sys.executable, "-c", code, command], cwd=ROOT, capture_output=True, text=True, check=True)
     module = "sakip_eval.cli." + command.replace("-", "_")
-    assert done.stdout.split() == sorted(["sakip_eval.cli.common", module])
+    assert done.stdout.split() == sorted(["sakip_eval.cli.common", "sakip_eval.cli.options", module])

@@ -156,6 +156,34 @@ def test_source_comments_name_table_row_and_page(cli: Cli, ws: Path, tmp_path: P
     assert 'capaian: "105 %"}  # baris' in text
 
 
+def test_units_lower_is_better_and_realisation_first_sentences(cli: Cli, ws: Path, tmp_path: Path) -> None:
+    """A Satuan column gives each indicator its unit; an indicator whose written capaian is target ÷
+    realisasi is drafted lower-is-better (marked for review), so `check` raises no false alarm on it."""
+    document = tmp_path / "lkjip.txt"
+    document.write_text("\n".join([
+        "DINAS CONTOH SEHAT", "TAHUN 2024", "", "Tabel 3.1", "Capaian Indikator Kinerja Utama",
+        "No\tIndikator Kinerja\tSatuan\tTarget\tRealisasi\t% Capaian",
+        "1\tAngka Kematian Bayi\tper 1.000 KH\t8\t6,4\t125,00",
+        "2\tCakupan Imunisasi Dasar Lengkap\t%\t95\t90,25\t95,00",
+        "3\tJumlah Puskesmas Rawat Inap\tunit\t4\t4\t100", "",
+        "Indikator Cakupan Imunisasi Dasar Lengkap pada tahun 2024 terealisasi sebesar 90,25% dari target 95% "
+        "dengan capaian kinerja 95%.", ""]), encoding="utf-8")
+    code, out, _ = cli("import-lkjip", document, _workspace(ws))
+    assert code == 0, out
+    draft = yaml.safe_load((ws / "lkjip.yaml").read_text(encoding="utf-8"))
+    by_name = {i["name"]: i for i in draft["indicators"]}
+    assert by_name["Angka Kematian Bayi"]["unit"] == "per 1.000 KH"
+    assert by_name["Angka Kematian Bayi"]["direction"] == "lower"
+    assert "direction" not in by_name["Cakupan Imunisasi Dasar Lengkap"]
+    assert "direction" not in by_name["Jumlah Puskesmas Rawat Inap"]  # 100% either way: no guess
+    assert "Angka Kematian Bayi" in out and "direction: lower" in out
+    statement = next(n for n in draft["narratives"] if n["kind"] == "indicator")
+    assert (statement["target"], statement["realisasi"], statement["capaian"]) == ("95%", "90,25%", "95%")
+    assert statement["indicator"] == by_name["Cakupan Imunisasi Dasar Lengkap"]["id"]
+    code, out, _ = cli("check", ws)
+    assert code == 0 and "tidak ada temuan" in out, out
+
+
 # -- never overwrite, merge keeps comments ----------------------------------------------------------
 def _synthetic_text(tmp_path: Path) -> Path:
     lines: list[str] = []

@@ -17,7 +17,8 @@ import os
 import sys
 from typing import Any, NoReturn
 
-from sakip_eval.cli.common import app, chosen_lang, err
+from sakip_eval.cli.common import app, err
+from sakip_eval.cli.options import chosen_lang
 from sakip_eval.errors import ClosedPipe, InputError, Interrupted
 
 EXIT_INPUT = 2

@@ -12,7 +12,8 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import LangOpt, app, err, out, print_json, progress_bar
+from sakip_eval.cli.common import app, err, out, print_json, progress_bar
+from sakip_eval.cli.options import LangOpt
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number

@@ -4,13 +4,15 @@ for a single workspace also item by item."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, app, out, print_json
+from sakip_eval.cli.common import app, out, print_json
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
 from sakip_eval.render.jsontext import number
@@ -64,7 +66,8 @@ def _cases_table(report: CalibrationReport, lang: Lang) -> Table:
                   title_justify="left", caption_justify="left")
     for key in ("calibrate.case", "calibrate.previous", "calibrate.predicted", "calibrate.actual", "calibrate.error",
                 "calibrate.category", "calibrate.baseline"):
-        table.add_column(t(key, lang), justify="left" if key in ("calibrate.case", "calibrate.category") else "right")
+        table.add_column(t(key, lang), justify="left" if key in ("calibrate.case", "calibrate.category") else "right",
+                         overflow="fold")
     for case in report.cases:
         mark = "✔" if case.category_right else "✘"
         table.add_row(
@@ -78,15 +81,21 @@ def _cases_table(report: CalibrationReport, lang: Lang) -> Table:
 
 def _summary_table(report: CalibrationReport, lang: Lang) -> Table:
     table = Table(title=t("calibrate.summary", lang), title_justify="left")
-    for key in ("calibrate.way", "calibrate.mae", "calibrate.category_right", "calibrate.spearman"):
+    for key in ("calibrate.way", "calibrate.mae", "calibrate.category_right", "calibrate.spearman",
+                "calibrate.spread"):
         table.add_column(t(key, lang), justify="left" if key == "calibrate.way" else "right")
     for key, figures in (("calibrate.the_prediction", report.prediction), ("calibrate.the_baseline", report.baseline)):
         if figures is None:
             continue
         table.add_row(t(key, lang), format_number(figures.mean_abs_error, lang),
-                      f"{figures.category_right}/{figures.cases}",
-                      "-" if figures.spearman is None else format_number(figures.spearman, lang))
+                      f"{figures.category_right}/{figures.cases}", _maybe(figures.spearman, lang),
+                      _maybe(figures.spread, lang))
+    table.add_row(t("calibrate.the_actual", lang), "-", "-", "-", _maybe(report.actual_spread, lang))
     return table
+
+
+def _maybe(value: Decimal | None, lang: Lang) -> str:
+    return "-" if value is None else format_number(value, lang)
 
 
 def _figures(figures: Figures | None) -> dict[str, Any] | None:
@@ -94,7 +103,8 @@ def _figures(figures: Figures | None) -> dict[str, Any] | None:
         return None
     return {"cases": figures.cases, "mean_abs_error": number(figures.mean_abs_error),
             "category_right": figures.category_right,
-            "spearman": None if figures.spearman is None else number(figures.spearman)}
+            "spearman": None if figures.spearman is None else number(figures.spearman),
+            "spread": None if figures.spread is None else number(figures.spread)}
 
 
 def _to_dict(report: CalibrationReport) -> dict[str, Any]:
@@ -111,5 +121,6 @@ def _to_dict(report: CalibrationReport) -> dict[str, Any]:
                        "error": None if r.error is None else number(r.error)} for r in c.rows]}
             for c in report.cases
         ],
-        "summary": {"prediction": _figures(report.prediction), "baseline": _figures(report.baseline)},
+        "summary": {"prediction": _figures(report.prediction), "baseline": _figures(report.baseline),
+                    "actual": {"spread": None if report.actual_spread is None else number(report.actual_spread)}},
     }

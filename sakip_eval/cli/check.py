@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.checks.findings import SEVERITY_ORDER, Finding, run_checks
-from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, err, out, print_json
+from sakip_eval.cli.common import app, err, out, print_json
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 

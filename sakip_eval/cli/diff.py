@@ -9,17 +9,8 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import (
-    DEFAULT_WORKSPACE,
-    Format,
-    FormatOpt,
-    HistoryOpt,
-    LangOpt,
-    WorkspaceArg,
-    app,
-    out,
-    print_json,
-)
+from sakip_eval.cli.common import app, out, print_json
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, HistoryOpt, LangOpt, WorkspaceArg
 from sakip_eval.history.store import (
     Change,
     RunDiff,

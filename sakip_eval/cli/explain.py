@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from sakip_eval.cli.common import Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
+from sakip_eval.cli.common import app, out, print_json
+from sakip_eval.cli.options import Format, FormatOpt, LangOpt, WorkspaceArg
 from sakip_eval.i18n import Lang
 
 

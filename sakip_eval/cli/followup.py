@@ -11,19 +11,8 @@ from rich.table import Table
 from rich.text import Text as RichText
 from typer.core import TyperGroup
 
-from sakip_eval.cli.common import (
-    DEFAULT_WORKSPACE,
-    Format,
-    FormatOpt,
-    LangOpt,
-    LetterArg,
-    OcrOpt,
-    WorkspaceArg,
-    app,
-    err,
-    out,
-    print_json,
-)
+from sakip_eval.cli.common import app, err, out, print_json
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, LetterArg, OcrOpt, WorkspaceArg
 from sakip_eval.errors import InputError
 from sakip_eval.followup.edit import import_letter, set_status
 from sakip_eval.i18n import Lang, t

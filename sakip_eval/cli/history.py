@@ -7,17 +7,8 @@ from decimal import Decimal
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import (
-    DEFAULT_WORKSPACE,
-    Format,
-    FormatOpt,
-    HistoryOpt,
-    LangOpt,
-    WorkspaceArg,
-    app,
-    out,
-    print_json,
-)
+from sakip_eval.cli.common import app, out, print_json
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, HistoryOpt, LangOpt, WorkspaceArg
 from sakip_eval.history.store import default_path, read_runs, trend
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from sakip_eval.cli.common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, out
+from sakip_eval.cli.common import app, out
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workbook import import_workbook
 

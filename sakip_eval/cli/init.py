@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from sakip_eval.cli.common import LangOpt, app, out
+from sakip_eval.cli.common import app, out
+from sakip_eval.cli.options import LangOpt
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.scaffold import create_workspace, default_year
 

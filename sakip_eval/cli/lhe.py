@@ -10,7 +10,8 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import Format, FormatOpt, LangOpt, LetterArg, OcrOpt, RegimeOpt, app, out, print_json
+from sakip_eval.cli.common import app, out, print_json
+from sakip_eval.cli.options import Format, FormatOpt, LangOpt, LetterArg, OcrOpt, RegimeOpt
 from sakip_eval.i18n import Lang, t
 from sakip_eval.letters.check import LetterCheck, check_letter, show
 from sakip_eval.letters.lhe import (

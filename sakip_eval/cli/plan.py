@@ -8,7 +8,8 @@ import typer
 from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg, app, out, print_json
+from sakip_eval.cli.common import app, out, print_json
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt, WorkspaceArg
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.numbers import format_number

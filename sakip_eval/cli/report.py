@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from sakip_eval.cli.common import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg, app, err
+from sakip_eval.cli.common import app, err
+from sakip_eval.cli.options import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.atomic import write_atomically

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from sakip_eval.cli.common import Format, FormatOpt, LangOpt, RegimeOpt, app, out, print_json
+from sakip_eval.cli.common import app, out, print_json
+from sakip_eval.cli.options import Format, FormatOpt, LangOpt, RegimeOpt
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.render.jsontext import number

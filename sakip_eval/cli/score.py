@@ -7,18 +7,15 @@ from typing import Annotated
 
 import typer
 
-from sakip_eval.cli.common import (
+from sakip_eval.cli.common import app, err, out, print_json
+from sakip_eval.cli.options import (
     DEFAULT_WORKSPACE,
     Format,
     FormatOpt,
     HistoryOpt,
     LangOpt,
     WorkspaceArg,
-    app,
     decimal_parser,
-    err,
-    out,
-    print_json,
 )
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t

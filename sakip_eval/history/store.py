@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -101,18 +101,34 @@ class RunSummary:
 
 @dataclass(frozen=True)
 class Grade:
+    """A recorded sub-component result; two runs differ on it when the grade or the score moved."""
+
     grade: str
     score: Decimal
     met: int
     applicable: int
     reasons: list[dict[str, str]]
 
+    def compared(self) -> tuple[object, ...]:
+        return self.grade, self.score
+
+    def shown(self) -> dict[str, Any]:
+        return {"grade": self.grade, "score": self.score, "met": self.met, "applicable": self.applicable}
+
 
 @dataclass(frozen=True)
 class Answer:
+    """A recorded criterion; two runs differ on it when the claim or the predicted answer moved."""
+
     claimed: str
     predicted: str
     reasons: list[dict[str, str]]
+
+    def compared(self) -> tuple[object, ...]:
+        return self.claimed, self.predicted
+
+    def shown(self) -> dict[str, Any]:
+        return {"claimed": self.claimed, "predicted": self.predicted}
 
 
 @dataclass(frozen=True)
@@ -325,33 +341,26 @@ def diff_runs(a: Run, b: Run) -> RunDiff:
         Change(name, {"sha256": a.files.get(name)}, {"sha256": b.files.get(name)})
         for name in sorted(set(a.files) | set(b.files)) if a.files.get(name) != b.files.get(name)
     ]
-    subs = []
-    for sub_id in dict.fromkeys([*a.grades, *b.grades]):
-        ga, gb = a.grades.get(sub_id), b.grades.get(sub_id)
-        if ga is None or gb is None or (ga.grade, ga.score) != (gb.grade, gb.score):
-            subs.append(Change(
-                sub_id,
-                {"grade": ga.grade, "score": ga.score, "met": ga.met, "applicable": ga.applicable} if ga else {},
-                {"grade": gb.grade, "score": gb.score, "met": gb.met, "applicable": gb.applicable} if gb else {},
-                *_reason_delta(ga.reasons if ga else [], gb.reasons if gb else []),
-            ))
-    criteria = []
-    for crit in dict.fromkeys([*a.answers, *b.answers]):
-        aa, ab = a.answers.get(crit), b.answers.get(crit)
-        if aa is None or ab is None or (aa.claimed, aa.predicted) != (ab.claimed, ab.predicted):
-            criteria.append(Change(
-                crit,
-                {"claimed": aa.claimed, "predicted": aa.predicted} if aa else {},
-                {"claimed": ab.claimed, "predicted": ab.predicted} if ab else {},
-                *_reason_delta(aa.reasons if aa else [], ab.reasons if ab else []),
-            ))
     followup = [
         Change(rec,
                {"status": a.followup[rec][0], "evidence": a.followup[rec][1]} if rec in a.followup else {},
                {"status": b.followup[rec][0], "evidence": b.followup[rec][1]} if rec in b.followup else {})
         for rec in dict.fromkeys([*a.followup, *b.followup]) if a.followup.get(rec) != b.followup.get(rec)
     ]
-    return RunDiff(a.summary, b.summary, (a.rulebook, b.rulebook), inputs, subs, criteria, followup)
+    return RunDiff(a.summary, b.summary, (a.rulebook, b.rulebook), inputs, _changes(a.grades, b.grades),
+                   _changes(a.answers, b.answers), followup)
+
+
+def _changes(before: Mapping[str, Grade | Answer], after: Mapping[str, Grade | Answer]) -> list[Change]:
+    """The recorded results (grades or answers) that differ between two runs, in the runs' order, with the
+    reasons that came and went."""
+    changes = []
+    for key in dict.fromkeys([*before, *after]):
+        old, new = before.get(key), after.get(key)
+        if old is None or new is None or old.compared() != new.compared():
+            changes.append(Change(key, old.shown() if old else {}, new.shown() if new else {},
+                                  *_reason_delta(old.reasons if old else [], new.reasons if new else [])))
+    return changes
 
 
 def _reason_delta(

@@ -57,6 +57,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "calibrate.mae": ("Rata-rata |selisih|", "Mean |error|"),
     "calibrate.category_right": ("Predikat tepat", "Category right"),
     "calibrate.spearman": ("Spearman", "Spearman"),
+    "calibrate.spread": ("SD", "SD"),
+    "calibrate.the_actual": ("hasil LHE sebenarnya", "the actual LHE results"),
     "calibrate.the_prediction": ("prediksi", "prediction"),
     "calibrate.the_baseline": ("baseline: tahun lalu + kenaikan biasa", "baseline: previous + typical change"),
     "calibrate.no_workspaces": (

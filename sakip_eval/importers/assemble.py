@@ -78,6 +78,8 @@ class Indicator:
     iku: dict[str, str] = field(default_factory=dict)
     mentions: int = 0
     seeded: bool = False  # defined in the team's file: not written again
+    unit: str | None = None
+    direction: str | None = None  # "lower" when the document's own capaian shows lower is better
 
 
 class Indicators:
@@ -398,6 +400,7 @@ def place_indicators(part: Recognised, indicators: Indicators, lines: Lines, rev
             note = None if score >= 0.99 or item.name == row.name else f"dicocokkan dengan \"{item.name}\""
         if line is not None and line.level in ("kegiatan", "sub_kegiatan"):
             indicators.by_line.setdefault(line.id, item.id)
+        item.unit = item.unit or row.unit
         taken.add(item.id)
         ids.append(item.id)
         notes.append(note)

@@ -26,6 +26,7 @@ from sakip_eval.importers.assemble import (
     unplaced_text,
 )
 from sakip_eval.importers.blocks import Block, Paragraph, Table
+from sakip_eval.importers.direction import lower_is_better
 from sakip_eval.importers.names import normalise
 from sakip_eval.importers.narratives import Found, scan
 from sakip_eval.importers.recognise import (
@@ -125,6 +126,7 @@ def build_draft(blocks: list[Block], year: int | None, display: str, seed: dict[
     for part in parts:
         if part.kind == "iku":
             _apply_iku(part, indicators)
+    _apply_direction(placed, indicators, review)
     staff = [p for p in parts if p.kind == "staff"]
     headcounts = _headcounts(staff, review)
     narratives = _narratives(blocks, indicators, placed, headcounts, context, review)
@@ -174,7 +176,19 @@ def _number_runs(parts: list[Recognised]) -> None:
 def _apply_iku(part: Recognised, indicators: Indicators) -> None:
     for entry in part.iku:
         item, _ = indicators.resolve(entry["name"], None)
-        item.iku = {k: v for k, v in entry.items() if k != "name"}
+        item.iku = {k: v for k, v in entry.items() if k not in ("name", "unit")}
+        item.unit = item.unit or entry.get("unit")
+
+
+def _apply_direction(placed: list[Placed], indicators: Indicators, review: list[str]) -> None:
+    rows = [(indicator, row) for p in placed if p.part.kind == "values"
+            for row, indicator in zip(p.part.indicators, p.ids, strict=True) if indicator is not None]
+    lower = lower_is_better(rows)
+    for item in indicators.items:
+        if item.id in lower and not item.seeded:
+            item.direction = "lower"
+            review.append(f"indikator \"{item.name}\" ditulis `direction: lower`: capaian tertulisnya dihitung "
+                          "sebagai makin kecil makin baik / drafted as lower-is-better from its written capaian")
 
 
 def _indicator_entry(item: Any) -> Entry:
@@ -184,7 +198,13 @@ def _indicator_entry(item: Any) -> Entry:
     if item.iku:
         data["iku"] = True
         data.update(item.iku)
-    return Entry(data, flow=not item.iku)
+    if item.unit:
+        data["unit"] = item.unit
+    comment = None
+    if item.direction:
+        data["direction"] = item.direction
+        comment = "arah ditebak dari capaian tertulis; periksa / direction guessed from the written capaian"
+    return Entry(data, comment, flow=not item.iku)
 
 
 # -- tables -------------------------------------------------------------------------------------------

@@ -160,6 +160,8 @@ def _role(text: str, has_penyerapan: bool, has_budget: bool) -> tuple[str | None
         return "label", year
     if re.fullmatch(r"no\.?|n o|nomor|no \.|kode", last):
         return "no", year
-    if re.search(r"lokasi|satuan", last):
+    if re.search(r"\bsatuan\b", last):
+        return "unit", year
+    if re.search(r"lokasi", last):
         return "other", year
     return None, year

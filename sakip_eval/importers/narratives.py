@@ -3,7 +3,8 @@
 Four shapes cover what LKjIPs write in their analysis chapters:
 
 - an indicator's target, realisation and achievement ("Pada indikator IKM Kecamatan dengan target 85
-  dapat terealisasi 91,75 dengan capaian kinerja sebesar 107%");
+  dapat terealisasi 91,75 dengan capaian kinerja sebesar 107%", or the realisation first: "Indikator
+  Prevalensi Stunting tahun 2023 terealisasi 12,5% dari target 14% dengan capaian 110,71%");
 - a change from the previous year ("Indikator Nilai SAKIP terjadi peningkatan sebesar 6% dari tahun
   sebelumnya", "mengalami penurunan sebesar 0,42%", "tidak terdapat kenaikan");
 - counts over a table ("Dari 7 indikator kinerja ... seluruh indikator kinerja telah tercapai",
@@ -29,6 +30,14 @@ _INDICATOR = re.compile(
     rf"indi[ck]ator\s+(?P<name>.{{3,160}}?)\s+dengan\s+target(?:\s+kinerja)?(?:\s+sebesar)?\s+(?P<target>{NUM})"
     rf".{{0,80}}?terealisasi(?:\s+sebesar)?\s+(?P<realisasi>{NUM})"
     rf"(?:.{{0,60}}?capaian(?:\s+kinerja)?(?:\s+sebesar)?\s+(?P<capaian>{NUM}))?",
+    re.IGNORECASE,
+)
+_INDICATOR_FROM_TARGET = re.compile(
+    rf"indi[ck]ator\s+(?P<name>.{{3,160}}?)\s+(?:pada\s+)?(?:tahun\s+(?:19|20)\d\d\s+)?"
+    rf"(?:(?:(?:dapat\s+|telah\s+|berhasil\s+)?(?:terealisasi|tercapai|mencapai)|realisasi(?:nya)?)(?:\s+sebesar)?"
+    rf"|sebesar)"
+    rf"\s+(?P<realisasi>{NUM})\s+dari\s+target(?:\s+sebesar)?\s+(?P<target>{NUM})"
+    rf"(?:.{{0,60}}?capaian(?:\s+kinerja)?(?:\s+sebesar|\s+mencapai)?\s+(?P<capaian>{NUM}))?",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(
@@ -86,7 +95,7 @@ def scan(text: str, line: int, section: str) -> list[Found]:
 
 def _scan_sentence(sentence: str, line: int, section: str) -> list[Found]:
     out: list[Found] = []
-    match = _INDICATOR.search(sentence)
+    match = _INDICATOR.search(sentence) or _INDICATOR_FROM_TARGET.search(sentence)
     if match:
         values = {k: v for k in ("target", "realisasi", "capaian") if (v := _value(match.group(k)))}
         out.append(Found("indicator", _quote(sentence, match), line, section, values, match.group("name")))

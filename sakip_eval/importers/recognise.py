@@ -55,6 +55,7 @@ class IndicatorRow:
     values: dict[str, Reading]
     origin: Origin
     line_name: str | None = None  # the program / kegiatan of the row in tables that mix in budgets
+    unit: str | None = None  # the Satuan column, when the table has one
 
 
 @dataclass
@@ -269,6 +270,7 @@ def _values(table: Table, title: str, columns: list[Column], context: Context, m
     width = len(columns)
     name_role = "indicator" if any(c.role == "indicator" for c in columns) else "label"
     level = _label_level(columns) if name_role == "indicator" else None
+    has_unit = any(c.role == "unit" for c in columns)
     for number, row in enumerate(table.rows, start=1):
         cells = _aligned(row, width)
         text = _cell_of(cells, columns, name_role)
@@ -282,6 +284,7 @@ def _values(table: Table, title: str, columns: list[Column], context: Context, m
             if readings:
                 by_year.setdefault(year, {})[column.role or ""] = readings
         line_name = _cell_of(cells, columns, "label") if mixed and name_role == "indicator" else None
+        unit = _cell_of(cells, columns, "unit") if has_unit else ""
         for year, values in by_year.items():
             count = max(len(v) for v in values.values())
             split = names if len(names) == count else [" ".join(names)] if count == 1 else names
@@ -290,7 +293,8 @@ def _values(table: Table, title: str, columns: list[Column], context: Context, m
             for i in range(count):
                 row_values = {m: v[i] for m, v in values.items() if i < len(v)}
                 part.indicators.append(IndicatorRow(split[i], level, year, row_values,
-                                                    _origin(table, title, number), line_name or None))
+                                                    _origin(table, title, number), line_name or None,
+                                                    unit if len(split) == 1 and unit else None))
     return part
 
 
@@ -487,7 +491,7 @@ def _staff(table: Table, title: str, columns: list[Column]) -> Recognised:
 def _iku(table: Table, title: str, columns: list[Column]) -> Recognised:
     part = Recognised("iku", table, title)
     keys = {"indicator": "name", "definition": "definition", "formula": "formula", "data_source": "data_source",
-            "responsible": "responsible", "label": "sasaran"}
+            "responsible": "responsible", "label": "sasaran", "unit": "unit"}
     width = len(columns)
     for row in table.rows:
         cells = _aligned(row, width)

@@ -37,6 +37,9 @@ class Figures(_Strict):
     mean_abs_error: Decimal
     category_right: int
     spearman: Decimal | None = None
+    # Standard deviation of the predicted totals: a model that predicts nearly the same total for every unit
+    # (the rules alone once did) can have a fair mean error and still tell units apart poorly.
+    spread: Decimal | None = None
 
 
 class Calibration(_Strict):

@@ -29,6 +29,7 @@ from sakip_eval.scoring.fit import (
     fit,
     leave_one_out,
     predict_case,
+    spread,
 )
 from sakip_eval.scoring.grades import category_of
 from sakip_eval.scoring.prediction import Prediction, predict
@@ -89,6 +90,7 @@ class CalibrationReport:
     cases: list[CaseResult]
     prediction: Figures
     baseline: Figures | None
+    actual_spread: Decimal | None
     leave_one_out: bool
     without_history: bool
 
@@ -144,6 +146,7 @@ def calibrate_many(paths: Sequence[Path], leave_one_out_: bool = False,
         prediction=figures(book, [r.predicted for r in results], [r.actual for r in results]),
         baseline=figures(book, [r.baseline for r in with_baseline if r.baseline is not None],
                          [r.actual for r in with_baseline]) if with_baseline else None,
+        actual_spread=spread([r.actual for r in results]),
         leave_one_out=leave_one_out_, without_history=without_history,
     )
 

@@ -18,6 +18,7 @@ Every figure is also reported leave-one-out, because in-sample fit on so few cas
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -169,7 +170,14 @@ def _ranks(values: Sequence[Decimal]) -> list[float]:
 def figures(book: Rulebook, predicted: Sequence[Decimal], actual: Sequence[Decimal]) -> Figures:
     right = sum(category_of(book, p).code == category_of(book, a).code for p, a in zip(predicted, actual, strict=True))
     return Figures(cases=len(actual), mean_abs_error=_mae(predicted, actual).quantize(PLACES), category_right=right,
-                   spearman=spearman(predicted, actual))
+                   spearman=spearman(predicted, actual), spread=spread(predicted))
+
+
+def spread(values: Sequence[Decimal]) -> Decimal | None:
+    """Population standard deviation of the totals, in points; None for fewer than two."""
+    if len(values) < 2:
+        return None
+    return Decimal(repr(statistics.pstdev(float(v) for v in values))).quantize(PLACES)
 
 
 def rms(errors: Sequence[Decimal]) -> Decimal:
