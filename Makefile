@@ -18,7 +18,7 @@ WHEEL := $(DIST)/sakip_eval-$(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' saki
 SOURCES := pyproject.toml setup.py $(shell find sakip_eval rules -name '*.py' -o -name '*.yaml' -o -name '*.j2' -o -name '*.json' 2>/dev/null)
 
 .PHONY: demo lint test test-all pytest-all test-3.13 golden wheel wheel-check install bench fuzz clean schemas \
-  screenshot docs
+  screenshot docs letter-accuracy
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11, 3.12 atau 3.13 tidak ditemukan / not found; make PYTHON=..." >&2; exit 2; }
@@ -90,6 +90,11 @@ wheel-check-%: $(WHEEL)
 PREFIX ?= $(HOME)/.local
 install: $(WHEEL)
 	tools/wheel.sh install $(PYTHON) $(DIST) $(WHEEL) $(PREFIX)
+
+# Field-level accuracy of the letter reader over the real letters in ../shared/reference/lhe/ (when present):
+# per field, how many values are right, withheld (null: not legible) or wrong.
+letter-accuracy: $(STAMP)
+	$(BIN)/python -m tests.reference_letters
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_score.py

@@ -148,6 +148,28 @@ def test_synthetic_document_drafts_every_table(kind: str, cli: Cli, ws: Path, tm
     assert code == 0, out
 
 
+def test_word_rows_shifted_by_grid_before_and_tables_in_content_controls(cli: Cli, ws: Path, tmp_path: Path
+                                                                          ) -> None:
+    """Word writes a row that starts at a later grid column as `gridBefore`, and templates wrap tables
+    in content controls: the draft is the same as from the plain table."""
+    plain = write_docx(tmp_path / "plain.docx", synthetic())
+    with zipfile.ZipFile(plain) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    empty_first = '<w:tr><w:tc><w:tcPr></w:tcPr><w:p><w:r><w:t xml:space="preserve"></w:t></w:r></w:p></w:tc>'
+    assert empty_first in xml
+    xml = xml.replace(empty_first, '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>')
+    xml = xml.replace("<w:tbl>", "<w:sdt><w:sdtContent><w:tbl>").replace("</w:tbl>", "</w:tbl></w:sdtContent></w:sdt>")
+    shifted = tmp_path / "shifted.docx"
+    shifted.write_bytes(_zip({"word/document.xml": xml.encode("utf-8")}))
+    drafts = []
+    for document in (plain, shifted):
+        code, out, _ = cli("import-lkjip", document, ws, "--output", tmp_path / f"{document.stem}.yaml")
+        assert code == 0, out
+        drafts.append((tmp_path / f"{document.stem}.yaml").read_text(encoding="utf-8").replace(document.name, "X"))
+    assert drafts[0] == drafts[1]
+    assert "95 %" in drafts[1]
+
+
 def test_source_comments_name_table_row_and_page(cli: Cli, ws: Path, tmp_path: Path) -> None:
     document = write_pdf(tmp_path / "lkjip.pdf", synthetic())
     assert cli("import-lkjip", document, _workspace(ws))[0] == 0

@@ -1,5 +1,6 @@
 """`calibrate DIR...`: predictions set against the real LHE (`actual` in workspace.yaml): a table per case and
-a summary (mean |error|, category right, Spearman) beside the baseline "previous total + typical change";
+a summary (mean |error|, category right, Spearman, the spread of the predicted totals) beside the baseline
+"previous total + typical change";
 for a single workspace also item by item."""
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from sakip_eval.rulebook.calibration import Figures
 from sakip_eval.scoring.calibration import CalibrationReport, CalibrationRow, calibrate_many
 
 Dirs = Annotated[list[Path] | None, typer.Argument(
-    metavar="DIR...", help="Workspace atau folder berisi workspace (bawaan: contoh Mojosari 2025) / workspaces or "
-                           "folders of workspaces.")]
+    metavar="DIR", help="Workspace atau folder berisi workspace (bawaan: folder saat ini) / workspaces or "
+                           "folders of workspaces (default: the current folder).")]
 
 
 @app.command(name="calibrate")

@@ -18,7 +18,7 @@ from sakip_eval.followup.edit import import_letter, set_status
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.letters.check import check_letter
-from sakip_eval.letters.lhe import problem_lines
+from sakip_eval.letters.lhe import note_lines, problem_lines
 from sakip_eval.letters.reader import read_letter
 from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, Source
 from sakip_eval.render.terminal import status_label
@@ -139,3 +139,5 @@ def followup_import(file: LetterArg, workspace: WorkspaceArg = DEFAULT_WORKSPACE
     if check.problems:
         for text, _ in problem_lines(check, lang):
             err.print(RichText(text))
+    for text in note_lines(letter, lang):
+        err.print(RichText(text))

@@ -18,7 +18,7 @@ from sakip_eval.letters.lhe import (
     MAX_COMBINATIONS_SHOWN,
     check_to_dict,
     combination_label,
-    note_message,
+    note_lines,
     problem_lines,
 )
 from sakip_eval.letters.model import Value
@@ -95,7 +95,5 @@ def _render(check: LetterCheck, lang: Lang) -> None:
                          recommendations=len(letter.recommendations), per_component=per_component)))
     for text, style in problem_lines(check, lang):
         out.print(RichText(text, style=style))
-    if letter.notes:
-        out.print(RichText(t("lhe.notes", lang)))
-        for note in letter.notes:
-            out.print(RichText(f"  {letter.display}:{note.line or '-'}: {note_message(note, lang)}"))
+    for text in note_lines(letter, lang):
+        out.print(RichText(text))

@@ -71,11 +71,13 @@ HELP: dict[str, tuple[str, str]] = {
     # calibrate
     "calibrate": (
         "Bandingkan prediksi dengan hasil LHE sebenarnya (`actual` di workspace.yaml): tabel per kasus dan "
-        "ringkasan (rata-rata selisih, predikat tepat, Spearman) di samping baseline tahun lalu + kenaikan biasa.",
+        "ringkasan (rata-rata selisih, predikat tepat, Spearman, sebaran nilai prediksi) di samping baseline "
+        "tahun lalu + kenaikan biasa.",
         "Compare predictions with the real LHE result (`actual` in workspace.yaml): a table per case and a "
-        "summary (mean error, category right, Spearman) beside the baseline previous total + typical change.",
+        "summary (mean error, category right, Spearman, spread of the predicted totals) beside the baseline previous "
+        "total + typical change.",
     ),
-    "calibrate DIR...": (
+    "calibrate DIR": (
         "Workspace, atau folder berisi folder-folder workspace (bawaan: folder saat ini).",
         "Workspaces, or folders holding workspace folders (default: the current folder).",
     ),

@@ -188,6 +188,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{text}" dibaca sebagai {value}: jumlah komponen dan pernyataan total yang lain sama-sama {value}',
         '"{text}" read as {value}: the components\' sum and the other statement of the total both say {value}',
     ),
+    "lhe.note.repaired_total_band": (
+        '"{text}" dibaca sebagai {value}: total {text} tidak sesuai predikatnya {category}, sedangkan jumlah '
+        "komponen ({sum}) sesuai; dari semua bacaan yang berbeda satu angka, hanya {value} berpredikat {category}",
+        '"{text}" read as {value}: a total of {text} does not fit its category {category}, while the components\' '
+        "sum ({sum}) does; of all readings one digit away, only {value} is {category}",
+    ),
+    "lhe.note.number_colon": (
+        '"{text}" di depan nomor surat dibaca sebagai titik dua (sejajar dengan titik dua baris kop lainnya)',
+        '"{text}" before the letter number read as a colon (it stands where the letterhead\'s other colons stand)',
+    ),
     "lhe.note.number_illegible": (
         'nomor surat tidak terbaca di lapisan teks OCR ("{text}"); tidak dipakai',
         'the letter number is not legible in the OCR text layer ("{text}"); not used',

@@ -2,7 +2,10 @@
 
 A table row becomes one line whose cells stand at their grid columns: a cell merged across columns
 (`gridSpan`) keeps its text in its first column and leaves the others empty; a cell merged down
-(`vMerge` continue) is empty, as Word shows it; a cell's paragraphs are joined. Pages are counted from
+(`vMerge` continue) is empty, as Word shows it; a row that starts right of the first grid column
+(`gridBefore`) is shifted there, so its values stay under their headers; a cell's paragraphs are joined.
+Paragraphs and tables inside content controls (`sdt`, as templates and tables of contents wrap them) are
+read where they stand. Pages are counted from
 the page breaks Word records when it saves (`lastRenderedPageBreak`) and from explicit page breaks.
 
 The archive is untrusted: its size when unpacked and its number of parts are checked before anything
@@ -29,14 +32,25 @@ def docx_lines(display: str, data: bytes) -> list[SourceLine]:
     body = _document(display, data)
     reader = _Reader()
     root = body.find(f"{W}body")
-    for child in root if root is not None else []:
+    for child in _blocks(root) if root is not None else []:
         if child.tag == f"{W}p":
             reader.paragraph(child)
-        elif child.tag == f"{W}tbl":
+        else:
             reader.table(child, display)
     if not any(line.text.strip() for line in reader.lines):
         raise InputError("importers.empty", file=display)
     return reader.lines
+
+
+def _blocks(node: ET.Element) -> list[ET.Element]:
+    """The paragraphs and tables of the body in reading order, content controls opened."""
+    out: list[ET.Element] = []
+    for child in node:
+        if child.tag in (f"{W}p", f"{W}tbl"):
+            out.append(child)
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            out.extend(_blocks(child))
+    return out
 
 
 def _document(display: str, data: bytes) -> ET.Element:
@@ -76,11 +90,9 @@ class _Reader:
     def table(self, node: ET.Element, display: str) -> None:
         for row in node.findall(f"{W}tr"):
             self.page += self._breaks(row)
-            cells: list[str] = []
-            for cell in row.findall(f"{W}tc"):
-                span_node = cell.find(f"{W}tcPr/{W}gridSpan")
-                span_text = span_node.get(f"{W}val", "1") if span_node is not None else "1"
-                span = int(span_text) if span_text.isdigit() and 0 < int(span_text) <= MAX_GRID else 1
+            cells: list[str] = [""] * _grid_value(row.find(f"{W}trPr/{W}gridBefore"))
+            for cell in _row_cells(row):
+                span = max(1, _grid_value(cell.find(f"{W}tcPr/{W}gridSpan")))
                 merge = cell.find(f"{W}tcPr/{W}vMerge")
                 continued = merge is not None and merge.get(f"{W}val", "continue") != "restart"
                 text = "" if continued else " ".join(
@@ -91,6 +103,23 @@ class _Reader:
                                      limit=MAX_GRID)
             self.lines.append(SourceLine(len(self.lines) + 1, "\t".join(cells), tuple(cells), self.page))
         self.lines.append(SourceLine(len(self.lines) + 1, "", None, self.page))  # a table ends here
+
+
+def _grid_value(node: ET.Element | None) -> int:
+    """A `gridSpan` or `gridBefore` count; 0 when absent or out of range."""
+    text = node.get(f"{W}val", "") if node is not None else ""
+    return int(text) if text.isdigit() and 0 < int(text) <= MAX_GRID else 0
+
+
+def _row_cells(row: ET.Element) -> list[ET.Element]:
+    """A row's cells, those inside content controls too."""
+    out: list[ET.Element] = []
+    for child in row:
+        if child.tag == f"{W}tc":
+            out.append(child)
+        elif child.tag in (f"{W}sdt", f"{W}sdtContent", f"{W}customXml"):
+            out.extend(_row_cells(child))
+    return out
 
 
 def _paragraph_text(node: ET.Element) -> str:

@@ -12,10 +12,15 @@
 - `text-table`: a total, predikat or component score in the sentences that differs from the table.
 - `missing`: a component, total or predikat that is not found.
 
-OCR'd letters: a digit read as another digit cannot be seen in the text. Where two independent
-witnesses agree on the value (the components' sum and the total stated in words) and the table total
-differs from it in one digit while the predikat fits, the reading is repaired and noted. A total that
-contradicts both its components and its own predikat is not trusted: it is reported, never used.
+OCR'd letters: a digit read as another digit cannot be seen in the text. A total is repaired (and
+noted) only where its value is certain:
+- two independent witnesses agree on the value (the components' sum and the total stated in words), the
+  table total differs from it in one digit and the predikat fits; or
+- the total read falls outside its own predikat's band while the components' sum falls inside it, and of
+  every reading one digit away from it exactly one lies in that band (`96,60` under predikat A with
+  components adding up to 87,90 can only be 86,60); a total stated in words, if any, must say the same.
+A total that contradicts both its components and its own predikat and is not so repaired is not trusted:
+it is reported, never used. A digital letter's figures are the author's own and are never repaired.
 """
 
 from __future__ import annotations
@@ -268,10 +273,59 @@ def _category(book: Rulebook, total: Decimal | None) -> Category | None:
 
 
 def _repair(letter: Letter, book: Rulebook) -> Letter:
-    """In an OCR'd letter, a table or prose total one digit away from the value the two other witnesses
-    agree on (the components' sum and the other statement of the total), when the predikat fits it."""
+    """An OCR'd letter's totals where a digit misread is certain (see the module's docstring)."""
     if not letter.ocr:
         return letter
+    letter = _repair_by_prose(letter, book)
+    for column in COLUMNS:
+        letter = _repair_by_band(letter, book, column)
+    return letter
+
+
+def _repair_by_band(letter: Letter, book: Rulebook, column: Column) -> Letter:
+    """A column's total out of its predikat's band, when the components' sum is in the band and exactly one
+    reading a digit away from the total is too (and no total stated in words says otherwise)."""
+    table = letter.totals.get(column)
+    stated = letter.categories.get(column) if column == "previous" else letter.category
+    values = [v for r in letter.components if (v := r.value(column)) is not None]
+    if table is None or stated is None or len(values) != len(book.regime.components):
+        return letter
+    component_sum = sum((v.reading.value for v in values), Decimal(0))
+    if _code(book, table.reading.value) == stated.value or _code(book, component_sum) != stated.value:
+        return letter
+    candidates = [v for v in _one_digit_readings(table.reading.value) if _code(book, v) == stated.value]
+    prose = {Decimal(m.value) for m in letter.prose_totals} if column == "current" else set()
+    if len(candidates) != 1 or (prose and candidates[0] not in prose):
+        return letter
+    value = candidates[0]
+    note = Note("repaired_total_band", table.line, {"text": table.reading.text, "value": value,
+                                                     "category": stated.value, "sum": component_sum})
+    fixed = Value(Reading(value, table.reading.text, repaired=True), table.line)
+    return replace(letter, totals={**letter.totals, column: fixed}, notes=[*letter.notes, note])
+
+
+def _code(book: Rulebook, total: Decimal) -> str | None:
+    category = _category(book, total)
+    return category.code if category is not None else None
+
+
+def _one_digit_readings(value: Decimal) -> list[Decimal]:
+    """Every value printed with the same digits as `value` but one, at its printed precision (the leading
+    digit never becomes a zero)."""
+    text = f"{value:f}"
+    out: list[Decimal] = []
+    for i, char in enumerate(text):
+        if not char.isdigit():
+            continue
+        for digit in "0123456789":
+            if digit != char and not (i == 0 and digit == "0" and len(text.split(".")[0]) > 1):
+                out.append(Decimal(text[:i] + digit + text[i + 1:]))
+    return out
+
+
+def _repair_by_prose(letter: Letter, book: Rulebook) -> Letter:
+    """A table or prose total one digit away from the value the two other witnesses agree on (the
+    components' sum and the other statement of the total), when the predikat fits it."""
     rows = [r.current for r in letter.components]
     table = letter.totals.get("current")
     if len(rows) != len(book.regime.components) or any(v is None for v in rows) or table is None:

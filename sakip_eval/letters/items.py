@@ -5,6 +5,9 @@ Kinerja Internal`), number them (`1.`, `1`, `1)`), bullet them (`-`, `•`) or l
 over several lines, mark an empty group with `- -`, a bare `1` or `2.`, and sometimes put both in one
 table, findings left and recommendations right. Lettered sub-items (`a.`, `b.`) under a numbered item
 belong to it; where no item is numbered, lettered ones are the items (the seed letter's a. to f.).
+Text right under a group heading with no number or bullet is that group's item (an OCR layer drops a
+`-` or a `1` standing apart in its column) unless a numbered or bulleted row follows it in the group: then
+it was the group's preamble (the seed letter's "Evaluasi atas ... menunjukkan nilai ...").
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ ITEM = re.compile(
     r"|\((?P<paren>\d{1,2})\)|(?P<letter>[a-z])[.)])?\s*(?P<dash>[-–—•]\s*)?(?P<text>.*)$"
 )
 BARE_NUMBER = re.compile(r"^\s*(?P<number>\d{1,2}|[,.]?[lI|])\s+(?P<text>[A-Z].*)$|^\s*(?P<alone>\d{1,2})\s*$")
+# A group heading's letter or number; OCR may double the letter (`Cc.` for `C.`).
+GROUP_MARK = re.compile(r"^\s*(?:(?P<own>[IVX]{1,4}|\d{1,2})|(?P<letter>[A-Za-z])(?i:(?P=letter))?)[.)]")
 EMPTY = re.compile(r"^[\s\-–—.•]*$")
 
 
@@ -53,6 +58,7 @@ class _Open:
     group: str | None
     lines: list[str]
     line: int
+    tentative: bool = False  # unmarked text under a heading: an item only if no marked one follows it
 
 
 @dataclass
@@ -69,6 +75,11 @@ class _Stream:
     def close(self) -> None:
         if self.current is not None:
             self.items.append(self.current)
+            self.current = None
+
+    def drop_tentative(self) -> None:
+        """A numbered or bulleted row follows: the unmarked text before it was the group's preamble."""
+        if self.current is not None and self.current.tentative:
             self.current = None
 
 
@@ -95,6 +106,8 @@ def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[
             active = [(_fresh(streams, "findings"), WHOLE)]
             continue
         if summary := SUMMARY_HEAD.search(text):
+            if "findings" in streams:  # the text above `Simpulan ...` was the component's preamble
+                streams["findings"].drop_tentative()
             stream = _fresh(streams, "findings")
             stream.component = match_component(book, summary["comp"])
             active = [(stream, WHOLE)]
@@ -183,12 +196,13 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
     if heading is not None:
         stream.close()
         stream.component = heading
-        mark = re.match(r"^\s*([A-Za-z]|[IVX]{1,4}|\d{1,2})[.)]", text)
-        stream.group = mark[1] if mark else heading
+        mark = GROUP_MARK.match(text)
+        stream.group = (mark["own"] or mark["letter"]) if mark else heading
         stream.expected = 1
         return
     bare = BARE_NUMBER.match(text)
     if bare and bare["alone"] is not None:  # an empty numbered row
+        stream.drop_tentative()
         stream.close()
         stream.expected = int(bare["alone"]) + 1
         return
@@ -204,10 +218,15 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
     if marker is None and match["bullet"] is None and match["dash"] is None:
         if stream.current is not None:
             stream.current.lines.append(body)
+        elif stream.component is not None and not EMPTY.match(body):
+            _start(stream, "", body, number)  # text under a group heading, its number or bullet lost to OCR?
+            if stream.current is not None:
+                stream.current.tentative = True
         return
     if match["letter"] and stream.current is not None and stream.current.marker[-1:].isdigit():
         stream.current.lines.append(text.strip())  # a lettered sub-item of the numbered item
         return
+    stream.drop_tentative()
     stream.close()
     if match["compound"] or match["number"] or match["paren"]:
         stream.expected = int((marker or "0").split(".")[-1]) + 1
@@ -217,6 +236,8 @@ def _feed(stream: _Stream, text: str, number: int, book: Rulebook) -> None:
 
 
 def _start(stream: _Stream, marker: str, text: str, number: int) -> None:
+    if marker:
+        stream.drop_tentative()
     stream.close()
     stream.current = _Open(marker, stream.component, stream.group, [text], number)
     if marker[-1:].isdigit():

@@ -13,7 +13,7 @@ from typing import Any
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.letters.check import LetterCheck, Problem, show
-from sakip_eval.letters.model import Item, Note, Row, Value
+from sakip_eval.letters.model import Item, Letter, Note, Row, Value
 from sakip_eval.rulebook.book import Rulebook
 from sakip_eval.scoring.grades import round2
 
@@ -45,6 +45,15 @@ def problem_lines(check: LetterCheck, lang: Lang) -> list[tuple[str, str]]:
         out.append((t("lhe.previous_problems", lang, count=len(earlier)), "yellow"))
         out += [(f"  {display}:{p.line or '-'}: {p.message(lang)}", "") for p in earlier]
     return out
+
+
+def note_lines(letter: Letter, lang: Lang) -> list[str]:
+    """The reading notes as the CLI lists them (what was repaired or left out, and why), under their
+    heading; none when there are none. Print as text: they hold the letter's words."""
+    if not letter.notes:
+        return []
+    return [t("lhe.notes", lang), *(f"  {letter.display}:{note.line or '-'}: {note_message(note, lang)}"
+                                    for note in letter.notes)]
 
 
 def note_message(note: Note, lang: Lang) -> str:

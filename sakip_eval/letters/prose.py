@@ -43,6 +43,10 @@ NARRATIVE_COMPONENT = re.compile(
 )
 NUMBER_LINE = re.compile(r"^\s*+(?:nomor|no)\s*+(?:surat\s*+)?[.:]?\s*+(?P<value>\S.*)$", re.IGNORECASE)
 LEGIBLE_NUMBER = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-/]*/(?:19|20)\d\d")
+# What OCR reads for the colon after `Nomor`, and how near (points; lines) the colons it is checked against.
+COLON_LOOKALIKES = frozenset("1lI|!i;")
+COLON_TOLERANCE = 2.0
+LETTERHEAD_NEIGHBOURS = 4
 DATE_LINE = re.compile(r"^\s*+tanggal\s*+:?\s*+(?P<value>\S.*)$", re.IGNORECASE)
 PLACE_DATE = re.compile(
     r"(?:^|\s)(?P<place>[A-Z][A-Za-z.]++(?:\s[A-Z][A-Za-z.]++){0,2})\s*+,\s*+[:;.]?\s*+"
@@ -136,12 +140,33 @@ def letter_number(lines: list[Line], ocr: bool, notes: list[Note]) -> str | None
             continue
         if not ocr:
             return value
+        first, _, rest = value.partition(" ")
+        if first in COLON_LOOKALIKES and rest:
+            if not _misread_colon(line, lines):
+                notes.append(Note("number_illegible", line.number, {"text": value}))
+                return None
+            notes.append(Note("number_colon", line.number, {"text": first}))
+            value = rest
         compact = "".join(value.split())
         if not LEGIBLE_NUMBER.fullmatch(compact):
             notes.append(Note("number_illegible", line.number, {"text": value}))
             return None
         return compact
     return None
+
+
+def _misread_colon(line: Line, lines: list[Line]) -> bool:
+    """OCR reads the colon after `Nomor` as `1` or `l` (`Nomor 1 377/...`). That is certain only where the
+    character stands where the colons of the letterhead's neighbouring lines (`Sifat :`, `Hal :`) stand;
+    elsewhere it may as well be the number's first digit split off."""
+    if len(line.words) < 3 or line.words[1].text not in COLON_LOOKALIKES:
+        return False
+    token = line.words[1]
+    tolerance = max(COLON_TOLERANCE, token.x1 - token.x0)
+    return any(word.text == ":" and abs(word.x0 - token.x0) <= tolerance
+               for other in lines if other is not line and other.page == line.page
+               and 0 < abs(other.number - line.number) <= LETTERHEAD_NEIGHBOURS
+               for word in other.words)
 
 
 def letter_date(lines: list[Line], before_table: int, notes: list[Note]) -> dt.date | None:

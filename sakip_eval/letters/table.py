@@ -106,9 +106,26 @@ def read_header(lines: list[Line], first_row: int, pdf: bool) -> Header | None:
     if not found:
         return None
     anchors = _resolve(found)
-    if anchors is None:
+    if anchors and not any(a.role == "current" for a in anchors):
+        anchors = _unnamed_current(anchors, lines[first_row])
+    if not anchors:
         return None
     return Header(anchors, lines[start].number, lines[start].cells, pdf)
+
+
+def _unnamed_current(anchors: tuple[Anchor, ...], row: Line) -> tuple[Anchor, ...]:
+    """A header that names the weight or last year's column but whose word for this year's is lost (an OCR
+    layer reads `2023` as `mpa`): when the first row has a score right under each named column, and one
+    more score right of them all, that one is this year's column. Otherwise: no header."""
+    scores = [w for w in row.words if read_score(w.text) is not None]
+    named = [a for a in anchors if a.role != "other"]
+    if not all(any(a.x0 <= w.center <= a.x1 for w in scores) for a in named):
+        return ()
+    loose = [w for w in scores if w.x0 > max(a.x1 for a in anchors)]
+    if len(loose) != 1:
+        return ()
+    current = Anchor("current", loose[0].x0, loose[0].x1)
+    return tuple(sorted((*anchors, current), key=lambda a: a.x0))
 
 
 def _folded(*texts: str) -> frozenset[str]:
@@ -127,6 +144,7 @@ TOTAL_WORDS = _folded("jumlah", "total", "nilai")
 
 
 def _header_kind(text: str) -> str:
+    text = text.strip("|")  # a table rule an OCR layer reads into the word (`Bobot|`)
     folded = set(words(text))
     if folded & WEIGHT_WORDS:
         return "weight"
@@ -146,7 +164,8 @@ def _header_kind(text: str) -> str:
 def _resolve(found: list[tuple[str, Word, int]]) -> tuple[Anchor, ...] | None:
     """Header words grouped into columns, then each column's role. Words of one header cell wrapped
     over several lines stack on each other (`Tahun` / `Sebelumnya`): words on different lines that
-    overlap horizontally are one column; words on one line never are."""
+    overlap horizontally are one column; words on one line never are. Without this year's column the
+    anchors found are given (the caller looks for it under them); None when no column has a role."""
     groups: list[tuple[set[str], list[tuple[Word, int]], list[int]]] = []
     specific = [(k, w, i) for k, w, i in found if k != "value"]
     generic = [(k, w, i) for k, w, i in found if k == "value"
@@ -177,9 +196,10 @@ def _resolve(found: list[tuple[str, Word, int]]) -> tuple[Anchor, ...] | None:
         roles[max(open_years)[1]] = "previous"
     if "current" not in roles.values():
         values = [i for i, (kinds, _, _) in enumerate(columns) if "value" in kinds and i not in roles]
-        if not values:
+        if values:
+            roles[values[-1]] = "current"
+        elif not roles:
             return None
-        roles[values[-1]] = "current"
     anchors = []
     for index, role in sorted(roles.items()):
         members, years = columns[index][1], columns[index][2]
@@ -338,7 +358,9 @@ def _read(lines: list[Line], start: int, book: Rulebook, pdf: bool) -> Table:
             continue
         parsed = parse_row(line, header)
         label = parsed.label
-        waiting = block is not None and table.components[block.id].current is None
+        # a component row without its own score, whose sub-component rows follow: its `Jumlah` is its score
+        waiting = (block is not None and table.components[block.id].current is None
+                   and any(r.id.startswith(block.id + ".") for r in table.subcomponents))
         if is_total(label) and not waiting:
             total = parse_row(line, header, total=True)
             if not total.has_values and index < len(lines):

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from sakip_eval.letters.noise import similar, words
 from sakip_eval.rulebook.book import Rulebook
 
-# A row or heading number: `1.`, `1`, `a.`, `A.`, `IV.`, `1.a`, `1.a.`, `a)`, `(1)`.
+# A row or heading number: `1.`, `1`, `a.`, `A.`, `IV.`, `1.a`, `1.a.`, `a)`, `(1)`; OCR may double a letter (`Cc.`).
 MARKER = re.compile(
-    r"^\s*\(?(?P<marker>\d{1,2}(?:\s?[.)](?:[a-z\d]{1,2}[.)]?)?)?|(?:[A-Za-z]|[IVX]{1,4})[.)](?:\d{1,2}[.)]?)?)\s+"
+    r"^\s*\(?(?P<marker>\d{1,2}(?:\s?[.)](?:[a-z\d]{1,2}[.)]?)?)?|(?:[IVX]{1,4}|(?P<letter>[A-Za-z])(?i:(?P=letter))?)"
+    r"[.)](?:\d{1,2}[.)]?)?)\s+"
 )
 
 
@@ -111,11 +112,27 @@ def is_heading(book: Rulebook, text: str) -> str | None:
     """The component a short heading names (`B. Pengukuran Kinerja`, `Komponen Pelaporan Kinerja:`),
     or None when the text says more than a component's name."""
     body = MARKER.sub("", text, count=1) if MARKER.match(text) else text
-    found = [w for w in words(body) if w not in ("komponen", "aspek")]
     known = vocabulary(book).component_words
-    if not found or len(found) > 6 or not all(any(similar(w, k) for k in known) for w in found):
+    found = _mended([w for w in words(body) if w not in ("komponen", "aspek")], known)
+    if not found or len(found) > 6 or not all(_known(w, known) for w in found):
         return None
-    return match_component(book, body)
+    return match_component(book, " ".join(found))
+
+
+def _known(word: str, known: frozenset[str]) -> bool:
+    return any(similar(word, k) for k in known)
+
+
+def _mended(found: list[str], known: frozenset[str]) -> list[str]:
+    """Words an OCR layer broke in two (`Pel laporan`, `I nternal`) joined again, where neither part is a
+    component word and the two together are."""
+    out: list[str] = []
+    for word in found:
+        if out and not _known(out[-1], known) and _known(out[-1] + word, known):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def subcomponent_kind(book: Rulebook, component: str, label: str) -> str | None:
