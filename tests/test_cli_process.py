@@ -65,13 +65,14 @@ def test_help_lists_every_command_in_order_without_importing_any() -> None:
     """`--help` shows the commands in the order typer gives the full tree (commands, then command groups), yet
     starts without any command's module, pydantic's models or the rule engine (issue 12: `--help` <= 1,3x a bare
     import of the stack)."""
-    from typer.main import get_command
+    from sakip_eval.cli import COMMANDS
 
-    from sakip_eval.cli import COMMANDS, register_all
-    from sakip_eval.cli.common import app
-
-    register_all()
-    assert list(get_command(app).commands) == list(COMMANDS)
+    # in a fresh process: typer lists commands in the order their modules were imported, which a test
+    # process that already ran other commands does not show
+    full = ("from typer.main import get_command; from sakip_eval.cli import register_all; "
+            "from sakip_eval.cli.common import app; register_all(); print(' '.join(get_command(app).commands))")
+    done = subprocess.run([sys.executable, "-c", full], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == list(COMMANDS)
     code = ("import contextlib, sys; from sakip_eval.cli import main\n"
             "with contextlib.suppress(SystemExit): main(['--help'])\n"
             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('sakip_eval.cli.', 'durable', "
