@@ -270,3 +270,19 @@ def test_help_keeps_option_names_whole_on_a_narrow_terminal(monkeypatch: pytest.
     assert done.returncode == 0
     assert "--fail-under N" in done.stdout and "--no-history" in done.stdout
     assert max(len(line) for line in done.stdout.splitlines()) <= 50
+
+
+# -- output piped to a file ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [
+    ("score", WS_2025), ("check", WS_2025), ("calibrate", EVIDENCE / "mojosari-2024"), ("plan", WS_2025),
+])
+def test_output_piped_to_a_file_is_not_cut(run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch,
+                                           args: tuple[str | Path, ...]) -> None:
+    """A file or pipe gets 80 columns: a word too long for its column (a case name, criteria ids) is folded
+    onto the next line, never ended with rich's "…", and the score bars stay whole beside the names."""
+    monkeypatch.setattr(out, "width", 80)
+    result = run(*(str(a) for a in args))
+    assert result.code in (0, 1), result.err
+    assert "…" not in result.out

@@ -4,8 +4,13 @@ grade arithmetic of the sub-component."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from typing import Any
+
+import pytest
+
+from sakip_eval.cli.common import out
 
 from .conftest import EVIDENCE, Cli, flat
 
@@ -80,3 +85,27 @@ def test_a_grade_lifted_by_upgrades_and_held_by_a_cap(cli: Cli) -> None:
     assert "3 of 3 criteria met = 100.00% → BB (band = 100.00%)" in text
     assert "upgraded to at least A: keberadaan-a" in text and "capped at BB: sop-data-tidak-ada" in text
     assert "grade BB: factor 0.80 × weight 6.00 = 4.80" in text
+
+
+def _sources(node: Any) -> Iterator[str]:
+    """Every rule's file and line (`source`) anywhere in explain's JSON chain."""
+    if isinstance(node, dict):
+        if isinstance(node.get("source"), str):
+            yield node["source"]
+        for value in node.values():
+            yield from _sources(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _sources(value)
+
+
+def test_the_tree_piped_to_a_file_keeps_every_word(run: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output that is not a terminal is 80 columns wide: the tree wraps its lines there instead of cutting
+    them, so every rule's file and line of the JSON chain is in the text too (read without the wrapping)."""
+    monkeypatch.setattr(out, "width", 80)
+    sources = set(_sources(run("explain", str(WS), "1.b.3", "--format", "json").json()))
+    assert any("criteria-map.yaml:" in s for s in sources) and any("check.yaml:" in s for s in sources)
+    result = run("explain", str(WS), "1.b.3")
+    assert result.code == 0, result.err
+    unwrapped = "".join(re.sub("[\u2500-\u257f←]", "", result.out).split())
+    assert not [s for s in sources if f"({s})" not in unwrapped]

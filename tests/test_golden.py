@@ -11,7 +11,7 @@ import pytest
 from sakip_eval.cli.common import err, out
 
 from .conftest import LHE_2024, ROOT, Result
-from .golden import Golden
+from .golden import GOLDEN, Golden
 
 # relative to the repository, as a user in the checkout would type them: outputs that echo a path stay the same
 WS_2025, WS_2024 = "evidence/mojosari-2025", "evidence/mojosari-2024"
@@ -54,3 +54,14 @@ def test_output_matches_the_golden_file(name: str, run: Callable[..., Result], g
     assert result.code in (0, 1), result.err
     assert str(ROOT) not in result.out, "golden output names no folder of this machine"
     golden.check(name, result.out)
+
+
+def test_the_documented_example_is_the_golden_output() -> None:
+    """docs/prediction.md opens with `score`'s prediction lines for the bundled 2025 workspace: they are the
+    golden output's own lines, so a change that moves the prediction fails here until the doc follows."""
+    doc = (ROOT / "docs" / "prediction.md").read_text(encoding="utf-8")
+    example = doc.split("```\n", 2)[1]
+    shown = (GOLDEN / "score" / "mojosari-2025.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in example.splitlines() if line.strip()]
+    assert len(lines) >= 2 and "(Kecamatan Mojosari 2025, `evidence/mojosari-2025`.)" in doc
+    assert [line for line in lines if f"│ {line} " not in shown] == []

@@ -214,6 +214,21 @@ def test_a_component_row_without_a_readable_score_never_takes_the_total(cli: Cli
     assert "missing" in kinds(data)
 
 
+def test_plain_text_with_a_header_on_two_lines_gives_no_guessed_column(cli: Cli, tmp_path: Path) -> None:
+    """Text copied out of a PDF: cells split by single spaces. A header on one line (under a banner) is
+    read; a header wrapped over two lines is not (which word stands over which is lost), and then no
+    score is taken from a guessed column."""
+    flat = to_txt(court_letter()).replace("\t", " ")
+    path = tmp_path / "surat.txt"
+    path.write_text(flat, encoding="utf-8")
+    code, data = check(cli, path)
+    assert code == 0 and scores(data) == [26.1, 25.5, 13.2, 21.75] and scores(data, "previous")[0] == 25.781
+    path.write_text(flat.replace(" Tahun Sebelumnya 2023", " Tahun 2023\nSebelumnya"), encoding="utf-8")
+    code, data = check(cli, path)
+    assert code == 1 and scores(data) == [None] * 4 and scores(data, "previous") == [None] * 4
+    assert kinds(data) == ["missing"] * 4 and data["total"] == 86.55
+
+
 def test_an_ocr_total_out_of_its_band_is_repaired_when_one_reading_fits(cli: Cli, tmp_path: Path) -> None:
     """The previous total misread by one digit (92,86 for 82,86): its predikat A and its components (82,864)
     both put it in A's band, and of the readings one digit away only 82,86 is there: repaired and noted."""

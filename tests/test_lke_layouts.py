@@ -55,8 +55,9 @@ def test_split_id_columns_carry_component_and_sub_component(tmp_path: Path) -> N
 def test_grades_per_criterion_for_the_criteria_average_method(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                                               ) -> None:
     ws = copy_workspace(tmp_path)
-    xlsx = _xlsx(tmp_path / "lke.xlsx", {"Penilaian": [
-        ["Kode", "Kriteria", "Nilai"], ["1.a.1", "Pedoman", "A"], ["1.a.2", "RPJPD", "bb"], ["1.b.1", "Formal", "E"]]})
+    xlsx = _xlsx(tmp_path / "lke.xlsx", {"Penilaian": [  # ids as people type them: a closing dot, capitals
+        ["Kode", "Kriteria", "Nilai"], ["1.a.1.", "Pedoman", "A"], ["1.A.2", "RPJPD", "bb"],
+        ["1. b. 1)", "Formal", "E"]]})
     assert run_cli(["import-lke", str(xlsx), str(ws)]) == 0
     claims = _claims(ws)
     assert claims["1.a.1"] == ("true", "A") and claims["1.a.2"] == ("true", "BB") and claims["1.b.1"] == ("false", "E")

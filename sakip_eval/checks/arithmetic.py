@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TypedDict
 
 from sakip_eval.numbers import places
 
@@ -48,7 +48,17 @@ def achievement(target: Decimal, realisasi: Decimal, direction: str) -> Decimal 
     return ratio(realisasi, target) if direction == "higher" else ratio(target, realisasi)
 
 
-def compare(stated: Decimal, expected: Decimal, computed: bool = False) -> dict[str, Any]:
+class Comparison(TypedDict):
+    """The fields every check fact comparing two numbers carries: both as canonical decimal strings (shown in
+    messages exactly as written) and the difference as the floats the engine's conditions compare."""
+
+    stated: str
+    expected: str
+    abs_diff: float
+    gap_units: float
+
+
+def compare(stated: Decimal, expected: Decimal, computed: bool = False) -> Comparison:
     """The comparison fields of a fact; a `computed` expected value (a ratio) is shown with two decimals."""
     return {
         "stated": canonical(stated), "expected": two_places(expected) if computed else canonical(expected),

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 from typer.core import TyperGroup
 
 from sakip_eval import __version__
@@ -67,9 +68,25 @@ class _Console(Console):
         """rich exits 1 when the reader went away; that code means "threshold not met" here."""
         raise ClosedPipe
 
+    def print(self, *objects: Any, soft_wrap: bool | None = None, **options: Any) -> None:
+        """Nothing printed is cut at the console's width (80 columns when the output is not a terminal, as
+        when piped to a file). Lines of text are never wrapped, so a line piped to `grep` stays whole. A table
+        wraps its cells itself, and a word too long for its column (an id, a file name) is folded onto the next
+        line rather than ended with "…". Anything else laid out (a tree, a panel) wraps its text between words
+        inside its layout: soft wrapping would make rich crop it, a rule's file and line for one."""
+        from rich.table import Table
 
-out = _Console(soft_wrap=True)
-err = _Console(stderr=True, soft_wrap=True)
+        for table in (o for o in objects if isinstance(o, Table)):
+            for column in table.columns:
+                if column.overflow == "ellipsis":
+                    column.overflow = "fold"
+        if soft_wrap is None:
+            soft_wrap = all(isinstance(o, str | Text | Table) for o in objects)
+        super().print(*objects, soft_wrap=soft_wrap, **options)
+
+
+out = _Console()
+err = _Console(stderr=True)
 
 
 @contextmanager

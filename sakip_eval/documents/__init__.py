@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sakip_eval.documents.model import Document, Kind, Line, Word
 from sakip_eval.errors import InputError
+from sakip_eval.io.files import read_limited
 from sakip_eval.io.yamlread import MAX_BYTES as MAX_TEXT_BYTES
 
 __all__ = ["MAX_BYTES", "Document", "Kind", "Line", "Word", "read_document"]
@@ -24,18 +25,9 @@ IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIF
 def read_document(path: Path, display: str | None = None, *, ocr: bool = False) -> Document:
     """The document at `path` as lines. With `ocr`, a PDF page without text gets an OCR layer first."""
     display = display or str(path)
-    if not path.is_file():
-        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
-                         fix=None if path.exists() else "error.file_not_found.fix")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("error.os", file=display, detail=exc.strerror or str(exc)) from exc
+    data = read_limited(path, display, MAX_BYTES)
     binary = data.lstrip()[:5] == b"%PDF-" or data[:4] == b"PK\x03\x04"
-    if not binary and size > MAX_TEXT_BYTES:
+    if not binary and len(data) > MAX_TEXT_BYTES:
         raise InputError("error.too_big", file=display, limit=MAX_TEXT_BYTES // (1024 * 1024))
     if data.startswith(IMAGES):
         raise InputError("documents.image", file=display)

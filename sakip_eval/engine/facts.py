@@ -16,6 +16,13 @@ from sakip_eval.model.inventory import EvidenceItem
 
 Fact = dict[str, Any]  # a flat record: `id` (unique in a run), `kind`, and the fields of its kind's schema
 
+# What a fact says of one inventory item (:func:`_evidence_fields`): an `evidence` fact of the item itself and a
+# `support` fact of the item cited by one claim both carry it.
+_ITEM_FIELDS = {
+    "ref": "str", "type": "str", "year": "int", "data_year": "int", "data_lag": "int",
+    "formalized": "bool", "published": "bool", "published_on_time": "bool", "published_late": "bool",
+    "review_count": "int", "has_file": "bool", "years_kept": "int", "current": "bool",
+}
 # kind -> field -> type name ("str", "int", "number", "bool", "list"). Evidence and support facts also carry
 # one boolean `attr_<name>` per attribute the inventory item states (vocabulary: evidence-types.yaml).
 # The given kinds come from the workspace (below); the check families give the LKjIP kinds
@@ -25,20 +32,12 @@ FACT_SCHEMA: dict[str, dict[str, str]] = {
         "level": "str", "evaluation_year": "int", "performance_year": "int",
         "has_lkjip": "bool", "has_followup": "bool", "evidence_count": "int", "history_trend": "str",
     },
-    "evidence": {
-        "ref": "str", "type": "str", "year": "int", "data_year": "int", "data_lag": "int",
-        "formalized": "bool", "published": "bool", "published_on_time": "bool", "published_late": "bool",
-        "review_count": "int", "has_file": "bool", "years_kept": "int", "current": "bool", "cited": "bool",
-    },
+    "evidence": {**_ITEM_FIELDS, "cited": "bool"},
     "claim": {
         "criterion": "str", "subcomponent": "str", "component": "str", "met": "str",
         "evidence_count": "int", "has_note": "bool",
     },
-    "support": {
-        "criterion": "str", "ref": "str", "type": "str", "year": "int", "data_year": "int",
-        "data_lag": "int", "formalized": "bool", "published": "bool", "published_on_time": "bool",
-        "published_late": "bool", "review_count": "int", "has_file": "bool", "years_kept": "int", "current": "bool",
-    },
+    "support": {"criterion": "str", **_ITEM_FIELDS},
     "subcomponent": {
         "subcomponent": "str", "type": "str", "min_years_kept": "int", "min_years_documented": "int",
         "has_efforts": "bool", "efforts_evidence_count": "int",

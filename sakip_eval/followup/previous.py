@@ -19,18 +19,29 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Required, TypedDict
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.yamledit import set_entry
 from sakip_eval.letters.check import LetterCheck
 from sakip_eval.letters.lhe import grade_of
 from sakip_eval.letters.model import COLUMNS, Column, Letter
-from sakip_eval.numbers import format_id, parse_number
+from sakip_eval.numbers import format_id, parse_number, places
 from sakip_eval.rulebook.book import Rulebook
 
 MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
              "November", "Desember")
+
+
+class HistoryFields(TypedDict, total=False):
+    """A history entry of workspace.yaml as it is written: numbers as the letter prints them (`"82,30"`),
+    sub-components as grades where the letter's score is one."""
+
+    total: Required[str]
+    category: str
+    components: dict[str, str]
+    subcomponents: dict[str, str]
+    source: str
 
 
 @dataclass(frozen=True)
@@ -39,7 +50,7 @@ class Entry:
 
     year: int
     total: Decimal
-    fields: dict[str, Any]  # total, category, components, subcomponents, source: YAML-ready values
+    fields: HistoryFields
 
 
 @dataclass(frozen=True)
@@ -54,14 +65,9 @@ class Warning:
         return t(self.key, lang, **params)
 
 
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
 def _printed(value: Decimal) -> str:
     """A score in the Indonesian style, with the decimals the letter printed (`26,713`, `82,9`, `26,10`)."""
-    return format_id(value, _places(value))
+    return format_id(value, places(value))
 
 
 def _date(date: dt.date | None) -> str:
@@ -92,8 +98,8 @@ def entries(check: LetterCheck, book: Rulebook, evaluation_year: int) -> tuple[l
     return out, warnings
 
 
-def _fields(letter: Letter, book: Rulebook, column: Column, total: Decimal) -> dict[str, Any]:
-    fields: dict[str, Any] = {"total": _printed(total)}
+def _fields(letter: Letter, book: Rulebook, column: Column, total: Decimal) -> HistoryFields:
+    fields: HistoryFields = {"total": _printed(total)}
     category = letter.categories.get(column) if column == "previous" else letter.category
     if category is not None:
         fields["category"] = category.value
@@ -112,14 +118,14 @@ def _fields(letter: Letter, book: Rulebook, column: Column, total: Decimal) -> d
     return fields
 
 
-def _lines(fields: dict[str, Any]) -> list[str]:
+def _lines(fields: HistoryFields) -> list[str]:
     """The entry as YAML lines: strings double-quoted (JSON's quoting is YAML's), maps in flow style."""
     out = []
     for key, value in fields.items():
         if isinstance(value, dict):
             inner = ", ".join(f"{json.dumps(k)}: {_scalar(v)}" for k, v in value.items())
             out.append(f"{key}: {{{inner}}}")
-        else:
+        elif isinstance(value, str):
             out.append(f"{key}: {_scalar(value)}")
     return out
 

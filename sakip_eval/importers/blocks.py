@@ -26,7 +26,6 @@ _HTML = re.compile(r"<[^>]{0,200}>")
 _MARKUP = re.compile(r"\*\*|__|\\(?=[-*_.#])")
 _SEPARATOR = re.compile(r"^:?-{3,}:?$")
 _HEADING = re.compile(r"^(BAB\s+[IVX]+\b|LAMPIRAN\b|[A-H]\.\s+[A-Z][a-z]+$)")
-_NUMBER = re.compile(r"\d")
 _COLUMN_MARK = re.compile(r"\d{1,2}|[KkRr]|\(\d{1,2}\)|I{1,3}|IV|V")
 _SIGNATURE = re.compile(r"\bNIP\b|^(Pembina|Penata|Pengatur|Juru)\b|,\s*S\.\w|M\.M\.?$|^(Pihak|Mojokerto|Ditetapkan)\b")
 SHORT_HEADER = 40  # a leading row of short cells without values is a header row too ("Ruang Lingkup")
@@ -258,6 +257,3 @@ def _attach_context(blocks: list[Block]) -> None:
         block.after = after
         block.later = later
 
-
-def has_digits(text: str) -> bool:
-    return bool(_NUMBER.search(text))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sakip_eval.errors import InputError
 from sakip_eval.importers.blocks import Block, SourceLine, build_blocks
+from sakip_eval.io.files import read_limited
 
 MAX_BYTES = 50 * 1024 * 1024  # a long LKjIP with its attachments is a few MiB
 MAX_LINES = 200_000
@@ -20,23 +21,10 @@ MAX_TABLE_ROWS = 5_000
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc and .xls (Office 97-2003)
 
 
-def read_bytes(path: Path) -> bytes:
-    display = str(path)
-    if not path.is_file():
-        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
-                         fix=None if path.exists() else "error.file_not_found.fix")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError("error.os", file=display, detail=exc.strerror or str(exc)) from exc
-
-
 def read_source(path: Path) -> list[Block]:
     """The document's paragraphs and tables."""
-    data = read_bytes(path)
     display = str(path)
+    data = read_limited(path, display, MAX_BYTES)
     if data.lstrip()[:5] == b"%PDF-":
         from sakip_eval.importers.pdftables import pdf_lines
 

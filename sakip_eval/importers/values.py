@@ -71,12 +71,6 @@ def read_cell(cell: str) -> list[Reading]:
     return out
 
 
-def read_one(cell: str) -> Reading | None:
-    """The cell's single number, or None when it has none or several."""
-    readings = read_cell(cell)
-    return readings[0] if len(readings) == 1 else None
-
-
 def _tidy(token: str) -> str:
     return " ".join(token.split())
 

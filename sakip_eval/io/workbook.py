@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from sakip_eval.errors import InputError
 from sakip_eval.io.atomic import write_atomically
+from sakip_eval.io.files import read_limited
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.io.yamlread import parse_text, read_text, validate
 from sakip_eval.model.claims import Assessment
@@ -73,7 +74,6 @@ MAX_ROWS = 5_000
 MAX_COLUMNS = 50  # the LKE layout has 9; columns past this are never read
 MAX_HEADER = 200  # characters of a header cell looked at
 MAX_LISTED = 20  # unreadable cells named in one message
-HEADER_SCAN_ROWS = 20
 CONTENT_SCAN_ROWS = 300
 SHEET_TITLE_MAX = 31
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
@@ -143,12 +143,7 @@ class _Problems:
 def read_workbook(path: Path, book: Rulebook) -> list[Row]:
     """Every criterion row of every sheet whose content shows criteria and answers."""
     display = str(path)
-    if not path.is_file():
-        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
-                         fix=None if path.exists() else "error.file_not_found.fix")
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
-    data = path.read_bytes()
+    data = read_limited(path, display, MAX_BYTES)
     rows: list[Row] = []
     seen: dict[str, str] = {}
     problems = _Problems()
@@ -292,7 +287,7 @@ def _content_layout(rows: list[tuple[object, ...]], grades: dict[str, Decimal]) 
     column the one right of them that holds most answers."""
     width = max((len(r) for r in rows), default=0)
     texts = [[_cell_text(r[c]) if c < len(r) else "" for c in range(width)] for r in rows]
-    full = [sum(1 for t in texts if CRITERION_ID.match(t[c].lower())) for c in range(width)]
+    full = [sum(1 for t in texts if _full_id(t[c])) for c in range(width)]
     if max(full, default=0) >= 3:
         ids = [full.index(max(full))]
     else:
@@ -340,11 +335,17 @@ def _share(word: str) -> Decimal | None:
     return None
 
 
+def _full_id(text: str) -> str | None:
+    """`1.a.1`, also written `1.a.1.`, `1.A.1)` or `1. a. 1`; None for anything else."""
+    compact = re.sub(r"\s+", "", text).lower().rstrip(".)")
+    return compact if CRITERION_ID.match(compact) else None
+
+
 def _criterion_id(texts: list[str], carry: dict[str, str]) -> str | None:
     """The criterion id of a row from its id columns, carrying the component and sub-component written
     on the rows above ("1" | "" | "", then "" | "a" | "", then "" | "" | "1" is 1.a.1)."""
     if len(texts) == 1:  # one id column: full ids only ("2" may be a component or a criterion)
-        return texts[0] if CRITERION_ID.match(texts[0]) else None
+        return _full_id(texts[0])
     tokens: list[tuple[int, str]] = []
     for position, text in enumerate(texts):
         if text:

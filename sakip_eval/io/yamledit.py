@@ -1,16 +1,15 @@
 """Editing a user's YAML file in place: comments, key order, quoting and indentation stay as written.
 
 Reading for validation goes through :mod:`sakip_eval.io.yamlread` (libyaml, plain data and a line index);
-the one file the tool writes (followup.yaml, DESIGN section 8) is edited here with ruamel.yaml's
+the input files the tool changes (followup.yaml by `followup set` and `followup import`, the history in
+workspace.yaml by `followup import`) are edited here with ruamel.yaml's
 round-trip tree, and the result is parsed again by :func:`sakip_eval.io.yamlread.parse_text` before it is
 written, so what lands on disk is exactly what the next run reads.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -23,6 +22,7 @@ from ruamel.yaml.tokens import CommentToken
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from sakip_eval.errors import InputError
+from sakip_eval.io.atomic import write_atomically
 from sakip_eval.io.yamlread import read_text
 
 
@@ -72,20 +72,8 @@ def dump(doc: Editable) -> str:
 
 
 def replace_file(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically: a temporary file in the same folder, flushed to disk, then
-    renamed over the original, so a reader or a crash sees the old file or the new one, never half."""
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the edited `text` to `path` in UTF-8 as it is (line endings included), atomically."""
+    write_atomically(path, text.encode("utf-8"))
 
 
 def flow_list(items: list[str]) -> CommentedSeq:

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from sakip_eval.errors import InputError
+from sakip_eval.io.files import read_limited
 from sakip_eval.numbers import NumberFormatError
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -88,15 +89,7 @@ class Document:
 
 def read_text(path: Path, display: str) -> str:
     """The file's text, refusing oversized and non-UTF-8 files with a located message."""
-    if not path.is_file():
-        raise InputError("error.not_a_file" if path.exists() else "error.not_found", file=display,
-                         fix=None if path.exists() else "error.file_not_found.fix")
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError("error.too_big", file=display, limit=MAX_BYTES // (1024 * 1024))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError("error.os", file=display, detail=exc.strerror or str(exc)) from exc
+    data = read_limited(path, display, MAX_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

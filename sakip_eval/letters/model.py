@@ -92,7 +92,6 @@ class Letter:
     findings: list[Item]
     recommendations: list[Item]
     notes: list[Note]
-    table_line: int | None = None
 
     @property
     def total(self) -> Decimal | None:

@@ -79,7 +79,7 @@ def parse_document(document: Document, book: Rulebook) -> Letter:
         subcomponents=sorted(table.subcomponents, key=lambda r: r.id),
         totals=table.totals, categories=table.categories, has_previous=table.has_previous,
         prose_totals=totals, prose_categories=categories, component_mentions=component_mentions(joined, book),
-        findings=findings, recommendations=recommendations, notes=notes, table_line=table.line,
+        findings=findings, recommendations=recommendations, notes=notes,
     )
 
 

@@ -105,6 +105,13 @@ def read_header(lines: list[Line], first_row: int, pdf: bool) -> Header | None:
         start = index
     if not found:
         return None
+    if not pdf and not lines[start].cells:
+        # plain text: which word of one line stands over which of another is not known; a banner line of
+        # generic words (`Nilai Akuntabilitas`) over the header is passed over, a header on two lines is none
+        specific = {i for kind, _, i in found if kind != "value"}
+        if len(specific) > 1:
+            return None
+        found = [f for f in found if f[2] in specific] if specific else found
     anchors = _resolve(found)
     if anchors and not any(a.role == "current" for a in anchors):
         anchors = _unnamed_current(anchors, lines[first_row])

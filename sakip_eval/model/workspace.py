@@ -44,10 +44,6 @@ class LheResult(BaseModel):
     subcomponents: dict[str, SubResult] = Field(default_factory=dict)
 
 
-# `actual` has always had this shape; the name stays for readers of the real result.
-Actual = LheResult
-
-
 def _history_entry(value: object) -> object:
     """A history entry is a bare total (`"77,65"`; empty or `-` for a year without a score) or a full
     LHE result in the shape of `actual`."""

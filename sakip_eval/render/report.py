@@ -30,6 +30,7 @@ from sakip_eval.render import charts
 from sakip_eval.render.json import prediction_to_dict
 from sakip_eval.render.jsontext import dumps
 from sakip_eval.render.outlook import basis_line, chances_line
+from sakip_eval.scoring.grades import round2
 from sakip_eval.scoring.prediction import Prediction
 
 if TYPE_CHECKING:  # jinja2 and openpyxl load only when a report is made: every other command starts faster
@@ -186,14 +187,15 @@ def workbook(source: ReportInput, lang: Lang) -> Workbook:
     summary = book.active
     assert summary is not None
     summary.title = t("report.sheet_summary", lang)
-    _summary_sheet(summary, values, lang)
+    _summary_sheet(summary, source.pred, values, lang)
     for comp in data["components"]:
         _component_sheet(book.create_sheet(sheet_title(comp["id"], comp["name"])), comp, values, lang)
     book.properties.creator = "sakip-eval"
     return book
 
 
-def _summary_sheet(sheet: Worksheet, values: dict[str, Any], lang: Lang) -> None:
+def _summary_sheet(sheet: Worksheet, pred: Prediction, values: dict[str, Any], lang: Lang) -> None:
+    """Scores are written from the prediction's decimals, rounded as the LHE prints them (two places)."""
     data = values["data"]
     rows: list[tuple[str, object]] = [
         (t("report.opd", lang), data["opd"]),
@@ -210,17 +212,17 @@ def _summary_sheet(sheet: Worksheet, values: dict[str, Any], lang: Lang) -> None
         put(sheet, head, col, t(key, lang), bold=True)
         _header(sheet.cell(row=head, column=col))
     row = head + 1
-    for comp in data["components"]:
-        for sub in comp["subcomponents"]:
-            for col, value in enumerate((sub["id"], sub["name"], _dec(sub["weight"]), sub["grade"],
-                                         _dec(sub["score"])), 1):
+    for comp in pred.components:
+        for sub in comp.subcomponents:
+            for col, value in enumerate((sub.id, sub.name.get(lang), round2(sub.weight), sub.grade,
+                                         round2(sub.score)), 1):
                 put(sheet, row, col, value)
             row += 1
-        for col, value in enumerate((comp["id"], comp["name"], _dec(comp["weight"]), "", _dec(comp["score"])), 1):
+        for col, value in enumerate((comp.id, comp.name.get(lang), round2(comp.weight), "", round2(comp.score)), 1):
             put(sheet, row, col, value, bold=True)
         row += 1
     put(sheet, row + 1, 1, t("score.total", lang), bold=True)
-    put(sheet, row + 1, 5, _dec(data["total"]), bold=True)
+    put(sheet, row + 1, 5, round2(pred.total), bold=True)
     put(sheet, row + 2, 1, t("score.category", lang), bold=True)
     put(sheet, row + 2, 2, f"{data['category']} ({data['category_name']})", bold=True)
     put(sheet, row + 3, 1, t("score.interpretation", lang), bold=True)
@@ -237,10 +239,6 @@ def _header(cell: Any) -> None:
     from openpyxl.styles import PatternFill
 
     cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-
-
-def _dec(value: float) -> Decimal:
-    return Decimal(str(value))
 
 
 def _component_sheet(sheet: Worksheet, comp: dict[str, Any], values: dict[str, Any], lang: Lang) -> None:

@@ -209,9 +209,9 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
     elif pred.followup:
         console.print(_followup_table(pred, lang))
     summary = Table.grid(padding=(0, 2))
-    summary.add_column()
-    summary.add_column()
-    summary.add_column()
+    summary.add_column()  # the component's name wraps on a narrow screen; the bar and the score keep their width
+    summary.add_column(no_wrap=True)
+    summary.add_column(no_wrap=True)
     for comp in pred.components:
         summary.add_row(RichText(f"{comp.id}. {comp.name.get(lang)}"), bar(comp.score, comp.weight),
                         f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}")

@@ -11,7 +11,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 from decimal import Decimal
 from functools import cache, cached_property
 from importlib import resources
@@ -23,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sakip_eval import __version__
 from sakip_eval.errors import InputError
 from sakip_eval.i18n.text import Text
+from sakip_eval.io.atomic import write_atomically
 from sakip_eval.io.yamlread import Document, load_document, validate
 from sakip_eval.rulebook import RULES_ENV
 from sakip_eval.rulebook.calibration import Calibration
@@ -320,9 +320,7 @@ def _load_rulebook(regime: str, root: Path) -> Rulebook:
     book = _parse_rulebook(base, root, fingerprint)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as handle:
-            handle.write(pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(handle.name, cached)
+        write_atomically(cached, pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         pass
     return book

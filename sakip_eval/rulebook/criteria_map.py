@@ -17,7 +17,6 @@ from sakip_eval.i18n.text import Text
 
 MapEffect = Literal["refute", "cap", "note"]
 Severity = Literal["error", "warning", "info"]
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 class _Strict(BaseModel):
@@ -62,9 +61,6 @@ class CriteriaMap(_Strict):
         if severity == "error" and entry.error is not None:
             return entry.error
         return self.effects[severity]  # type: ignore[index]
-
-    def checks_of(self, criterion: str) -> list[str]:
-        return self.criteria[criterion].checks
 
     def criteria_of(self, check: str) -> list[str]:
         """The criteria a check's findings weaken, in the map's order."""

@@ -22,7 +22,7 @@ from sakip_eval.model.followup import Status
 from sakip_eval.rulebook.book import Category, Rulebook, SourcedRule, subcomponent_of
 from sakip_eval.scoring.change import Change
 from sakip_eval.scoring.estimate import Estimate, Estimator
-from sakip_eval.scoring.grades import Answers, Consequence, Score, lift, score, with_met
+from sakip_eval.scoring.grades import Answers, Consequence, Score, SubScore, lift, score, with_met
 
 RecommendationKind = Literal["rule", "followup", "criterion", "upgrade", "note"]
 
@@ -52,22 +52,15 @@ class CriterionResult(BaseModel):
     reasons: list[Reason]
 
 
-class SubcomponentResult(BaseModel):
-    """`grade`, `factor` and `score` are the prediction; `rule_grade` and `rule_score` what the rules alone
-    give (the same when there is no history). `grade` is the grade nearest the predicted factor."""
+@dataclass(frozen=True)
+class SubcomponentResult(SubScore):
+    """A sub-component's score as :mod:`sakip_eval.scoring.grades` computes it, moved by the prediction:
+    `grade`, `factor` and `score` are the prediction (`grade` the grade nearest the predicted factor),
+    `rule_grade` and `rule_score` what the rules alone give (the same when there is no history). Beside them
+    what a reader needs: the name, the kind and the rules that capped or raised the grade."""
 
-    model_config = ConfigDict(defer_build=True)
-
-    id: str
     name: Text
     kind: str
-    weight: Decimal
-    met: int
-    applicable: int
-    base_grade: str
-    grade: str
-    factor: Decimal
-    score: Decimal
     rule_grade: str
     rule_score: Decimal
     caps: list[Reason]
@@ -350,10 +343,9 @@ def _components(
             ups = [reasons[c] for c in consequences if c.effect == "upgrade" and c.target == sub.id]
             moved = change.subcomponents[sub.id] if change else None
             factor = moved.factor if moved else s.factor
+            predicted = {"grade": nearest_grade(book, factor), "factor": factor, "score": moved.score} if moved else {}
             subs.append(SubcomponentResult(
-                id=sub.id, name=sub.name, kind=sub.kind, weight=sub.weight, met=s.met, applicable=s.applicable,
-                base_grade=s.base_grade, grade=nearest_grade(book, factor) if moved else s.grade, factor=factor,
-                score=moved.score if moved else s.score, rule_grade=s.grade, rule_score=s.score,
+                **(vars(s) | predicted), name=sub.name, kind=sub.kind, rule_grade=s.grade, rule_score=s.score,
                 caps=_dedupe(caps), upgrades=_dedupe(ups) if s.met == s.applicable and s.applicable else [],
             ))
         out.append(ComponentResult(id=comp.id, name=comp.name, weight=comp.weight,

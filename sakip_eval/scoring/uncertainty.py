@@ -53,6 +53,3 @@ def category_probabilities(book: Rulebook, total: Decimal, sd: Decimal) -> dict[
 def _rank(book: Rulebook, code: str) -> int:
     return [c.code for c in book.regime.categories].index(code)
 
-
-def most_likely(probabilities: dict[str, Decimal]) -> str:
-    return next(iter(probabilities))
