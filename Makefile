@@ -17,7 +17,7 @@ DIST := dist
 WHEEL := $(DIST)/sakip_eval-$(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' sakip_eval/__init__.py)-py3-none-any.whl
 SOURCES := pyproject.toml setup.py $(shell find sakip_eval rules -name '*.py' -o -name '*.yaml' -o -name '*.j2' -o -name '*.json' 2>/dev/null)
 
-.PHONY: demo lint test test-all pytest-all test-3.13 golden wheel wheel-check install bench fuzz clean schemas \
+.PHONY: demo lint test test-fast pytest-all test-3.13 golden wheel wheel-check install bench fuzz clean schemas \
   screenshot docs letter-accuracy
 
 $(BIN)/python:
@@ -39,16 +39,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check sakip_eval tests benchmarks tools
 	$(BIN)/mypy sakip_eval
 
-# The everyday suite: everything but the tests marked `slow` (a few minutes on 2 cores).
-test: lint
-	$(BIN)/python -m pytest -m "not slow"
-
-# What CI runs (.ci/run): every test, the slow ones included, on this venv's Python; the suite on Python 3.13
-# (without the slow tests, which ran once already); the wheel installed in fresh venvs of Python 3.11 and 3.13
-# and used from a folder outside the checkout. Two jobs at a time (2 cores), each job's output kept together.
-# A Python that is not installed is skipped with a note, unless STRICT_PYTHONS=1 (as in .ci/run).
-test-all: $(STAMP)
+# The whole suite, what CI runs (.ci/run): lint; every test, the slow ones included, on this venv's Python; the
+# suite on Python 3.13 (without the slow tests, which ran once already); the wheel installed in fresh venvs of
+# Python 3.11, 3.12 and 3.13 and used from a folder outside the checkout. Two jobs at a time (2 cores), each
+# job's output kept together. A Python that is not installed is skipped with a note, unless STRICT_PYTHONS=1
+# (as in .ci/run).
+test: $(STAMP)
 	$(MAKE) --no-print-directory -j2 --output-sync=target lint pytest-all test-3.13 wheel-check
+
+# The everyday suite while working and before landing: lint and every test not marked `slow` (a few minutes on
+# 2 cores).
+test-fast: lint
+	$(BIN)/python -m pytest -m "not slow"
 
 pytest-all: $(STAMP)
 	$(BIN)/python -m pytest
@@ -81,7 +83,7 @@ $(WHEEL): $(SOURCES) $(STAMP)
 
 # Per Python: a fresh venv, the wheel installed, every daily command run from an empty folder outside the
 # checkout, and no output that refers to the checkout (tools/wheel.sh).
-wheel-check: wheel-check-3.11 wheel-check-3.13
+wheel-check: wheel-check-3.11 wheel-check-3.12 wheel-check-3.13
 wheel-check-%: $(WHEEL)
 	@$(call with_python,$*) tools/wheel.sh check $$p $(DIST) $(WHEEL); fi
 

@@ -51,6 +51,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Tests never read or write the user's rulebook cache."""
     os.environ["SAKIP_EVAL_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    # reports print the day they were made: a fixed day keeps their bytes (and the golden files) the same
+    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"  # 1 January 2026
     yield
 
 

@@ -64,7 +64,7 @@ def test_table_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     table = flat(capsys.readouterr().out)
     assert "Ranking of 2 workspaces" in table and "Distribution of categories" in table
     assert run_cli(["batch", str(fleet), "--format", "csv"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.removeprefix("\ufeff")), delimiter=";"))
     assert [r["rank"] for r in rows] == ["1", "2"]
     assert {r["opd"] for r in rows} == {"'=HYPERLINK(\"http://x.invalid\")", "Kecamatan Mojosari"}
 

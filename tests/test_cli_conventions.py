@@ -20,6 +20,7 @@ import typer.main
 from sakip_eval.cli import register_all
 from sakip_eval.cli.common import app, err, out
 from sakip_eval.cli.help import help_key, walk
+from sakip_eval.i18n import Lang, t
 from sakip_eval.i18n.helptext import HELP
 from sakip_eval.rulebook.book import load_rulebook
 
@@ -143,6 +144,13 @@ def test_fail_under_reads_both_decimal_marks(cli: Cli, threshold: str, lang: str
     assert cli("score", WS_2025, "--no-history", "--fail-under", threshold.replace("90", "70"), "--lang", lang)[0] == 0
 
 
+@pytest.mark.parametrize("target", ["85,5", "85.5"])
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_plan_target_reads_both_decimal_marks(cli: Cli, target: str, lang: str) -> None:
+    code, stdout, _ = cli("plan", WS_2025, "--target", target, "--lang", lang, "--format", "json")
+    assert code in (0, 1) and json.loads(stdout)["target"] == "85.5"
+
+
 def test_an_unreadable_threshold_is_located(cli: Cli) -> None:
     code, _, stderr = cli("score", WS_2025, "--no-history", "--fail-under", "enam puluh")
     assert code == 2
@@ -226,6 +234,42 @@ def test_a_narrow_terminal_gets_the_compact_layout_and_the_whole_interpretation(
 def test_the_interpretation_is_never_cut_in_the_wide_table(cli: Cli) -> None:
     code, stdout, _ = cli("score", WS_2025, "--no-history", "--layout", "table")
     assert code == 0 and INTERPRETATION_ID in flat(stdout.replace("│", " "))
+
+
+# -- tables on an ordinary terminal: nothing cut ----------------------------------------------------
+
+NARROW_COMMANDS = [("score", WS_2025, "--no-history"), ("followup", "list", WS_2025), ("plan", WS_2025),
+                   ("check", WS_2025), ("rules", "list"), ("rules", "types"), ("history", WS_2025),
+                   ("calibrate", EVIDENCE / "mojosari-2024"), ("batch", EVIDENCE)]
+
+
+@pytest.mark.parametrize("command", NARROW_COMMANDS, ids=lambda c: " ".join(Path(a).name for a in c[:2]))
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_80_column_terminal_cuts_no_word_and_no_bar(cli: Cli, monkeypatch: pytest.MonkeyPatch,
+                                                      command: tuple[str | Path, ...], lang: str) -> None:
+    code, wide, _ = cli(*command, "--lang", lang)
+    assert code in (0, 1) and "…" not in wide
+    monkeypatch.setattr(out, "width", 80)
+    code, stdout, _ = cli(*command, "--lang", lang)
+    assert code in (0, 1)
+    assert "…" not in stdout  # rich's mark of a cut text, heading or bar
+    drawn = [line for line in stdout.splitlines() if set(line) & set("│┃╭╰█░")]  # tables, panels, bars
+    assert all(len(line) <= 80 for line in drawn)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_check_on_a_narrow_terminal_labels_each_detail_and_keeps_headings_whole_when_wide(
+        cli: Cli, monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    labels = [t(key, Lang(lang)) for key in ("check.where", "check.stated", "check.expected", "check.criteria")]
+    code, wide, _ = cli("check", WS_2025, "--lang", lang, "--layout", "table")
+    heading = next(line for line in wide.splitlines() if line.startswith("┃"))
+    assert code == 0 and all(f" {label} " in heading for label in labels)
+    monkeypatch.setattr(out, "width", 80)
+    code, narrow, _ = cli("check", WS_2025, "--lang", lang)
+    findings = json.loads(cli("check", WS_2025, "--format", "json")[1])["findings"]
+    assert code == 0 and "┃" not in narrow  # no table
+    assert narrow.count(f"{labels[0]}: ") == len(findings)
+    assert all(f["id"] in flat(narrow) for f in findings[:5])
 
 
 # -- help -------------------------------------------------------------------------------------------

@@ -219,6 +219,10 @@ CASES: dict[str, list[tuple[str, Case, list[str]]]] = {
     "rules show": [
         ("an unknown id", lambda e: ["rules", "show", "9.z.9"], ["`9.z.9` tidak ditemukan"]),
     ],
+    "rules types": [
+        ("an unknown regime", lambda e: ["rules", "types", "--regime", "lke-2099"],
+         ["`lke-2099` tidak ada (yang ada: lke-2021)"]),
+    ],
     "rules lint": [
         ("--format xml", lambda e: ["rules", "lint", "--format", "xml"], USAGE),
         ("a regime that is a path", lambda e: ["rules", "lint", "--regime", "/etc"], ["`/etc`", "tidak sah"]),

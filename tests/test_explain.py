@@ -87,25 +87,30 @@ def test_a_grade_lifted_by_upgrades_and_held_by_a_cap(cli: Cli) -> None:
     assert "grade BB: factor 0.80 × weight 6.00 = 4.80" in text
 
 
-def _sources(node: Any) -> Iterator[str]:
-    """Every rule's file and line (`source`) anywhere in explain's JSON chain."""
+def _texts(node: Any, key: str) -> Iterator[str]:
+    """Every `key` text anywhere in explain's JSON chain (`source`: a rule's file and line; `where`: a
+    finding's table, row and line)."""
     if isinstance(node, dict):
-        if isinstance(node.get("source"), str):
-            yield node["source"]
+        if isinstance(node.get(key), str):
+            yield node[key]
         for value in node.values():
-            yield from _sources(value)
+            yield from _texts(value, key)
     elif isinstance(node, list):
         for value in node:
-            yield from _sources(value)
+            yield from _texts(value, key)
 
 
 def test_the_tree_piped_to_a_file_keeps_every_word(run: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> None:
     """Output that is not a terminal is 80 columns wide: the tree wraps its lines there instead of cutting
-    them, so every rule's file and line of the JSON chain is in the text too (read without the wrapping)."""
+    them, so every rule's file and line and every finding's place in the JSON chain is in the text too, whole
+    (read without the wrapping)."""
     monkeypatch.setattr(out, "width", 80)
-    sources = set(_sources(run("explain", str(WS), "1.b.3", "--format", "json").json()))
+    chain = run("explain", str(WS), "1.b.3", "--format", "json").json()
+    sources, wheres = set(_texts(chain, "source")), set(_texts(chain, "where"))
     assert any("criteria-map.yaml:" in s for s in sources) and any("check.yaml:" in s for s in sources)
+    assert any(len(w) > 80 for w in wheres)
     result = run("explain", str(WS), "1.b.3")
     assert result.code == 0, result.err
     unwrapped = "".join(re.sub("[\u2500-\u257f←]", "", result.out).split())
     assert not [s for s in sources if f"({s})" not in unwrapped]
+    assert not [w for w in wheres if f"where={''.join(w.split())}" not in unwrapped]

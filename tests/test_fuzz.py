@@ -6,7 +6,7 @@ not one, another encoding...) and runs one read-only command on it: score, check
 (to a file outside the workspace), plan, followup list, history or diff. Every case must end with
 exit 0 or 2 (1 only where a threshold is asked), print no traceback, write no report when it fails,
 and leave the workspace byte for byte as it was: the run history `score` keeps in `WS/.sakip/` is the
-only thing a read-only command may add. `make test-all` (CI) runs 200 cases (the test is `slow`: `make test`
+only thing a read-only command may add. `make test` (CI) runs 200 cases (the test is `slow`: `make test-fast`
 leaves it out); `make fuzz` runs at least 10,000 (FUZZ_EXAMPLES) and reports the count; FUZZ_SEED=n explores
 other cases than the fixed ones.
 """

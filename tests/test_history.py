@@ -91,7 +91,7 @@ def test_diff_defaults_to_the_last_two_runs(cli: Cli, ws: Path, three_runs: list
     delta = round(third - second, 2)
     assert (f"{decimal_id(second)} ({cat_a}) → {decimal_id(third)} ({cat_b}), selisih +{decimal_id(delta)}"
             in text)
-    assert "4.c.1 false → true" in text
+    assert "4.c.1 belum terpenuhi → terpenuhi" in text
     assert "− [tindak-lanjut-belum-selesai] Masih ada rekomendasi yang belum selesai" in text
     assert "kriteria terpenuhi: 4/5 → 5/5" in text
     code, out, _ = cli("diff", ws, "--lang", "en")

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from sakip_eval.render.browser import dump_dom, find_browser
 from tools import chromium
 
 from .golden import decimal_id, score_of, verdict
@@ -136,19 +137,17 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path, capsys: pytest.Captu
     assert not target.parent.exists()
 
 
-@pytest.mark.skipif(chromium.find() is None, reason="headless Chromium not installed (apt-get install chromium)")
+@pytest.mark.skipif(find_browser() is None, reason="headless Chromium not installed (apt-get install chromium)")
 def test_html_in_headless_chromium(tmp_path: Path) -> None:
-    binary = chromium.find()
-    assert binary is not None
     ws = copy_workspace(tmp_path)
     _poison_title(ws, EVIL)
     page = tmp_path / "report.html"
     assert run_cli(["report", str(ws), "--format", "html", "-o", str(page)]) == 0
-    dom = chromium.dump_dom(binary, page)
+    dom = dump_dom(page.read_bytes())
     assert 'id="checklist"' in dom and dom.count('class="criterion"') == 80
     assert dom.count("<svg") == 3 and dom.count('class="bar"') == 4 + 12 and 'class="point"' in dom
     assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
     assert "&lt;script&gt;document.body.setAttribute" in dom
     png = tmp_path / "report.png"
-    chromium.screenshot(binary, page, png)
+    chromium.screenshot(page, png)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -66,14 +66,18 @@ check() {
     run json sakip-eval score ws --format json
     run check sakip-eval check ws
     run report sakip-eval report ws --format html -o report.html
-    run followup sakip-eval followup ws list
+    run followup sakip-eval followup list ws
+    run module python -m sakip_eval --version
+    run cp1252 env PYTHONIOENCODING=cp1252 sakip-eval score ws --format json --no-history
+    "$venv/bin/python" -c 'import json, sys; json.loads(open(sys.argv[1], encoding="utf-8").read())' "$out/cp1252.out"
     if grep -rlF "$checkout" "$out" "$here"; then
         echo "wheel-check ($tag): the installed package refers to the checkout $checkout" >&2
         exit 1
     fi
     grep -q "$venv" "$out/where.out"
     test -s report.html
-    echo "wheel-check ($tag): $(cat "$out/version.out"); init, score, check, report, followup list from $here: ok"
+    echo "wheel-check ($tag): $(cat "$out/version.out"); rules list, init, score, check, report, followup list," \
+        "python -m, UTF-8 JSON on a cp1252 console, from $here: ok"
 }
 
 install() {

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import csv
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text as RichText
 
-from sakip_eval.cli.common import app, err, out, print_json, progress_bar
+from sakip_eval.cli.common import app, err, out, output_format, progress_bar, write_output
 from sakip_eval.cli.options import LangOpt
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
-from sakip_eval.render.report import FORMULA_TRIGGERS
+from sakip_eval.render.jsontext import dumps
+from sakip_eval.render.table import Table
 from sakip_eval.scoring.batch import BatchResult, default_jobs, discover, score_many
 
 
@@ -25,22 +24,28 @@ class BatchFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
 
 
-CSV_FIELDS = ("rank", "path", "opd", "pemda", "evaluation_year", "total", "category", "next_category", "gap",
-              "criteria_met", "criteria_applicable", "error")
+SUFFIXES = {".csv": BatchFormat.CSV, ".xlsx": BatchFormat.XLSX, ".json": BatchFormat.JSON}
 
 
 @app.command()
 def batch(
     dirs: Annotated[list[Path], typer.Argument(metavar="DIR")],
-    fmt: Annotated[BatchFormat, typer.Option("--format", metavar="table|json|csv")] = BatchFormat.TABLE,
+    fmt: Annotated[BatchFormat | None, typer.Option("--format", metavar="table|json|csv|xlsx")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE")] = None,
     lang: LangOpt = Lang.ID,
     jobs: Annotated[int, typer.Option("--jobs", min=1, metavar="N")] = default_jobs(),
     top: Annotated[int, typer.Option("--top", min=1, metavar="N")] = 10,
 ) -> None:
     """Nilai banyak workspace sekaligus dan urutkan / score and rank many workspaces. Workspace yang
     rusak dilaporkan dan dilewati / a bad workspace is reported and skipped."""
+    chosen = output_format(output, fmt, SUFFIXES, BatchFormat.TABLE)
+    if output is not None and chosen is BatchFormat.TABLE:
+        raise InputError("batch.table_on_screen", file=str(output), field="-o")
+    if output is None and chosen is BatchFormat.XLSX:
+        raise InputError("batch.needs_output", field="-o")
     found = discover(dirs)
     if not found.workspaces:
         raise InputError("batch.no_workspaces", file=", ".join(str(d) for d in dirs))
@@ -50,28 +55,29 @@ def batch(
                   markup=False, highlight=False)
     with progress_bar(t("batch.progress", lang), len(found.workspaces)) as advance:
         result = score_many(found.workspaces, lang, jobs=jobs, top=top, progress=advance)
-    if fmt is BatchFormat.JSON:
-        print_json({"results": result.results, "distribution": result.distribution, "common": result.common})
-    elif fmt is BatchFormat.CSV:
-        _csv(result)
-    else:
+    if chosen is BatchFormat.TABLE:
         _table(result, lang)
+    else:
+        _write(result, chosen, output, lang)
     if result.results and len(result.errors) == len(result.results):
         raise InputError("batch.none_scored")
 
 
-def _csv_cell(value: Any) -> Any:
-    """Spreadsheets run a cell that starts with = + - @ as a formula: quote such text."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return "" if value is None else value
+def _write(result: BatchResult, chosen: BatchFormat, output: Path | None, lang: Lang) -> None:
+    """JSON, CSV or the workbook, to the file `-o` names (written whole or not at all) or to standard output."""
+    from sakip_eval.render import ranking
 
-
-def _csv(result: BatchResult) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
-    for row in result.results:
-        writer.writerow([_csv_cell(row.get(name)) for name in CSV_FIELDS])
+    if chosen is BatchFormat.XLSX:
+        content = ranking.xlsx_bytes(result, lang)
+    elif chosen is BatchFormat.CSV:
+        content = ranking.csv_text(result, lang).encode("utf-8")
+    else:
+        content = dumps({"results": result.results, "distribution": result.distribution,
+                         "common": result.common}).encode("utf-8")
+    if output is None:
+        sys.stdout.write(content.decode("utf-8"))
+    else:
+        write_output(output, content, lang)
 
 
 def _table(result: BatchResult, lang: Lang) -> None:

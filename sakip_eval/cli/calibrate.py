@@ -10,28 +10,25 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
 from sakip_eval.cli.common import app, out, print_json
 from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
 from sakip_eval.render.jsontext import number
+from sakip_eval.render.table import Table
 from sakip_eval.rulebook.calibration import Figures
 from sakip_eval.scoring.calibration import CalibrationReport, CalibrationRow, calibrate_many
 
-Dirs = Annotated[list[Path] | None, typer.Argument(
-    metavar="DIR", help="Workspace atau folder berisi workspace (bawaan: folder saat ini) / workspaces or "
-                           "folders of workspaces (default: the current folder).")]
+# help texts: sakip_eval.i18n.helptext ("calibrate DIR", "calibrate --leave-one-out", ...)
+Dirs = Annotated[list[Path] | None, typer.Argument(metavar="DIR")]
 
 
 @app.command(name="calibrate")
 def calibrate_cmd(
     dirs: Dirs = None, fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
-    loo: Annotated[bool, typer.Option("--leave-one-out", help="Prediksi tiap kasus dengan parameter dari kasus "
-                                      "lain / predict each case with parameters fitted on the others.")] = False,
-    without_history: Annotated[bool, typer.Option("--without-history", help="Abaikan riwayat: aturan saja / "
-                                                  "ignore history: the rules alone.")] = False,
+    loo: Annotated[bool, typer.Option("--leave-one-out")] = False,
+    without_history: Annotated[bool, typer.Option("--without-history")] = False,
 ) -> None:
     """Bandingkan prediksi dengan hasil LHE / compare predictions with the real LHE."""
     report = calibrate_many(dirs or [DEFAULT_WORKSPACE], loo, without_history)

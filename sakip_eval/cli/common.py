@@ -1,4 +1,5 @@
-"""Shared pieces of the command line: the app, its consoles, progress bars and JSON output. The options
+"""Shared pieces of the command line: the app, its consoles, progress bars, documents written to a file (their
+format from the file's extension) and JSON output. The options
 commands share are in :mod:`sakip_eval.cli.options`; help texts in :mod:`sakip_eval.i18n.helptext`, shown by
 :mod:`sakip_eval.cli.help`.
 """
@@ -8,10 +9,11 @@ from __future__ import annotations
 import os
 import platform
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,7 +22,10 @@ from typer.core import TyperGroup
 
 from sakip_eval import __version__
 from sakip_eval.errors import ClosedPipe, InputError, Interrupted
+from sakip_eval.i18n import Lang, t
 from sakip_eval.rulebook import RULES_ENV
+
+E = TypeVar("E", bound=StrEnum)
 
 
 class _Group(TyperGroup):
@@ -87,6 +92,30 @@ class _Console(Console):
 
 out = _Console()
 err = _Console(stderr=True)
+
+
+def output_format(output: Path | None, chosen: E | None, suffixes: Mapping[str, E], default: E) -> E:
+    """The format an output asks for: the file's extension (`-o laporan.pdf`), else `--format`, else `default`.
+    A `--format` that contradicts the extension is refused, rather than HTML written into a file named .xlsx."""
+    if output is not None and output.is_dir():
+        raise InputError("report.is_folder", file=str(output), field="-o")
+    named = suffixes.get(output.suffix.lower()) if output is not None else None
+    if output is not None and named is None and chosen is None:
+        raise InputError("error.unknown_suffix", file=str(output), field="-o", suffixes=", ".join(suffixes))
+    if named is not None and chosen is not None and named != chosen:
+        raise InputError("error.format_mismatch", file=str(output), field="--format", suffix=named, format=chosen)
+    return named or chosen or default
+
+
+def write_output(output: Path, content: bytes, lang: Lang) -> None:
+    """A document written whole or not at all (never half a file), and a line on stderr saying where."""
+    from sakip_eval.io.atomic import write_atomically
+
+    try:
+        write_atomically(output, content)
+    except OSError as exc:
+        raise InputError("report.cannot_write", file=str(output), detail=exc.strerror or str(exc)) from exc
+    err.print(t("report.written", lang, path=output), markup=False, highlight=False)
 
 
 @contextmanager

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.cli.common import app, out, print_json
@@ -25,7 +24,8 @@ from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.numbers import format_number
 from sakip_eval.render.history import diff_to_dict, reason_text
-from sakip_eval.render.terminal import status_label
+from sakip_eval.render.table import Table
+from sakip_eval.render.terminal import answer_label, status_label
 
 RunA = Annotated[int | None, typer.Argument(metavar="RUN_A")]
 RunB = Annotated[int | None, typer.Argument(metavar="RUN_B")]
@@ -56,7 +56,8 @@ def _why(change: Change, lang: Lang) -> RichText:
     text = RichText()
     before, after = change.before, change.after
     if before.get("claimed") != after.get("claimed") and "claimed" in before and "claimed" in after:
-        text.append(t("diff.claim_changed", lang, a=before["claimed"], b=after["claimed"]) + "\n")
+        text.append(t("diff.claim_changed", lang, a=_answer(before["claimed"], lang),
+                      b=_answer(after["claimed"], lang)) + "\n")
     if before.get("met") != after.get("met") and "met" in before and "met" in after:
         text.append(t("diff.met_changed", lang, a=f"{before['met']}/{before['applicable']}",
                       b=f"{after['met']}/{after['applicable']}") + "\n")
@@ -95,7 +96,7 @@ def _render_diff(result: RunDiff, lang: Lang) -> None:
             table.add_column(t(key, lang), no_wrap=True)
         table.add_column(t("diff.why", lang), ratio=3)
         for c in result.criteria:
-            table.add_row(RichText(c.id), f"{c.before.get('predicted', '-')} → {c.after.get('predicted', '-')}",
+            table.add_row(RichText(c.id), _change(c.before.get("predicted"), c.after.get("predicted"), lang),
                           _why(c, lang))
         out.print(table)
     if result.followup:
@@ -115,3 +116,16 @@ def _num(values: dict[str, Any], lang: Lang) -> str:
 
 def _status(values: dict[str, Any], lang: Lang) -> str:
     return status_label(values["status"], lang) if "status" in values else "-"
+
+
+def _answer(value: Any, lang: Lang) -> str:
+    """A criterion's answer in words (`terpenuhi`), never the file's `true`/`false`."""
+    return answer_label(value, lang) if value in ("true", "false", "na") else "-"
+
+
+def _change(before: Any, after: Any, lang: Lang) -> str:
+    """`terpenuhi → belum terpenuhi`; an answer that stayed is said once (`belum terpenuhi (tetap)`): the row is
+    there because its reasons changed."""
+    if before == after:
+        return t("diff.unchanged", lang, value=_answer(before, lang))
+    return f"{_answer(before, lang)} → {_answer(after, lang)}"

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 from rich.text import Text as RichText
 from typer.core import TyperGroup
 
@@ -21,6 +20,7 @@ from sakip_eval.letters.check import check_letter
 from sakip_eval.letters.lhe import note_lines, problem_lines
 from sakip_eval.letters.reader import read_letter
 from sakip_eval.model.followup import Followup, HistoryEntry, Recommendation, Source
+from sakip_eval.render.table import Table
 from sakip_eval.render.terminal import status_label
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.cli.common import app, out, print_json
@@ -14,7 +13,8 @@ from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.numbers import format_number
 from sakip_eval.render.history import history_to_dict
-from sakip_eval.render.terminal import bar
+from sakip_eval.render.table import Table
+from sakip_eval.render.terminal import bar, bar_width
 from sakip_eval.scoring.grades import category_of
 
 
@@ -37,13 +37,17 @@ def history_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, history: HistoryOpt
                       RichText(run.category), RichText(run.inputs[:12]))
     out.print(table if runs else RichText(t("history.no_runs", lang)))
     chart = Table(title=t("history.trend_title", lang), title_justify="left")
-    for key in ("history.year", "history.source", "history.total", "history.category"):
+    keys = ("history.year", "history.source", "history.total", "history.category")
+    for key in keys:
         chart.add_column(t(key, lang), no_wrap=True)
     chart.add_column("")
     scale = sum((c.weight for c in book.regime.components), Decimal(0))
-    for point in points:
-        source = (t("history.source_lhe", lang) if point.source == "lhe"
-                  else t("history.source_run", lang, run=point.run))
-        chart.add_row(str(point.year), RichText(source), format_number(point.total, lang),
-                      category_of(book, point.total).code, bar(point.total, scale))
+    rows = [(str(point.year), t("history.source_lhe", lang) if point.source == "lhe"
+             else t("history.source_run", lang, run=point.run), format_number(point.total, lang),
+             category_of(book, point.total).code) for point in points]
+    # each column's widest cell or heading, plus the table's borders and padding (3 a column, 1 at the end)
+    beside = sum(max(len(t(key, lang)), *(len(row[i]) for row in rows)) for i, key in enumerate(keys))
+    width = bar_width(out.width, beside + 3 * (len(keys) + 1) + 1)
+    for point, (year, source, total, category) in zip(points, rows, strict=True):
+        chart.add_row(year, RichText(source), total, category, bar(point.total, scale, width))
     out.print(chart)

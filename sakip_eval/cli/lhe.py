@@ -7,7 +7,6 @@ column are shown apart and do not change the exit code.
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.cli.common import app, out, print_json
@@ -23,6 +22,7 @@ from sakip_eval.letters.lhe import (
 )
 from sakip_eval.letters.model import Value
 from sakip_eval.letters.reader import read_letter
+from sakip_eval.render.table import Table
 from sakip_eval.rulebook.book import load_rulebook
 
 lhe_app = typer.Typer(no_args_is_help=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.cli.common import app, out, print_json
@@ -13,6 +12,7 @@ from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, LangOpt
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.numbers import format_number
+from sakip_eval.render.table import Table
 from sakip_eval.scoring.estimate import Estimator
 from sakip_eval.scoring.plan import Plan, make_plan, parse_target, plan_to_dict
 from sakip_eval.scoring.prediction import evaluate, score_of
@@ -60,12 +60,15 @@ def _print(result: Plan, lang: Lang) -> None:
     table.add_column(t("plan.col_step", lang), ratio=4)
     table.add_column(t("rules.target", lang), no_wrap=True)
     table.add_column(t("report.col_points", lang), justify="right", no_wrap=True)
-    table.add_column(t("plan.col_total", lang), justify="right", no_wrap=True)
+    table.add_column(t("plan.col_total", lang), justify="right")  # its heading may wrap on a narrow terminal
     table.add_column(t("score.category", lang), no_wrap=True)
     for index, step in enumerate(result.steps, start=1):
         rec = step.rec
+        points = "+" + format_number(rec.points, lang)
+        if step.together_with is not None:  # adds nothing alone: say with which step it counts
+            points = t("plan.together", lang, step=step.together_with)
         table.add_row(str(index), RichText(rec.text.get(lang)), ", ".join(rec.criteria or rec.subcomponents),
-                      "+" + format_number(rec.points, lang), format_number(step.total, lang), rec.reaches)
+                      points, format_number(step.total, lang), rec.reaches)
     out.print(table)
     if result.reachable:
         out.print(t("plan.reached", lang, target=target, steps=len(result.steps),

@@ -6,13 +6,13 @@ import json
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from sakip_eval.cli.common import app, out, print_json
 from sakip_eval.cli.options import Format, FormatOpt, LangOpt, RegimeOpt
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang, t
 from sakip_eval.render.jsontext import number
+from sakip_eval.render.table import Table
 from sakip_eval.rulebook.book import SourcedCheck, load_rulebook
 from sakip_eval.rulebook.lint import lint
 
@@ -55,7 +55,7 @@ def rules_list(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID,
     table = Table(title=book.regime.name.get(lang), title_justify="left", expand=True)
     table.add_column(t("rules.id", lang), no_wrap=True)
     table.add_column(t("rules.kind", lang), no_wrap=True)
-    table.add_column(t("rules.text", lang), ratio=3)
+    table.add_column(t("rules.text", lang), ratio=3, overflow="fold")
     for crit in book.criteria.values():
         table.add_row(crit.id, "kriteria" if lang is Lang.ID else "criterion", crit.text.get(lang))
     for sourced in book.rules:
@@ -112,6 +112,28 @@ def _show_check(sourced: SourcedCheck, linked: list[str], lang: Lang) -> None:
     out.print(f"  {t('rules.tolerance', lang)}: {check.tolerance.get(lang)}")
     out.print(f"  when: {json.dumps(check.when, ensure_ascii=False)}")
     out.print(f"  → {check.message.get(lang)}")
+
+
+@rules_app.command("types")
+def rules_types(fmt: FormatOpt = Format.TABLE, lang: LangOpt = Lang.ID, regime: RegimeOpt = "lke-2021") -> None:
+    """The evidence types an inventory item's `type:` may name, with the attributes each may state: what a team
+    needs to fill inventory.yaml without opening the rulebook's files (which an installed copy hides)."""
+    book = load_rulebook(regime)
+    if fmt is Format.JSON:
+        print_json({"regime": book.regime.id, "types": [
+            {"type": key, "name": etype.label().get(lang), "standing": etype.standing,
+             "attributes": {name: text.get(lang) for name, text in etype.attributes.items()}}
+            for key, etype in book.evidence_types.items()]})
+        return
+    table = Table(title=t("rules.types_title", lang, count=len(book.evidence_types)), title_justify="left", expand=True)
+    table.add_column(t("rules.type", lang), no_wrap=True)
+    table.add_column(t("rules.type_name", lang), ratio=2, overflow="fold")
+    table.add_column(t("rules.standing", lang), no_wrap=True)
+    table.add_column(t("rules.attributes", lang), ratio=3, overflow="fold")
+    for key, etype in book.evidence_types.items():
+        attributes = "\n".join(f"{name}: {text.get(lang)}" for name, text in etype.attributes.items()) or "-"
+        table.add_row(key, etype.label().get(lang), t("rules.yes", lang) if etype.standing else "-", attributes)
+    out.print(table)
 
 
 @rules_app.command("lint")

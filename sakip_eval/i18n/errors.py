@@ -55,8 +55,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error.invalid": ("{detail}", "{detail}"),
     "error.invalid.fix": (
-        "Bandingkan isian itu dengan format di docs/workspace.md (atau `sakip-eval schema`).",
-        "Compare the field with the format in docs/workspace.md (or `sakip-eval schema`).",
+        "Bandingkan isian itu dengan komentar di templat `sakip-eval init FOLDER`, atau dengan `sakip-eval schema "
+        "KIND`.",
+        "Compare the field with the comments of the `sakip-eval init FOLDER` templates, or with `sakip-eval schema "
+        "KIND`.",
     ),
     "error.unknown_key": ("isian `{key}` tidak dikenal", "unknown field `{key}`"),
     "error.unknown_key.fix": (
@@ -65,8 +67,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error.missing_key": ("isian wajib `{key}` belum ada", "required field `{key}` is missing"),
     "error.missing_key.fix": (
-        "Tambahkan isian itu; contoh lengkap ada di evidence/mojosari-2025/ dan di templat `sakip-eval init`.",
-        "Add the field; evidence/mojosari-2025/ and the `sakip-eval init` templates show complete examples.",
+        "Tambahkan isian itu; templat berkomentar dari `sakip-eval init FOLDER` menunjukkan setiap isian.",
+        "Add the field; the commented templates of `sakip-eval init FOLDER` show every field.",
     ),
     "error.number": (
         "angka `{value}` tidak dapat dibaca: {reason_id}",
@@ -94,18 +96,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown evidence type `{type}`",
     ),
     "error.unknown_evidence_type.fix": (
-        "Pakai salah satu jenis di rules/{regime}/evidence-types.yaml, misalnya renstra, renja, lkjip.",
-        "Use one of the types in rules/{regime}/evidence-types.yaml, for example renstra, renja, lkjip.",
+        "Lihat semua jenis dengan `sakip-eval rules types` (misalnya renstra, renja, lkjip).",
+        "List every type with `sakip-eval rules types` (for example renstra, renja, lkjip).",
+    ),
+    "error.unknown_evidence_type.close": (
+        "Maksudnya {close}? Semua jenis: `sakip-eval rules types`.",
+        "Did you mean {close}? Every type: `sakip-eval rules types`.",
     ),
     "error.unknown_attribute": (
         "atribut `{attr}` tidak berlaku untuk bukti berjenis `{type}` (yang berlaku: {allowed})",
         "attribute `{attr}` does not apply to evidence of type `{type}` (allowed: {allowed})",
     ),
     "error.unknown_attribute.fix": (
-        "Pakai salah satu atribut yang disebut atau periksa `type` butir itu; daftar lengkapnya di "
-        "rules/lke-2021/evidence-types.yaml.",
-        "Use one of the listed attributes or check the item's `type`; the full list is in "
-        "rules/lke-2021/evidence-types.yaml.",
+        "Pakai salah satu atribut yang disebut atau periksa `type` butir itu; atribut setiap jenis: "
+        "`sakip-eval rules types`.",
+        "Use one of the listed attributes or check the item's `type`; every type's attributes: "
+        "`sakip-eval rules types`.",
     ),
     "error.unknown_criterion": ("kriteria `{id}` tidak ada di rulebook", "criterion `{id}` is not in the rulebook"),
     "error.unknown_criterion.fix": (
@@ -195,6 +201,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_number_option": ("angka `{value}` tidak dapat dibaca", "cannot read the number `{value}`"),
     "error.bad_number_option.fix": (
         "Tulis angka seperti 60,5 atau 60.5 (tanpa satuan).", "Write a number such as 60,5 or 60.5 (no unit).",
+    ),
+    "error.format_mismatch": (
+        "akhiran nama berkas meminta format {suffix}, bukan {format}",
+        "the file name's extension asks for {suffix}, not {format}",
+    ),
+    "error.format_mismatch.fix": (
+        "Hapus --format (akhiran berkas sudah menentukannya), atau ganti akhiran menjadi .{format}.",
+        "Drop --format (the file's extension already sets it), or change the extension to .{format}.",
+    ),
+    "error.unknown_suffix": (
+        "akhiran nama berkas tidak dikenal (yang dikenal: {suffixes})",
+        "unknown file name extension (known: {suffixes})",
+    ),
+    "error.unknown_suffix.fix": (
+        "Pakai salah satu akhiran itu, atau sebutkan formatnya dengan --format.",
+        "Use one of those extensions, or name the format with --format.",
+    ),
+    "error.argument_on_existence": (
+        "`{name}` pada {id} tidak dihitung: {id} sub-komponen keberadaan, yang dinilai dari adanya dokumen saja",
+        "`{name}` on {id} counts for nothing: {id} is an existence sub-component, graded on its documents alone",
+    ),
+    "error.argument_on_existence.fix": (
+        "Pindahkan upaya atau inovasi itu ke sub-komponen kualitas atau pemanfaatan komponen yang sama ({others}).",
+        "Move that effort or innovation to the same component's quality or use sub-component ({others}).",
     ),
     "error.no_workspace": (
         "folder ini bukan workspace (tidak ada workspace.yaml)", "this folder is not a workspace (no workspace.yaml)",

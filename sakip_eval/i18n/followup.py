@@ -47,6 +47,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "status `{value}` tidak dikenal (yang sah: {allowed})",
         "unknown status `{value}` (valid: {allowed})",
     ),
+    "followup.zero_points": (
+        "(sendiri belum menambah nilai: 4.c.1 terpenuhi bila {open} rekomendasi yang terbuka selesai semua)",
+        "(adds nothing alone: 4.c.1 is met once all {open} open {open:recommendation|recommendations} are closed)",
+    ),
     "followup.bad_status.fix": (
         "Pakai salah satu: belum, proses, selesai, tidak-dapat (atau not-started, in-progress, done, cannot).",
         "Use one of: not-started, in-progress, done, cannot (or belum, proses, selesai, tidak-dapat).",

@@ -94,6 +94,10 @@ HELP: dict[str, tuple[str, str]] = {
         "Validate the workspace files and check the LKjIP data for consistency.",
     ),
     "check --strict": ("Keluar dengan kode 1 bila ada temuan error.", "Exit with code 1 when any finding is an error."),
+    "check --layout": (
+        "Tata letak temuan: table (lebar), compact (layar sempit) atau auto (menurut lebar layar).",
+        "Findings layout: table (wide), compact (narrow screens) or auto (by the screen's width).",
+    ),
     # history, diff
     "history": ("Riwayat run dan tren nilai per tahun.", "Recorded runs and the yearly trend of the score."),
     "diff": (
@@ -140,6 +144,10 @@ HELP: dict[str, tuple[str, str]] = {
     "batch --format": (
         "table (layar), json, csv (Excel berbahasa Indonesia: `;` dan koma desimal) atau xlsx (perlu -o).",
         "table (screen), json, csv (Indonesian-locale Excel: `;` and decimal comma) or xlsx (needs -o).",
+    ),
+    "batch --output": (
+        "Berkas keluaran; bentuknya mengikuti akhiran (.csv, .xlsx, .json). Wajib untuk xlsx.",
+        "The output file; its extension sets the form (.csv, .xlsx, .json). Required for xlsx.",
     ),
     "batch --jobs": ("Jumlah proses yang bekerja bersamaan.", "How many worker processes run at once."),
     "batch --top": (
@@ -232,6 +240,10 @@ HELP: dict[str, tuple[str, str]] = {
     "rules list": ("Daftar kriteria dan aturan.", "List the criteria and rules."),
     "rules show": ("Rincian satu kriteria atau aturan.", "Details of one criterion or rule."),
     "rules show ID": ("Id kriteria (1.a.1) atau aturan.", "A criterion id (1.a.1) or a rule id."),
+    "rules types": (
+        "Daftar jenis bukti yang dapat ditulis di `type:` inventory.yaml, dengan atributnya.",
+        "The evidence types inventory.yaml's `type:` may name, with their attributes.",
+    ),
     "rules lint": ("Periksa rulebook.", "Check the rulebook for mistakes."),
     "rules lint --strict": ("Peringatan juga membuat keluar dengan kode 1.", "Warnings also exit with code 1."),
     "rules lint --all": ("Tampilkan juga catatan (info).", "Also show notes (info)."),

@@ -64,6 +64,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "diff.score": ("Nilai", "Score"),
     "diff.predicted": ("Prediksi", "Predicted"),
     "diff.why": ("Mengapa (− aturan hilang, + aturan baru)", "Why (− rule gone, + rule new)"),
+    "diff.unchanged": ("{value} (tetap)", "{value} (unchanged)"),
     "diff.claim_changed": ("klaim tim: {a} → {b}", "team's claim: {a} → {b}"),
     "diff.met_changed": ("kriteria terpenuhi: {a} → {b}", "criteria met: {a} → {b}"),
     "history.not_history": (

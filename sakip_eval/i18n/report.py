@@ -33,6 +33,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dibuat oleh sakip-eval: prediksi sebelum evaluasi Inspektorat, bukan hasil evaluasi resmi.",
         "Made by sakip-eval: a prediction before the Inspektorat's evaluation, not an official result.",
     ),
+    "report.is_folder": (
+        "tidak dapat menulis berkas: ini sebuah folder", "cannot write the file: this is a folder",
+    ),
+    "report.is_folder.fix": (
+        "Beri nama berkas di dalam folder itu, misalnya FOLDER/laporan.pdf.",
+        "Name a file inside that folder, for example FOLDER/report.pdf.",
+    ),
+    "report.generated": ("Dibuat {date}", "Made on {date}"),
+    "report.page": ("Halaman", "Page"),
+    "report.months": (
+        "Januari,Februari,Maret,April,Mei,Juni,Juli,Agustus,September,Oktober,November,Desember",
+        "January,February,March,April,May,June,July,August,September,October,November,December",
+    ),
+    "report.findings_intro": (
+        "{count} temuan dalam {checks} jenis pemeriksaan; setiap tabel satu jenis, uraiannya lebih dulu.",
+        "{count} {count:finding|findings} of {checks} {checks:kind|kinds} of check; one table a kind, the details "
+        "first.",
+    ),
+    "report.word.pk_awal": ("PK awal", "initial PK"),
+    "report.word.pk_perubahan": ("PK perubahan", "revised PK"),
+    "report.word.data_year": ("tahun data", "data year"),
+    "report.file.workspace": ("data OPD", "the unit's data"),
+    "report.file.inventory": ("daftar bukti dukung", "the evidence list"),
+    "report.file.assessment": ("penilaian mandiri", "the self-assessment"),
+    "report.file.lkjip": ("data LKjIP", "the LKjIP data"),
+    "report.file.followup": ("daftar tindak lanjut", "the follow-up list"),
+    "report.no_browser": (
+        "tidak ada peramban untuk mencetak PDF (Chromium, Google Chrome atau Microsoft Edge)",
+        "no browser to print the PDF with (Chromium, Google Chrome or Microsoft Edge)",
+    ),
+    "report.no_browser.fix": (
+        "Pasang Google Chrome atau Microsoft Edge (Linux: paket chromium), atau buat laporan HTML dengan "
+        "--format html lalu cetak ke PDF dari peramban. Peramban di tempat lain: SAKIP_EVAL_BROWSER=JALUR.",
+        "Install Google Chrome or Microsoft Edge (Linux: the chromium package), or make the HTML report with "
+        "--format html and print it to PDF from a browser. A browser elsewhere: SAKIP_EVAL_BROWSER=PATH.",
+    ),
+    "report.browser_not_found": (
+        "peramban yang disebut SAKIP_EVAL_BROWSER tidak ditemukan",
+        "the browser named by SAKIP_EVAL_BROWSER is not found",
+    ),
+    "report.browser_not_found.fix": (
+        "Tulis jalur lengkap chrome, msedge atau chromium, atau hapus SAKIP_EVAL_BROWSER agar dicari sendiri.",
+        "Write the full path of chrome, msedge or chromium, or unset SAKIP_EVAL_BROWSER to have it found.",
+    ),
+    "report.browser_failed": ("peramban gagal mencetak PDF: {detail}", "the browser failed to print the PDF: {detail}"),
+    "report.browser_failed.fix": (
+        "Tutup peramban yang sedang mencetak lalu ulangi, atau buat --format html dan cetak dari peramban.",
+        "Close a browser that is printing and try again, or make --format html and print it from the browser.",
+    ),
+    "report.printing": ("Mencetak PDF", "Printing the PDF"),
     "report.written": ("Laporan ditulis ke {path}", "Report written to {path}"),
     "report.needs_output": (
         "format {format} harus ditulis ke berkas",

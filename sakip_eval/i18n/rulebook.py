@@ -16,6 +16,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rules.not_found.fix": ("Lihat id yang ada dengan `sakip-eval rules list`.",
                             "See the ids there are with `sakip-eval rules list`."),
     "rules.severity": ("Derajat", "Severity"),
+    "rules.types_title": (
+        "{count} jenis bukti dukung (isian `type` di inventory.yaml)",
+        "{count} evidence {count:type|types} (the `type` field of inventory.yaml)",
+    ),
+    "rules.type": ("Jenis", "Type"),
+    "rules.type_name": ("Nama", "Name"),
+    "rules.standing": ("Berlaku terus", "Stays in force"),
+    "rules.yes": ("ya", "yes"),
+    "rules.attributes": ("Atribut yang boleh dinyatakan", "Attributes an item may state"),
     "rules.tolerance": ("Toleransi", "Tolerance"),
     # `rules test`: the fixtures beside each rule and check
     "rules.test.title": ("Uji aturan dan pemeriksaan (fixture)", "Rule and check tests (fixtures)"),

@@ -95,9 +95,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "workspace.yaml has no `actual` (the LHE result), so there is nothing to compare",
     ),
     "calibrate.no_actual.fix": (
-        "Tambahkan `actual:` dengan `total` (dan `components` bila ada) dari LHE ke workspace.yaml; lihat "
-        "docs/workspace.md.",
-        "Add `actual:` with the LHE's `total` (and `components` when known) to workspace.yaml; see docs/workspace.md.",
+        "Tambahkan ke workspace.yaml isian `actual:` dengan `total`, `category` (dan `components` bila ada) dari "
+        "surat LHE, misalnya `actual: {total: \"82,30\", category: A}`.",
+        "Add to workspace.yaml an `actual:` field with the LHE letter's `total`, `category` (and `components` when "
+        "known), for example `actual: {total: \"82,30\", category: A}`.",
     ),
     "score.more_findings": (
         "dan {count} temuan lain (lihat `sakip-eval check`)",
@@ -146,11 +147,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Periksa pesan kesalahan setiap workspace; buat workspace baru dengan `sakip-eval init FOLDER`.",
         "Check each workspace's error message; create a workspace with `sakip-eval init FOLDER`.",
     ),
+    "plan.together": ("bersama #{step}", "with #{step}"),
     "batch.passed_over": (
         "{count} folder dilewati karena bukan workspace (tanpa workspace.yaml): {folders}",
         "{count} {count:folder|folders} passed over, not workspaces (no workspace.yaml): {folders}",
     ),
     "batch.progress": ("Menilai workspace", "Scoring workspaces"),
+    "batch.sheet_ranking": ("Peringkat", "Ranking"),
+    "batch.sheet_distribution": ("Sebaran predikat", "Categories"),
+    "batch.sheet_common": ("Rekomendasi terbanyak", "Common recommendations"),
+    "batch.field.rank": ("Peringkat", "Rank"),
+    "batch.field.path": ("Folder", "Folder"),
+    "batch.field.opd": ("OPD", "Unit (OPD)"),
+    "batch.field.pemda": ("Pemerintah daerah", "Local government"),
+    "batch.field.evaluation_year": ("Tahun evaluasi", "Evaluation year"),
+    "batch.field.total": ("Nilai", "Score"),
+    "batch.field.category": ("Predikat", "Category"),
+    "batch.field.next_category": ("Predikat berikutnya", "Next category"),
+    "batch.field.gap": ("Kurang poin", "Points short"),
+    "batch.field.criteria_met": ("Kriteria terpenuhi", "Criteria met"),
+    "batch.field.criteria_applicable": ("Kriteria berlaku", "Criteria applicable"),
+    "batch.field.error": ("Kesalahan", "Error"),
+    "batch.table_on_screen": (
+        "format table hanya untuk layar; berkas ditulis sebagai csv, xlsx atau json",
+        "format table is for the screen; a file is written as csv, xlsx or json",
+    ),
+    "batch.table_on_screen.fix": (
+        "Beri nama berkas berakhiran .csv, .xlsx atau .json, atau hapus -o.",
+        "Name the file with .csv, .xlsx or .json, or drop -o.",
+    ),
+    "batch.needs_output": ("format xlsx harus ditulis ke berkas", "format xlsx must be written to a file"),
+    "batch.needs_output.fix": ("Tambahkan -o NAMA.xlsx", "Add -o NAME.xlsx"),
     "batch.no_workspaces": ("tidak ada workspace di folder ini", "no workspace in this folder"),
     "batch.no_workspaces.fix": (
         "Berikan folder workspace (berisi workspace.yaml) atau folder yang subfoldernya workspace.",

@@ -5,6 +5,8 @@ is an :class:`InputError` at the line that names the missing thing.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +69,15 @@ def check_results(ws: Workspace, doc: Document) -> None:
                                  weight=str(book.subcomponent(sub_id).weight))
 
 
+def similar(word: str, names: Iterable[str]) -> list[str]:
+    """The names `word` was probably meant to be (`Renstra`, `renstr` -> `renstra`), closest first."""
+    lowered = {name.lower(): name for name in names}
+    key = word.strip().lower().replace(" ", "_").replace("-", "_")
+    if key in lowered:
+        return [lowered[key]]
+    return [lowered[m] for m in difflib.get_close_matches(key, list(lowered), n=3, cutoff=0.7)]
+
+
 def check_references(ws: Workspace) -> None:
     """Across files: inventory ids are unique, with known evidence types and attributes and files inside the
     folder; claims and follow-ups cite existing evidence, criteria and sub-components."""
@@ -80,9 +91,11 @@ def check_references(ws: Workspace) -> None:
         seen.add(item.id)
         etype = book.evidence_types.get(item.type)
         if etype is None:
+            close = similar(item.type, book.evidence_types)
             raise InputError(
                 "error.unknown_evidence_type", file=inv.display, line=inv.line_of((*loc, "type")),
-                field=f"items.{index}.type", type=item.type, regime=ws.meta.regime,
+                field=f"items.{index}.type", type=item.type, close=", ".join(f"`{c}`" for c in close),
+                fix="error.unknown_evidence_type.close" if close else None,
             )
         for attr in item.attributes:
             if attr not in etype.attributes:
@@ -118,6 +131,15 @@ def check_references(ws: Workspace) -> None:
                 )
             for arg_name in ("efforts", "innovation"):
                 arg = getattr(sub_claim, arg_name)
+                sub = book.subcomponent(sub_id)
+                if arg is not None and sub.kind == "keberadaan":  # LKE grades existence on documents alone
+                    raise InputError(
+                        "error.argument_on_existence", file=ass.display,
+                        line=ass.line_of(("subcomponents", sub_id, arg_name)),
+                        field=f"subcomponents.{sub_id}.{arg_name}", id=sub_id, name=arg_name,
+                        others=", ".join(s for s in book.subcomponent_ids()
+                                         if s.split(".")[0] == sub_id.split(".")[0] and s != sub_id),
+                    )
                 for pos, ev in enumerate(arg.evidence if arg else []):
                     if ev not in seen:
                         raise InputError(

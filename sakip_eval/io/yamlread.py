@@ -188,9 +188,26 @@ def load_model(path: Path, model: type[M], kind: str, display: str | None = None
     return validate(doc, model, kind), doc
 
 
+def document_path(data: Any, loc: tuple[int | str, ...]) -> tuple[int | str, ...]:
+    """pydantic's error location as the user wrote the file: a tagged union adds its tag (`narratives.0.headcount.id`
+    for a narrative of kind headcount without an id), which is no key of the file and is dropped
+    (`narratives.0.id`). The last part stays even when absent: it names the missing field."""
+    path: list[int | str] = []
+    node = data
+    for index, part in enumerate(loc):
+        present = (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node))
+        if present:
+            node = node[part]
+        elif index < len(loc) - 1:
+            continue
+        path.append(part)
+    return tuple(path)
+
+
 def located_error(doc: Document, exc: ValidationError, kind: str) -> InputError:
     err = exc.errors(include_url=False)[0]
-    loc = tuple(err["loc"])
+    loc = document_path(doc.data, tuple(err["loc"]))
     field = ".".join(str(p) for p in loc) or None
     line = doc.line_of(loc)
     etype = err["type"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class Formalization(BaseModel):
@@ -81,3 +81,9 @@ class Inventory(BaseModel):
     model_config = ConfigDict(extra="forbid", defer_build=True)
 
     items: list[EvidenceItem] = Field(default_factory=list)
+
+    @field_validator("items", mode="before")
+    @classmethod
+    def _empty(cls, value: object) -> object:
+        """`items:` with nothing under it (the template before its example is uncommented) is an empty list."""
+        return [] if value is None else value

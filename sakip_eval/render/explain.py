@@ -16,13 +16,10 @@ from sakip_eval.render.jsontext import number
 from sakip_eval.render.terminal import answer_label
 from sakip_eval.scoring.explain import Arithmetic, CriterionChain, Explanation
 
-MAX_VALUE = 60
-
 
 def _value(value: object) -> str:
-    """A field as one short piece of a line; a long text keeps its end (a `where` ends with file:line)."""
-    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-    return text if len(text) <= MAX_VALUE else text[: MAX_VALUE // 3] + "…" + text[-(MAX_VALUE * 2 // 3):]
+    """A field as it is, however long: the tree wraps it (a `where` names the table, row and file:line)."""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 # The fields a line shows for each kind of fact (others: `where`, `stated`, `expected` and the measures

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 
 from sakip_eval.i18n import Lang, t
+from sakip_eval.render.table import Table
 from sakip_eval.rulebook.book import Rulebook
 from sakip_eval.scoring.proof import Report
 

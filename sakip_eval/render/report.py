@@ -1,17 +1,22 @@
-"""Reports for people who read documents: HTML (one self-contained file, printable on A4), Markdown
-(to paste into the LKjIP), the LKE workbook (XLSX) and JSON.
+"""Reports for people who read documents: HTML (one self-contained file, printable on A4, with its date and page
+numbers), PDF (that HTML printed by the machine's browser), Markdown (to paste into the LKjIP), the LKE workbook
+(XLSX) and JSON.
 
 Every format is drawn from one view of the prediction, :func:`sakip_eval.render.json.prediction_to_dict`
 in the chosen language, plus what only the workspace knows: evidence titles, the team's notes and the
 yearly history. HTML and Markdown come from Jinja2 templates kept as package data; HTML autoescapes
 every value and Markdown escapes every value through the environment's `finalize`, so no user string
 reaches a reader as markup. Workbook cells are always written as text or numbers, never formulas.
+Readers are the head of the OPD and the Inspektorat: rule texts pass through :func:`plain` (no tool commands,
+file names or field names), findings are tables grouped by check with the message first, and rule ids stay in
+the terminal.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from collections.abc import Callable
@@ -22,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from sakip_eval.checks.findings import SEVERITY_ORDER
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workbook import ANSWER_WORDS, COLUMN_WIDTHS, COLUMNS, sheet_title
 from sakip_eval.io.workspace import Workspace
@@ -30,6 +36,7 @@ from sakip_eval.render import charts
 from sakip_eval.render.json import prediction_to_dict
 from sakip_eval.render.jsontext import dumps
 from sakip_eval.render.outlook import basis_line, chances_line
+from sakip_eval.render.plain import plain
 from sakip_eval.scoring.grades import round2
 from sakip_eval.scoring.prediction import Prediction
 
@@ -42,8 +49,31 @@ if TYPE_CHECKING:  # jinja2 and openpyxl load only when a report is made: every 
 class ReportFormat(StrEnum):
     MD = "md"
     HTML = "html"
+    PDF = "pdf"
     XLSX = "xlsx"
     JSON = "json"
+
+
+# what an output file's name says about its format (`report -o laporan.pdf`)
+SUFFIXES: dict[str, ReportFormat] = {
+    ".html": ReportFormat.HTML, ".pdf": ReportFormat.PDF, ".md": ReportFormat.MD, ".xlsx": ReportFormat.XLSX,
+    ".json": ReportFormat.JSON, ".htm": ReportFormat.HTML, ".markdown": ReportFormat.MD,
+}
+BINARY = (ReportFormat.PDF, ReportFormat.XLSX)  # formats written only to a file
+
+
+def report_date() -> dt.date:
+    """The date a report says it was made: today, or $SOURCE_DATE_EPOCH's day (the reproducible-builds
+    convention) so that archived or tested reports are the same bytes for the same input."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def long_date(day: dt.date, lang: Lang) -> str:
+    """`1 Desember 2026` / `1 December 2026`."""
+    return f"{day.day} {t('report.months', lang).split(',')[day.month - 1]} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -77,6 +107,8 @@ def context(source: ReportInput, lang: Lang) -> dict[str, Any]:
         "titles": {item.id: item.title for item in ws.inventory.items},
         "notes": {cid: claim.note for cid, claim in ws.assessment.criteria.items() if claim.note},
         "advice": advice(source, data, lang),
+        "generated": long_date(report_date(), lang),
+        "finding_groups": finding_groups(data, source, lang),
         "answer": {key: words[0] if lang is Lang.ID else words[1] for key, words in ANSWER_WORDS.items()},
         "history": history(source),
         "charts": {
@@ -87,6 +119,19 @@ def context(source: ReportInput, lang: Lang) -> dict[str, Any]:
                                         [(c.code, float(c.lower)) for c in book.regime.categories if c.lower > 0]),
         },
     }
+
+
+def finding_groups(data: dict[str, Any], source: ReportInput, lang: Lang) -> list[dict[str, Any]]:
+    """The LKjIP findings by check (errors first, then by the check's title), each check once with its title
+    and all its findings: a reader sees what kind of problem before the instances."""
+    titles = {c.check.id: c.check.title.get(lang) for c in source.ws.rulebook.checks}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for finding in data["findings"]:
+        groups.setdefault(finding["check"], []).append(finding)
+    rows = [{"check": check, "title": titles.get(check, check), "severity": found[0]["severity"],
+             "severity_label": t(f"check.severity.{found[0]['severity']}", lang), "findings": found}
+            for check, found in groups.items()]
+    return sorted(rows, key=lambda g: (SEVERITY_ORDER[g["severity"]], g["title"]))
 
 
 def history(source: ReportInput) -> list[tuple[int, float | None, bool]]:
@@ -143,7 +188,9 @@ def render_text(source: ReportInput, fmt: ReportFormat, lang: Lang) -> str:
     env = _environment(markdown)
     template = env.get_template("report.md.j2" if markdown else "report.html.j2")
     values = context(source, lang)
-    return template.render(**values, t=lambda key, **params: t(key, lang, **params), num=number_formatter(lang))
+    return template.render(**values, t=lambda key, **params: t(key, lang, **params), num=number_formatter(lang),
+                           plain=lambda text: plain(str(text), lang),
+                           status=lambda code: t(f"followup.status.{code}", lang))
 
 
 # -- the LKE workbook --------------------------------------------------------------------------------
@@ -190,7 +237,6 @@ def workbook(source: ReportInput, lang: Lang) -> Workbook:
     _summary_sheet(summary, source.pred, values, lang)
     for comp in data["components"]:
         _component_sheet(book.create_sheet(sheet_title(comp["id"], comp["name"])), comp, values, lang)
-    book.properties.creator = "sakip-eval"
     return book
 
 
@@ -256,16 +302,17 @@ def _component_sheet(sheet: Worksheet, comp: dict[str, Any], values: dict[str, A
         put(sheet, row, 1, sub["id"], bold=True)
         put(sheet, row, 2, f"{sub['name']} ({share})", bold=True)
         put(sheet, row, 4, f"{sub['grade']} · {fmt(sub['score'])} / {fmt(sub['weight'])}", bold=True)
-        put(sheet, row, 5, "\n".join(r["text"] for r in sub["caps"] + sub["upgrades"]))
+        put(sheet, row, 5, "\n".join(plain(r["text"], lang) for r in sub["caps"] + sub["upgrades"]))
         row += 1
         for crit in (c for c in data["criteria"] if c["subcomponent"] == sub["id"]):
             cells = {
                 "id": crit["id"], "text": crit["text"], "claimed": values["answer"][crit["claimed"]],
                 "predicted": values["answer"][crit["predicted"]],
-                "reasons": "\n".join(r["text"] for r in crit["reasons"]),
+                "reasons": "\n".join(plain(r["text"], lang) for r in crit["reasons"]),
                 "evidence": ", ".join(crit["evidence"]),
                 "evidence_titles": "\n".join(values["titles"].get(e, e) for e in crit["evidence"]),
-                "note": values["notes"].get(crit["id"], ""), "recommendation": values["advice"].get(crit["id"], ""),
+                "note": values["notes"].get(crit["id"], ""),
+                "recommendation": plain(values["advice"].get(crit["id"], ""), lang),
             }
             for col, key in enumerate(COLUMNS, 1):
                 put(sheet, row, col, cells[key])
@@ -277,9 +324,13 @@ def _component_sheet(sheet: Worksheet, comp: dict[str, Any], values: dict[str, A
 
 
 def xlsx_bytes(source: ReportInput, lang: Lang) -> bytes:
-    """The workbook as bytes that depend only on the input: openpyxl stamps the time into the
-    document properties and every zip entry, so both are fixed here."""
-    book = workbook(source, lang)
+    return workbook_bytes(workbook(source, lang))
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """A workbook as bytes that depend only on its content: openpyxl stamps the time into the document
+    properties and every zip entry, so both are fixed here."""
+    book.properties.creator = "sakip-eval"
     book.properties.created = dt.datetime(*FIXED_TIME)
     raw = io.BytesIO()
     book.save(raw)
@@ -298,4 +349,8 @@ def xlsx_bytes(source: ReportInput, lang: Lang) -> bytes:
 def render_bytes(source: ReportInput, fmt: ReportFormat, lang: Lang) -> bytes:
     if fmt is ReportFormat.XLSX:
         return xlsx_bytes(source, lang)
+    if fmt is ReportFormat.PDF:
+        from sakip_eval.render.browser import print_pdf
+
+        return print_pdf(render_text(source, ReportFormat.HTML, lang).encode("utf-8"))
     return render_text(source, fmt, lang).encode("utf-8")

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from rich.console import Console, Group
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text as RichText
 
 from sakip_eval.i18n import Lang, t
 from sakip_eval.numbers import format_number
 from sakip_eval.render.outlook import basis_line, chances_line
+from sakip_eval.render.table import Table
 
 if TYPE_CHECKING:  # types only: `followup` and `diff` borrow the labels without loading the prediction and its engine
     from sakip_eval.scoring.prediction import ComponentResult, CriterionResult, Prediction, Reason, SubcomponentResult
@@ -33,6 +33,11 @@ class Layout(StrEnum):
     AUTO = "auto"
     TABLE = "table"
     COMPACT = "compact"
+
+
+def compact_layout(layout: Layout, width: int) -> bool:
+    """The compact layout: asked for, or chosen by a terminal narrower than :data:`COMPACT_BELOW`."""
+    return layout is Layout.COMPACT or (layout is Layout.AUTO and width < COMPACT_BELOW)
 
 
 def is_gap(crit: CriterionResult) -> bool:
@@ -54,11 +59,17 @@ def status_label(status: str, lang: Lang) -> str:
     return t(f"followup.status.{status}", lang)
 
 
-def bar(score: Decimal, weight: Decimal) -> RichText:
-    filled = int((score / weight * BAR_WIDTH).to_integral_value()) if weight else 0
+def bar(score: Decimal, weight: Decimal, width: int = BAR_WIDTH) -> RichText:
+    filled = int((score / weight * width).to_integral_value()) if weight else 0
     text = RichText("█" * filled, style="green")
-    text.append("░" * (BAR_WIDTH - filled), style="dim")
+    text.append("░" * (width - filled), style="dim")
     return text
+
+
+def bar_width(terminal: int, beside: int) -> int:
+    """A bar as wide as the terminal leaves beside `beside` columns of other content (at most
+    :data:`BAR_WIDTH`, at least 5): a bar cut short by the terminal's edge would show a wrong share."""
+    return max(5, min(BAR_WIDTH, terminal - beside))
 
 
 FINDINGS_SHOWN = 3
@@ -122,14 +133,14 @@ def _followup_table(pred: Prediction, lang: Lang) -> Table:
     table.add_column(t("followup.text", lang), ratio=4)
     table.add_column(t("followup.status", lang), no_wrap=True)
     table.add_column(t("followup.evidence", lang), ratio=1)
-    table.add_column(t("followup.points", lang), no_wrap=True, justify="right")
+    table.add_column(t("followup.points", lang), ratio=2, justify="right")
     for rec in pred.followup:
         mark, style = MARKS["true" if rec.closed else "false"]
         gain = points.get(f"followup:{rec.id}")
         table.add_row(RichText(mark, style=style), RichText(rec.id), RichText(rec.text),
                       RichText(status_label(rec.status, lang), style=style),
                       RichText(", ".join(rec.evidence) or "-"),
-                      RichText("" if gain is None else t("score.points", lang, points=format_number(gain, lang))))
+                      RichText(_gain(gain, pred, lang)))
     return table
 
 
@@ -173,6 +184,17 @@ def _compact_component(comp: ComponentResult, criteria: list[CriterionResult], l
     return lines
 
 
+def _gain(gain: Decimal | None, pred: Prediction, lang: Lang) -> str:
+    """What closing one recommendation adds; a zero says why (4.c.1 is met only once every one is closed), so
+    that `+0,00` does not read as "not worth doing"."""
+    if gain is None:
+        return ""
+    text = t("score.points", lang, points=format_number(gain, lang))
+    if gain == 0:
+        text += " " + t("followup.zero_points", lang, open=sum(1 for rec in pred.followup if not rec.closed))
+    return text
+
+
 def _compact_followup(pred: Prediction, lang: Lang) -> list[Padding]:
     points = {r.id: r.points for r in pred.recommendations if r.kind == "followup"}
     lines = []
@@ -181,7 +203,7 @@ def _compact_followup(pred: Prediction, lang: Lang) -> list[Padding]:
         gain = points.get(f"followup:{rec.id}")
         head = RichText(f"{mark} ", style=style)
         head.append(f"{rec.id} · {status_label(rec.status, lang)}"
-                    + ("" if gain is None else " · " + t("score.points", lang, points=format_number(gain, lang))))
+                    + ("" if gain is None else " · " + _gain(gain, pred, lang)))
         lines.append(Padding(head, (0, 0, 0, 2), expand=False))
         detail = rec.text + (f" ({t('score.evidence', lang)}: {', '.join(rec.evidence)})" if rec.evidence else "")
         lines.append(Padding(RichText(detail), (0, 0, 0, 6), expand=False))
@@ -190,7 +212,7 @@ def _compact_followup(pred: Prediction, lang: Lang) -> list[Padding]:
 
 def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: bool = False,
            layout: Layout = Layout.AUTO) -> None:
-    compact = layout is Layout.COMPACT or (layout is Layout.AUTO and console.width < COMPACT_BELOW)
+    compact = compact_layout(layout, console.width)
     header = f"{pred.opd}" + (f" — {pred.pemda}" if pred.pemda else "")
     heading = RichText(header, style="bold")
     heading.append("\n" + t("score.header", lang, evaluation=pred.evaluation_year, performance=pred.performance_year,
@@ -212,9 +234,14 @@ def render(pred: Prediction, lang: Lang, console: Console, top: int = 10, gaps: 
     summary.add_column()  # the component's name wraps on a narrow screen; the bar and the score keep their width
     summary.add_column(no_wrap=True)
     summary.add_column(no_wrap=True)
+    names = {comp.id: f"{comp.id}. {comp.name.get(lang)}" for comp in pred.components}
+    scores = {comp.id: f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}"
+              for comp in pred.components}
+    # the panel's border and padding (4), the grid's padding between three columns (4), the scores, and the
+    # names up to 24 columns (longer ones wrap)
+    width = bar_width(console.width, 8 + min(24, max(map(len, names.values()))) + max(map(len, scores.values())))
     for comp in pred.components:
-        summary.add_row(RichText(f"{comp.id}. {comp.name.get(lang)}"), bar(comp.score, comp.weight),
-                        f"{format_number(comp.score, lang)} / {format_number(comp.weight, lang)}")
+        summary.add_row(RichText(names[comp.id]), bar(comp.score, comp.weight, width), scores[comp.id])
     total_line = RichText(
         f"{t('score.total', lang)}: {format_number(pred.total, lang)}   "
         f"{t('score.category', lang)}: {pred.category} ({pred.category_name.get(lang)})",

@@ -102,10 +102,13 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Step:
-    """A chosen candidate with the points it adds after the previous steps and the running total."""
+    """A chosen candidate with the points it adds after the previous steps and the running total. A step
+    that adds nothing alone is part of a bundle: `together_with` is the number (1-based) of the later step
+    whose points it shares (a sub-component's grade moves only once all of them are done)."""
 
     rec: RecommendationResult
     total: Decimal
+    together_with: int | None = None
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,9 @@ def make_plan(
                                           "reaches": category_of(book, new_total).code})
         steps.append(Step(rec, new_total))
         total = new_total
+    steps = [replace(step, together_with=next((n for n, later in enumerate(steps[i + 1:], start=i + 2)
+                                               if later.rec.points > 0), None)) if step.rec.points == 0 else step
+             for i, step in enumerate(steps)]
     return Plan(
         target=target, start_total=start_total, start_category=category_of(book, start_total).code,
         steps=steps, reachable=reachable, predicted_total=total,
@@ -295,7 +301,8 @@ def plan_to_dict(plan: Plan, lang: Lang) -> dict[str, Any]:
         "predicted_total": number(plan.predicted_total),
         "predicted_category": plan.predicted_category,
         "max_total": number(plan.max_total),
-        "steps": [{**recommendation_to_dict(step.rec, lang), "total": number(step.total)} for step in plan.steps],
+        "steps": [{**recommendation_to_dict(step.rec, lang), "total": number(step.total),
+                   "together_with": step.together_with} for step in plan.steps],
         "limits": [{"subcomponent": lim.subcomponent, "grade": lim.grade, "score": number(lim.score),
                     "weight": number(lim.weight)} for lim in plan.limits],
     }
