@@ -33,6 +33,7 @@ from .letterkit import (
     court_letter,
     inspectorate_letter,
     replaced,
+    rows,
     to_docx,
     to_pdf,
     to_txt,
@@ -227,6 +228,20 @@ def test_plain_text_with_a_header_on_two_lines_gives_no_guessed_column(cli: Cli,
     code, data = check(cli, path)
     assert code == 1 and scores(data) == [None] * 4 and scores(data, "previous") == [None] * 4
     assert kinds(data) == ["missing"] * 4 and data["total"] == 86.55
+
+
+def test_two_numbers_without_a_header_are_no_guess(cli: Cli, tmp_path: Path) -> None:
+    """No legible header and two numbers per row, this year's before last year's: the first is no
+    component's weight, so they are not taken as weight and score (never last year's as this year's)."""
+    table = rows(("No.", "Komponen", "xx", "yy"),
+                 ("1.", "Perencanaan Kinerja", "26,10", "25,781"),
+                 ("2.", "Pengukuran Kinerja", "25,50", "24,9"),
+                 ("3.", "Pelaporan Kinerja", "13,20", "12,1"),
+                 ("4.", "Evaluasi Akuntabilitas Kinerja Internal", "21,75", "20,083"),
+                 (None, "Nilai Akuntabilitas Kinerja", "86,55", "82,86"))
+    letter = [*court_letter()[:10], *table]
+    code, data = check(cli, write(tmp_path, letter, ocr=True))
+    assert code == 1 and scores(data) == [None] * 4 and scores(data, "stated_weight") == [None] * 4
 
 
 def test_an_ocr_total_out_of_its_band_is_repaired_when_one_reading_fits(cli: Cli, tmp_path: Path) -> None:

@@ -389,6 +389,8 @@ def _read(lines: list[Line], start: int, book: Rulebook, pdf: bool) -> Table:
         if comp is not None:
             gap = 0
             sub = _subcomponent(book, comp, parsed.marker, label, block, table)
+            if header is None and sub is None:
+                parsed = _unheaded(book, comp, parsed)
             row = _row(sub or comp, f"{parsed.marker} {label}".strip(), line, parsed, table)
             if sub is not None:
                 table.subcomponents.append(row)
@@ -417,6 +419,17 @@ def _read(lines: list[Line], start: int, book: Rulebook, pdf: bool) -> Table:
             table.end = index - gap
             break
     return table
+
+
+def _unheaded(book: Rulebook, component: str, parsed: Parsed) -> Parsed:
+    """Without a header, two numbers of a component row are taken as weight and score only when the first
+    is the component's weight; otherwise they may as well be this year's and last year's, in either
+    order, so neither is taken (an unread cell, never a guessed score)."""
+    weight = parsed.values.get("weight")
+    if weight is None or weight.value == next(c.weight for c in book.regime.components if c.id == component):
+        return parsed
+    text = " ".join(r.text for r in parsed.values.values())
+    return Parsed(parsed.marker, parsed.label, {}, {**parsed.unread, "current": text}, parsed.codes)
 
 
 def _sub_like(book: Rulebook, component: str, parsed: Parsed) -> bool:
