@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from sakip_eval.cli import register
+from sakip_eval.cli import register_all
 from sakip_eval.cli.common import app, err, out
 from sakip_eval.cli.help import help_key, walk
 from sakip_eval.i18n import Lang, t
@@ -276,7 +276,7 @@ def test_check_on_a_narrow_terminal_labels_each_detail_and_keeps_headings_whole_
 
 
 def _tree() -> list[tuple[str, object]]:
-    register([])
+    register_all()
     return list(walk(typer.main.get_command(app)))
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from typer.main import get_command
 
-from sakip_eval.cli import register
+from sakip_eval.cli import register_all
 from sakip_eval.cli.common import app
 from sakip_eval.i18n import MESSAGES
 from sakip_eval.io.workspace import STATE_DIR
@@ -293,7 +293,7 @@ def _leaves(command: object, prefix: tuple[str, ...] = ()) -> Iterator[str]:
 
 
 def test_every_command_has_bad_input_cases() -> None:
-    register([])  # commands register lazily: import every command module first
+    register_all()  # commands register lazily: import every command module first
     assert set(_leaves(get_command(app))) == set(CASES)
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from sakip_eval.rulebook.book import RULES_ENV, RULES_ROOT
+from sakip_eval.rulebook import RULES_ENV
+from sakip_eval.rulebook.book import RULES_ROOT
 
 from .conftest import Result, flat
 

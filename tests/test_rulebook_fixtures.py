@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from sakip_eval.i18n import Lang
-from sakip_eval.rulebook.book import RULES_ENV, RULES_ROOT, load_rulebook
+from sakip_eval.rulebook import RULES_ENV
+from sakip_eval.rulebook.book import RULES_ROOT, load_rulebook
 from sakip_eval.rulebook.fixtures import Case, discover, generated_cases, merge
 from sakip_eval.scoring.proof import prove, run_case
 

@@ -19,7 +19,8 @@ from sakip_eval.checks.sheet import Sheet
 from sakip_eval.engine.durable import Inference, engine_for
 from sakip_eval.engine.facts import Fact
 from sakip_eval.engine.program import program_for
-from sakip_eval.i18n import MESSAGES, Lang, Text, t
+from sakip_eval.i18n import MESSAGES, Lang, t
+from sakip_eval.i18n.text import Text
 from sakip_eval.io.workspace import Workspace
 from sakip_eval.numbers import format_number, places
 from sakip_eval.rulebook.book import Rulebook, Severity

@@ -4,8 +4,9 @@ every user-caused error becomes an :class:`InputError`, shown in the chosen lang
 Each top-level command lives in its own module below, named after it (`import-lke` in import_lke.py);
 importing the module registers the command on `app`.
 Only the module of the command being run is imported (the others pull in report templates, Excel,
-SQLite, the process pool...), so every command starts as fast as it can; help and unknown commands
-import them all.
+SQLite, the process pool, the rule engine...), so every command starts as fast as it can. Help, `--version`
+and unknown commands import none: the program's help lists commands by name and text alone, so each
+command is there as a stand-in that only carries its name (:func:`stand_ins`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import contextlib
 import importlib
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sakip_eval.cli.common import app, err
 from sakip_eval.cli.options import chosen_lang
@@ -25,18 +26,38 @@ EXIT_INTERRUPTED = 130  # what shells report for a command stopped by Ctrl+C (12
 EXIT_CLOSED_PIPE = 141  # what shells report for a writer whose reader went away (128 + SIGPIPE)
 EXIT_INTERNAL = 3  # a bug: not the user's input, and not a threshold (1)
 GLOBAL_OPTIONS_WITH_VALUE = ("--rules",)  # options before the command that take a value
+COMPLETE_ENV = "_SAKIP_EVAL_COMPLETE"  # set by the shell's completion script (click's name for the program's)
 
-# every top-level command, in the order `--help` lists them; `import-lke` lives in cli/import_lke.py
-COMMANDS = ("score", "calibrate", "check", "explain", "followup", "lhe", "history", "diff", "report", "plan",
-            "batch", "init", "import-lke", "import-lkjip", "rules", "schema")
+# every top-level command, in the order `--help` lists them (typer lists commands before command groups);
+# `import-lke` lives in cli/import_lke.py
+COMMANDS = ("score", "calibrate", "check", "explain", "history", "diff", "report", "plan", "batch", "init",
+            "import-lke", "import-lkjip", "schema", "followup", "lhe", "rules")
 
 
-def register(args: list[str]) -> None:
-    """Import the module of the command in `args`, or every command module when there is none."""
+def register(args: list[str]) -> str | None:
+    """Import the module of the command in `args` and return its name; None when `args` name no command."""
     command = next((a for i, a in enumerate(args)
                     if not a.startswith("-") and (i == 0 or args[i - 1] not in GLOBAL_OPTIONS_WITH_VALUE)), None)
-    for name in [command] if command in COMMANDS else COMMANDS:
+    if command not in COMMANDS:
+        return None
+    importlib.import_module(f"{__name__}.{module_of(command)}")
+    return command
+
+
+def register_all() -> None:
+    """Import every command module (what tests that walk the whole command tree need)."""
+    for name in COMMANDS:
         importlib.import_module(f"{__name__}.{module_of(name)}")
+
+
+def stand_ins(group: Any) -> None:
+    """Give the program's command group every command not imported as a stand-in that carries only its name,
+    for the help page and click's own messages (`No such command`), in the order of :data:`COMMANDS`. Used only
+    when the arguments name no command, so click never runs one: it takes the same first word as
+    :func:`register` for the command."""
+    from typer.core import TyperCommand
+
+    group.commands = {name: group.commands.get(name) or TyperCommand(name=name) for name in COMMANDS}
 
 
 def module_of(command: str) -> str:
@@ -75,8 +96,13 @@ def main(argv: list[str] | None = None) -> NoReturn:
     _utf8_output()
     code: str | int | None = 0
     try:
-        register(args)
+        completing = COMPLETE_ENV in os.environ  # Tab completion: the words are in the environment, not in args
+        if completing:
+            register_all()
+        running = register(args)
         command = typer.main.get_command(app)
+        if running is None and not completing:
+            stand_ins(command)
         localize(command, lang)
         command.main(args, prog_name="sakip-eval")
     except SystemExit as done:  # how typer ends every run, successful or not

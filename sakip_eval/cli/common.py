@@ -24,8 +24,7 @@ from sakip_eval import __version__
 from sakip_eval.errors import ClosedPipe, InputError, Interrupted
 from sakip_eval.i18n import Lang, t
 from sakip_eval.render.console import guard
-from sakip_eval.render.jsontext import dumps
-from sakip_eval.rulebook.book import RULES_ENV
+from sakip_eval.rulebook import RULES_ENV
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -135,4 +134,6 @@ def progress_bar(label: str, total: int) -> Iterator[Callable[[int], None]]:
 
 
 def print_json(data: object) -> None:
+    from sakip_eval.render.jsontext import dumps  # its number rounding loads the scoring package
+
     sys.stdout.write(dumps(data))

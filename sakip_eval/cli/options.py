@@ -17,7 +17,6 @@ import typer
 
 from sakip_eval.errors import InputError
 from sakip_eval.i18n import Lang
-from sakip_eval.numbers import NumberFormatError, parse_number
 
 # The workspace a command reads when none is named: the current folder, as `git` or `make` do. Never the
 # bundled example (a write would land in the checkout), and nothing outside the folder the user is in.
@@ -40,6 +39,8 @@ def decimal_parser(option: str) -> Callable[[str], Decimal]:
     whatever the output language."""
 
     def parse(raw: str) -> Decimal:
+        from sakip_eval.numbers import NumberFormatError, parse_number  # pydantic-typed: only when parsed
+
         try:
             value = parse_number(raw)
         except NumberFormatError:

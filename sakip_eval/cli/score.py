@@ -18,12 +18,10 @@ from sakip_eval.cli.options import (
     decimal_parser,
 )
 from sakip_eval.errors import InputError
-from sakip_eval.history.store import default_path, record_run
 from sakip_eval.i18n import Lang, t
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.numbers import format_number
 from sakip_eval.render import terminal
-from sakip_eval.render.json import prediction_to_dict
 from sakip_eval.scoring.prediction import predict
 
 
@@ -47,11 +45,15 @@ def score(
     ws = load_workspace(workspace)
     pred = predict(ws)
     if not no_history:
+        from sakip_eval.history.store import default_path, record_run  # SQLite: only when recording
+
         try:
             record_run(history if history is not None else default_path(workspace), ws, pred)
         except InputError as exc:  # the prediction stands even where the history cannot be written
             err.print(t("history.not_recorded", lang, detail=exc.render(lang)), markup=False, highlight=False)
     if fmt is Format.JSON:
+        from sakip_eval.render.json import prediction_to_dict  # one output format of two: loaded when chosen
+
         print_json(prediction_to_dict(pred, lang))
     else:
         terminal.render(pred, lang, out, top=top, gaps=gaps, layout=layout)

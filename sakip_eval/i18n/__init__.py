@@ -4,7 +4,7 @@ Messages live in one module per area (errors, scoring, checks, follow-up, letter
 the workbook, the rulebook, new workspaces), each a table a translator reads in one place; callers only
 ever use :func:`t` and :data:`MESSAGES`, which holds them all. Indonesian nouns do not change with a count;
 English ones do, and a template says both forms where a count is shown: `{count} {count:problem|problems}`.
-Rule and criterion texts come from `rules/` as :class:`Text` values.
+Rule and criterion texts come from `rules/` as :class:`sakip_eval.i18n.text.Text` values.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import re
 import string
 from enum import StrEnum
 from typing import Any
-
-from pydantic import BaseModel, ConfigDict
 
 from sakip_eval.i18n import (
     checks,
@@ -40,18 +38,6 @@ class Lang(StrEnum):
 
     ID = "id"
     EN = "en"
-
-
-class Text(BaseModel):
-    """A user-facing text in both languages, as written in rule files."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-    id: str
-    en: str
-
-    def get(self, lang: Lang) -> str:
-        return self.id if lang is Lang.ID else self.en
 
 
 # Every area's messages; a key starts with its area's prefixes (`error.` in errors.py, `lhe.` in letters.py).

@@ -9,7 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from sakip_eval.i18n import Lang, Text
+from sakip_eval.i18n import Lang
+from sakip_eval.i18n.text import Text
 from sakip_eval.render.jsontext import number
 from sakip_eval.scoring.prediction import Basis, Prediction, Reason, RecommendationResult
 

@@ -21,16 +21,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sakip_eval import __version__
 from sakip_eval.errors import InputError
-from sakip_eval.i18n import Text
+from sakip_eval.i18n.text import Text
 from sakip_eval.io.yamlread import Document, load_document, validate
+from sakip_eval.rulebook import RULES_ENV
 from sakip_eval.rulebook.calibration import Calibration
 from sakip_eval.rulebook.criteria_map import CriteriaMap, RuleText, fill
 
 # The rulebooks shipped with the package: the repository's top-level rules/ folder, installed as the
 # package `sakip_eval.regimes` (see setup.py), so a checkout and an installed wheel find it the same way.
 RULES_ROOT = Path(str(resources.files("sakip_eval.regimes")))
-# A folder of the user's own rulebooks (one sub-folder per regime), set by `--rules DIR` or by the user.
-RULES_ENV = "SAKIP_EVAL_RULES"
 REGIME_NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 Kind = Literal["keberadaan", "kualitas", "pemanfaatan"]
 Effect = Literal["refute", "prove", "cap", "upgrade", "note"]

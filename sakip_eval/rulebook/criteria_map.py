@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from sakip_eval.i18n import Text
+from sakip_eval.i18n.text import Text
 
 MapEffect = Literal["refute", "cap", "note"]
 Severity = Literal["error", "warning", "info"]

@@ -19,7 +19,8 @@ from decimal import Decimal
 from typing import Any
 
 from sakip_eval.errors import InputError
-from sakip_eval.i18n import Lang, Text
+from sakip_eval.i18n import Lang
+from sakip_eval.i18n.text import Text
 from sakip_eval.numbers import NumberFormatError, parse_number
 from sakip_eval.render.json import recommendation_to_dict
 from sakip_eval.render.jsontext import number

@@ -16,7 +16,7 @@ from sakip_eval.checks.findings import Finding, check_facts, findings_behind, fi
 from sakip_eval.engine.durable import Inference, engine_for
 from sakip_eval.engine.facts import Fact, closing_scenarios, derive_facts
 from sakip_eval.engine.program import program_for
-from sakip_eval.i18n import Text
+from sakip_eval.i18n.text import Text
 from sakip_eval.io.workspace import Workspace
 from sakip_eval.model.followup import Status
 from sakip_eval.rulebook.book import Category, Rulebook, SourcedRule, subcomponent_of
