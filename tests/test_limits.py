@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import sakip_eval.cli.score as score_cli
+from sakip_eval.documents import MAX_TEXT_BYTES
 from sakip_eval.io.workspace import STATE_DIR
 from sakip_eval.io.yamlread import MAX_BYTES, MAX_DEPTH, MAX_LIST
 from sakip_eval.letters.reader import parse_letter
@@ -150,9 +151,9 @@ def test_duplicate_ids_name_their_line(cli: Cli, ws: Path, name: str, old: str, 
 def test_lhe_letter_limits(cli: Cli, tmp_path: Path) -> None:
     letter = tmp_path / "lhe.txt"
     with letter.open("wb") as handle:
-        handle.truncate(MAX_BYTES + 1)
+        handle.truncate(MAX_TEXT_BYTES + 1)
     code, _, err = cli("lhe", "check", letter)
-    assert code == 2 and "lebih dari 10 MiB" in flat(err)
+    assert code == 2 and f"lebih dari {MAX_TEXT_BYTES >> 20} MiB" in flat(err)
     letter.write_bytes(LHE_2024.read_bytes()[:500] + b"\x80")
     code, _, err = cli("lhe", "check", letter)
     assert code == 2 and "posisi 500" in flat(err)
