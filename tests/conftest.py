@@ -40,6 +40,11 @@ def golden(request: pytest.FixtureRequest) -> Golden:
 _GOLDEN = pytest.StashKey[Golden]()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The fuzz summary counts the cases of every fuzz test, so it runs after all of them, in any selection."""
+    items.sort(key=lambda item: item.path.name == "test_fuzz_summary.py")
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     keeper = config.stash.get(_GOLDEN, None)
     if keeper is not None and keeper.updated:
