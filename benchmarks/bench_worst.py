@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import resource
 import shutil
+import sys
 import tempfile
 import time
 import zipfile
@@ -33,6 +34,9 @@ from sakip_eval.rulebook.book import Rulebook, load_rulebook
 from sakip_eval.scoring.prediction import predict
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.builders import budget_siblings  # noqa: E402 (the probe's generator, as the tests use it)
+
 WORKSPACE = ROOT / "evidence" / "mojosari-2025"
 LETTER = (ROOT / "tests" / "fixtures" / "lhe-mojosari-2024.txt").read_text(encoding="utf-8")
 
@@ -54,21 +58,6 @@ def workspace_copy(tmp: Path, name: str) -> Path:
     target = tmp / name
     shutil.copytree(WORKSPACE, target, ignore=shutil.ignore_patterns(".sakip"))
     return target
-
-
-def budget_siblings(ws: Path, count: int) -> Path:
-    """The probe's generator: `count` sibling programs with a pagu in two years."""
-    text = (ws / "lkjip.yaml").read_text(encoding="utf-8")
-    before, after = text.split("budget_lines:")[0], "narratives:" + text.split("\nnarratives:", 1)[1]
-    lines = ["budget_lines:", '  - {id: opd, level: opd, name: "OPD"}']
-    lines += [f'  - {{id: l{i}, level: program, parent: opd, name: "Program {i}"}}' for i in range(count)]
-    lines += ["budgets:"]
-    for table, year, base in (("t1", 2024, 1000), ("t2", 2023, 2000)):
-        lines += [f"  - id: {table}", f"    title: Tabel {table}", "    source: renja", f"    year: {year}",
-                  "    rows:"]
-        lines += [f'      - {{line: l{i}, pagu: "{base + i}"}}' for i in range(count)]
-    (ws / "lkjip.yaml").write_text(before + "\n".join(lines) + "\n\n" + after, encoding="utf-8")
-    return ws
 
 
 def citations(ws: Path, per_claim: int, claims: int) -> Path:
@@ -106,7 +95,8 @@ def main() -> None:
         tmp = Path(tmp_name)
         print("LKjIP consistency checks (check = load + derive + engine)")
         for count in (1_000, 2_000, 5_000):
-            ws = budget_siblings(workspace_copy(tmp, f"b{count}"), count)
+            ws = workspace_copy(tmp, f"b{count}")
+            budget_siblings(ws, count)
             timed(f"{count} sibling budget lines, load + check", partial(_check, ws))
         print("LHE letter reader (a text file, read as `lhe check` reads it)")
         letter = partial(_letter, tmp, book)

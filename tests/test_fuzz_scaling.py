@@ -29,9 +29,9 @@ from sakip_eval.letters.reader import parse_letter
 from sakip_eval.rulebook.book import load_rulebook
 from sakip_eval.scoring.prediction import predict
 
+from .builders import budget_siblings
 from .conftest import EVIDENCE, LHE_2024
 from .fuzzing import TALLY
-from .test_probes import budget_siblings
 
 pytestmark = pytest.mark.slow
 

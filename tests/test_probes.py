@@ -34,33 +34,12 @@ from sakip_eval.history.store import record_run
 from sakip_eval.io.workspace import load_workspace
 from sakip_eval.scoring.prediction import predict
 
+from .builders import budget_siblings
 from .conftest import LHE_2024, Cli, flat
 from .fuzzing import CONTROL
 
 
 # -- 1. time bounded in the lines of a budget table -------------------------------------------------------
-def budget_siblings(ws: Path, count: int, swapped: tuple[int, int] | None = None) -> None:
-    """lkjip.yaml with `count` sibling programs stating a pagu in two years (the probe's generator), the
-    pair `swapped` exchanging their amounts between the years."""
-    text = (ws / "lkjip.yaml").read_text(encoding="utf-8")
-    before = text.split("budget_lines:")[0]
-    after = "narratives:" + text.split("\nnarratives:", 1)[1]
-    lines = ["budget_lines:", '  - {id: opd, level: opd, name: "OPD"}']
-    lines += [f'  - {{id: l{i}, level: program, parent: opd, name: "Program {i}"}}' for i in range(count)]
-    lines += ["budgets:"]
-    for table, year, base in (("t1", 2024, 1000), ("t2", 2023, 2000)):
-        lines += [f"  - id: {table}", f"    title: Tabel {table}", "    source: renja", f"    year: {year}",
-                  "    rows:"]
-        for i in range(count):
-            amount = base + i
-            if swapped and i in swapped and year == 2023:
-                amount = 7_000_000 if i == swapped[0] else 90_000
-            if swapped and i in swapped and year == 2024:
-                amount = 90_000 if i == swapped[0] else 7_000_000
-            lines.append(f'      - {{line: l{i}, pagu: "{amount}"}}')
-    (ws / "lkjip.yaml").write_text(before + "\n".join(lines) + "\n\n" + after, encoding="utf-8")
-
-
 def test_repro_01_many_sibling_budget_lines_pair_each_line_once(ws: Path, cli: Cli) -> None:
     budget_siblings(ws, 600, swapped=(17, 403))
     workspace = load_workspace(ws)
