@@ -129,6 +129,47 @@ def test_docx_merged_cells_keep_their_grid_columns(tmp_path: Path) -> None:
     assert [w.x0 for w in doc.lines[1].words] == [0, 1, 2]
 
 
+def test_docx_letters_and_imports_read_word_alike(tmp_path: Path) -> None:
+    """One Word reader serves letters and LKjIP imports: a table a template wraps in a content control, a
+    row that starts at a later grid column, a cell merged down, all read the same way by both."""
+    from sakip_eval.importers.docxtables import docx_lines
+
+    w = docx_module.W[1:-1]
+    cell = '<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>'
+    rows = ("<w:tr>" + "".join(cell.format(props="", text=t) for t in ("Komponen", "Bobot", "Nilai")) + "</w:tr>"
+            + '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>'
+            + cell.format(props="", text="30,00") + cell.format(props="", text="26,10") + "</w:tr>"
+            + "<w:tr>" + cell.format(props='<w:tcPr><w:vMerge/></w:tcPr>', text="x")
+            + cell.format(props="", text="15,00") + cell.format(props="", text="12,00") + "</w:tr>")
+    document = (f'<w:document xmlns:w="{w}"><w:body><w:sdt><w:sdtContent><w:tbl>{rows}</w:tbl></w:sdtContent>'
+                "</w:sdt></w:body></w:document>")
+    data = zipped({"word/document.xml": document})
+    letter = read_document(write(tmp_path, "surat.docx", data))
+    assert [[(word.text, word.x0) for word in line.words] for line in letter.lines] == [
+        [("Komponen", 0), ("Bobot", 1), ("Nilai", 2)], [("30,00", 1), ("26,10", 2)], [("15,00", 1), ("12,00", 2)]]
+    assert [line.cells for line in docx_lines("lkjip.docx", data)] == [
+        ("Komponen", "Bobot", "Nilai"), ("", "30,00", "26,10"), ("", "15,00", "12,00"), None]
+
+
+@pytest.mark.parametrize("numbering", ['<w:lvl w:ilvl="x"/>', '<w:lvl w:ilvl="12"><w:numFmt w:val="decimal"/></w:lvl>'])
+def test_docx_list_levels_word_never_writes_are_ignored(tmp_path: Path, numbering: str) -> None:
+    w = docx_module.W[1:-1]
+    parts = {"word/document.xml": f'<w:document xmlns:w="{w}"><w:body><w:p><w:pPr><w:numPr><w:ilvl w:val="12"/>'
+                                  '<w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Rekomendasi</w:t></w:r></w:p>'
+                                  "</w:body></w:document>",
+             "word/numbering.xml": f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="0">{numbering}'
+                                   '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                                   "</w:numbering>"}
+    assert [line.text for line in read_document(write(tmp_path, "surat.docx", zipped(parts))).lines] == ["Rekomendasi"]
+
+
+def test_a_docx_part_in_an_unknown_compression_is_refused(cli: Cli, tmp_path: Path) -> None:
+    data = bytearray(zipped({"word/document.xml": "<x/>"}))
+    data[8:10] = data[data.index(b"PK\x01\x02") + 10:data.index(b"PK\x01\x02") + 12] = (99).to_bytes(2, "little")
+    code, _, err = cli("lhe", "check", write(tmp_path, "aes.docx", bytes(data)))
+    assert code == 2 and "bukan .docx" in flat(err) and "Traceback" not in flat(err)
+
+
 def test_text_cells_and_tokens(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "surat.txt", "| a | 30,00 |\nb  30,00\n"))
     assert doc.lines[0].cells and [w.text for w in doc.lines[0].words] == ["a", "30,00"]

@@ -23,7 +23,7 @@ MAX_LINES = 10_000
 # whole text, and a 10 MiB line does not become millions of word objects.
 MAX_WORDS = 1_000
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-INLINE_BREAKS = dict.fromkeys(map(ord, "\v\f\x1c\x1d\x1e\x85\u2028\u2029"), " ")
+INLINE_BREAK = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def read_txt(display: str, data: bytes) -> Document:
@@ -41,8 +41,7 @@ def text_lines(text: str, display: str) -> tuple[Line, ...]:
     if count >= MAX_LINES:
         raise InputError("documents.too_many_lines", file=display, limit=MAX_LINES)
     return tuple(Line(i, line, split_cells(line), cells=bool(CELL_SEPARATOR.search(line)))
-                 for i, line in enumerate((part.translate(INLINE_BREAKS) for part in LINE_BREAK.split(text)),
-                                          start=1))
+                 for i, line in enumerate(LINE_BREAK.split(INLINE_BREAK.sub(" ", text)), start=1))
 
 
 def split_cells(line: str) -> tuple[Word, ...]:

@@ -19,7 +19,6 @@ import json
 import os
 import re
 import shutil
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,16 +161,13 @@ def _read_pdf(data: bytes, guess: Guess) -> None:
 
 
 def _read_docx(data: bytes, guess: Guess) -> None:
-    from sakip_eval.importers.docxtables import docx_lines
+    from sakip_eval.documents.docx import parse_docx
+    from sakip_eval.importers.docxtables import word_lines
 
-    lines = docx_lines("", data)
+    word = parse_docx("", data, "importers")
+    lines = word_lines("", word)
     guess.text = "\n".join(line.text for line in lines)[:FIRST_PAGE_CHARS]
-    guess.pages = max((line.page or 1) for line in lines)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if "docProps/app.xml" in archive.namelist():
-            found = re.search(rb"<Pages>(\d+)</Pages>", archive.read("docProps/app.xml")[:20000])
-            if found:
-                guess.pages = int(found.group(1))
+    guess.pages = word.stated_pages if word.stated_pages is not None else max((line.page or 1) for line in lines)
 
 
 def _read_sheet(data: bytes, guess: Guess) -> None:

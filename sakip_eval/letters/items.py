@@ -102,7 +102,8 @@ def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[
             active = [(_fresh(streams, "findings"), Side("left", *split)),
                       (_fresh(streams, "recommendations"), Side("right", *split))]
             continue
-        if FINDINGS_HEAD.match(text) or _heading(text) == "findings":
+        heading = _heading(text)
+        if FINDINGS_HEAD.match(text) or heading == "findings":
             active = [(_fresh(streams, "findings"), WHOLE)]
             continue
         if summary := SUMMARY_HEAD.search(text):
@@ -112,7 +113,7 @@ def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[
             stream.component = match_component(book, summary["comp"])
             active = [(stream, WHOLE)]
             continue
-        if RECOMMENDATIONS_HEAD.match(text) or _heading(text) == "recommendations" or _introduces_recommendations(text):
+        if RECOMMENDATIONS_HEAD.match(text) or heading == "recommendations" or _introduces_recommendations(text):
             active = [(_fresh(streams, "recommendations"), WHOLE)]
             continue
         for stream, side in active:

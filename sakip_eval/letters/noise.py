@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 # A score as letters print it: up to 3 digits, a decimal comma (or point) and up to 3 decimals.
 SCORE = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?")
@@ -26,7 +26,9 @@ DIGIT_LOOKALIKES = str.maketrans({"l": "1", "I": "1", "|": "1", "!": "1", "O": "
                                   "S": "5", "s": "5", "Z": "2", "z": "2", "B": "8", "G": "6", "g": "9", "q": "9"})
 MAX_SCORE = Decimal(100)
 # Characters OCR confuses inside words, folded to one form on both sides of a comparison.
-WORD_FOLD = str.maketrans({"l": "i", "1": "i", "|": "i", "j": "i", "!": "i", "q": "g", "0": "o"})
+FOLDS = {"l": "i", "1": "i", "|": "i", "j": "i", "!": "i", "q": "g", "0": "o"}
+WORD_FOLD = str.maketrans(FOLDS)
+ASCII_FOLD = bytes.maketrans("".join(FOLDS).encode(), "".join(FOLDS.values()).encode())
 WORD = re.compile(r"[A-Za-z0-9|!]+")
 # The shortest word an OCR slip of one character is forgiven in (a shorter one must match exactly).
 SIMILAR_LENGTH = 7
@@ -78,8 +80,11 @@ def fold(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """The folded words of a text (letters and digits; punctuation splits)."""
-    return [fold(w) for w in WORD.findall(text)]
+    """The folded words of a text (letters and digits; punctuation splits). The words are ASCII, so they
+    are folded together, as bytes, in one pass (every line of a letter is read several ways)."""
+    found = WORD.findall(text)
+    joined = " ".join(found).lower().encode("ascii").translate(ASCII_FOLD).decode("ascii")
+    return joined.split(" ") if found else []
 
 
 def similar(word: str, known: str) -> bool:
@@ -121,9 +126,12 @@ def _forms(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
-def near(word: str, known: frozenset[str]) -> set[str]:
-    """The words of `known` that folded `word` is :func:`similar` to."""
+@lru_cache(maxsize=1 << 15)
+def near(word: str, known: frozenset[str]) -> frozenset[str]:
+    """The words of `known` that folded `word` is :func:`similar` to. Remembered: a letter repeats its
+    words from line to line, and each line's words are looked up several times (heading, component,
+    broken words joined again); the cache is bounded, so a letter of distinct words costs no more memory."""
     if len(word) < SIMILAR_LENGTH:
-        return {word} if word in known else set()
+        return frozenset((word,)) if word in known else frozenset()
     index = _forms_index(known)
-    return {k for form in _forms(word) for k in index.get(form, ()) if similar(word, k)}
+    return frozenset(k for form in _forms(word) for k in index.get(form, ()) if similar(word, k))

@@ -343,10 +343,12 @@ def _component_row(line: Line, book: Rulebook) -> bool:
     """A line that starts a score table: a short label naming a component, with a number after it (or
     wrapped, with the numbers on a following line)."""
     label_words, value_words = _split(line, None)
+    if not any(read_score(w.text) for w in value_words):  # the cheap test first: most lines end in a word
+        return False
     label = " ".join(w.text for w in label_words)
     if not label or len(label.split()) > MAX_LABEL_WORDS or is_total(label):
         return False
-    return match_component(book, label) is not None and any(read_score(w.text) for w in value_words)
+    return match_component(book, label) is not None
 
 
 def _read(lines: list[Line], start: int, book: Rulebook, pdf: bool) -> Table:

@@ -46,6 +46,9 @@ FURNITURE = re.compile(
 STOP = frozenset(words("yang dan di ke dari untuk dengan dalam telah sudah belum agar atau pada oleh "
                        "secara serta ada terdapat tersedia adanya the a of"))
 
+# A heading names a component: a few words (`Evaluasi Akuntabilitas Kinerja Internal`), not a sentence.
+MAX_HEADING_WORDS = 6
+
 _CACHE: dict[int, tuple[Rulebook, Vocabulary]] = {}
 
 
@@ -113,11 +116,13 @@ def is_heading(book: Rulebook, text: str) -> str | None:
     """The component a short heading names (`B. Pengukuran Kinerja`, `Komponen Pelaporan Kinerja:`),
     or None when the text says more than a component's name."""
     body = MARKER.sub("", text, count=1) if MARKER.match(text) else text
-    known = vocabulary(book).component_words
-    found = _mended([w for w in words(body) if w not in ("komponen", "aspek")], known)
-    if not found or len(found) > 6 or not all(_known(w, known) for w in found):
+    found = [w for w in words(body) if w not in ("komponen", "aspek")]
+    if not found or len(found) > 2 * MAX_HEADING_WORDS:  # mending joins two words at most into one
         return None
-    return match_component(book, " ".join(found))
+    mended = _mended(found, vocabulary(book).component_words)
+    if mended is None or len(mended) > MAX_HEADING_WORDS:
+        return None
+    return match_component(book, " ".join(mended))
 
 
 def _known(word: str, known: frozenset[str]) -> bool:
@@ -129,16 +134,19 @@ def _matched(found: list[str], known: frozenset[str]) -> set[str]:
     return {k for word in set(found) for k in near(word, known)}
 
 
-def _mended(found: list[str], known: frozenset[str]) -> list[str]:
-    """Words an OCR layer broke in two (`Pel laporan`, `I nternal`) joined again, where neither part is a
-    component word and the two together are."""
+def _mended(found: list[str], known: frozenset[str]) -> list[str] | None:
+    """The words, each a known word, with words an OCR layer broke in two (`Pel laporan`, `I nternal`)
+    joined again where the first part is no component word and the two together are; None as soon as a
+    word is neither known nor so joined (every line of a letter is tried as a heading: most stop at once)."""
     out: list[str] = []
     for word in found:
-        if out and not _known(out[-1], known) and _known(out[-1] + word, known):
+        if out and not _known(out[-1], known):
+            if not _known(out[-1] + word, known):
+                return None
             out[-1] += word
         else:
             out.append(word)
-    return out
+    return out if _known(out[-1], known) else None
 
 
 def subcomponent_kind(book: Rulebook, component: str, label: str) -> str | None:
