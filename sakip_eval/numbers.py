@@ -115,10 +115,10 @@ def places(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def format_number(value: Decimal | float, lang: Lang, places: int = 2) -> str:
+def format_number(value: Decimal | int, lang: Lang, places: int = 2) -> str:
     """The one way a number is shown to users: Indonesian `82,30` / `10.455.592.750,00`, English `82.30`.
-    A float (a value read back from JSON) is taken as the decimal it prints as."""
-    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    Numbers reach it exact (Decimals all the way from the input), never through a float."""
+    exact = Decimal(value)
     return format_id(exact, places) if lang is Lang.ID else format_en(exact, places)
 
 

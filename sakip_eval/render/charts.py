@@ -3,7 +3,8 @@ that opens without network or JavaScript and prints as drawn. Every text placed 
 escaped here; the functions return :class:`markupsafe.Markup` so templates can embed them as is.
 
 The charts read the language-resolved prediction dict (:func:`sakip_eval.render.json.prediction_to_dict`),
-the same view the templates use.
+the same view the templates use. Its numbers are Decimals: labels format them exactly, and only the
+drawing's coordinates are floats.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ TRACK = "#e2e8f0"
 INK = "#1a202c"
 MUTED = "#4a5568"
 
-Fmt = Callable[[float | Decimal], str]
+Fmt = Callable[[Decimal | int], str]
 
 
 def _svg(height: int, title: str, body: list[str]) -> Markup:
@@ -46,13 +47,13 @@ def _clip(text: str, limit: int) -> str:
 def component_chart(data: dict[str, Any], title: str, fmt: Fmt) -> Markup:
     """One bar per component on a common points scale: the track is the weight, the fill the score."""
     comps = data["components"]
-    scale = max((c["weight"] for c in comps), default=1) or 1
+    scale = float(max((c["weight"] for c in comps), default=1) or 1)
     label_w, bar_w, row_h = 300, 300, 30
     body = []
     for i, comp in enumerate(comps):
         y = 10 + i * row_h
-        track = bar_w * comp["weight"] / scale
-        fill = bar_w * comp["score"] / scale
+        track = bar_w * float(comp["weight"]) / scale
+        fill = bar_w * float(comp["score"]) / scale
         body.append(_text(0, y + 15, _clip(f"{comp['id']}. {comp['name']}", 44)))
         body.append(f'<rect x="{label_w}" y="{y + 3}" width="{track:.1f}" height="16" fill="{TRACK}"/>')
         body.append(f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{fill:.1f}" height="16" fill="{FILL}"/>')
@@ -60,18 +61,18 @@ def component_chart(data: dict[str, Any], title: str, fmt: Fmt) -> Markup:
     return _svg(20 + len(comps) * row_h, title, body)
 
 
-def grade_chart(data: dict[str, Any], title: str, fmt: Fmt, factors: dict[str, float]) -> Markup:
+def grade_chart(data: dict[str, Any], title: str, fmt: Fmt, factors: dict[str, Decimal]) -> Markup:
     """One column per sub-component, as tall as its grade's factor, coloured and labelled by grade."""
     subs = [s for c in data["components"] for s in c["subcomponents"]]
     top, plot_h, left = 20, 150, 40
     col_w = (WIDTH - left) / max(len(subs), 1)
     body = []
-    for level in (0.5, 0.8, 1.0):
-        y = top + plot_h * (1 - level)
+    for level in (Decimal("0.5"), Decimal("0.8"), Decimal("1.0")):
+        y = top + plot_h * (1 - float(level))
         body.append(f'<line x1="{left}" x2="{WIDTH}" y1="{y:.1f}" y2="{y:.1f}" stroke="{TRACK}"/>')
         body.append(_text(left - 6, y + 4, fmt(level), "end", fill=MUTED))
     for i, sub in enumerate(subs):
-        factor = factors.get(sub["grade"], 0.0)
+        factor = float(factors.get(sub["grade"], 0))
         height = plot_h * factor
         x = left + i * col_w + col_w * 0.15
         colour = GRADE_COLOURS.get(sub["grade"], FILL)
@@ -82,8 +83,8 @@ def grade_chart(data: dict[str, Any], title: str, fmt: Fmt, factors: dict[str, f
     return _svg(top + plot_h + 26, title, body)
 
 
-def trend_chart(points: list[tuple[int, float | None, bool]], title: str, fmt: Fmt,
-                bands: list[tuple[str, float]]) -> Markup:
+def trend_chart(points: list[tuple[int, Decimal | None, bool]], title: str, fmt: Fmt,
+                bands: list[tuple[str, Decimal]]) -> Markup:
     """Totals by evaluation year with the category boundaries in range; the predicted year is drawn
     hollow and starred so no one mistakes it for a result. The scale starts 10 below the lowest
     total (rounded down to ten) so that year-to-year changes stay visible."""
@@ -91,14 +92,14 @@ def trend_chart(points: list[tuple[int, float | None, bool]], title: str, fmt: F
     known = [(year, value, predicted) for year, value, predicted in points if value is not None]
     years = [p[0] for p in points]
     span = max(len(years) - 1, 1)
-    low = max(0.0, min((v for _, v, _ in known), default=0.0) // 10 * 10 - 10)
+    low = max(0, int(min((v for _, v, _ in known), default=Decimal(0)) // 10) * 10 - 10)
 
     def x_of(index: int) -> float:
         inner = WIDTH - left - right - 60  # points stay clear of the y labels and the category codes
         return left + 30 + inner * (index / span if len(years) > 1 else 0.5)
 
-    def y_of(value: float) -> float:
-        return top + plot_h * (1 - (value - low) / (100 - low))
+    def y_of(value: Decimal | int) -> float:
+        return top + plot_h * (1 - (float(value) - low) / (100 - low))
 
     body = []
     for code, lower in [(c, v) for c, v in bands if v >= low] + [("", low)]:

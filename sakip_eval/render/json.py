@@ -1,6 +1,7 @@
 """Predictions as plain JSON-ready dicts, in one language, with a stable key and item order.
 
-Numbers are rounded to two decimals (the LHE's precision) and written as JSON numbers; answers use
+Numbers are rounded to two decimals (the LHE's precision) and kept as Decimals, which the JSON text writes
+as JSON numbers and the reports format exactly; answers use
 the input vocabulary "true" / "false" / "na". The same input gives the same bytes.
 """
 
@@ -49,7 +50,7 @@ def basis_to_dict(basis: Basis) -> dict[str, Any]:
     out["typical_change"] = number(basis.typical_change or Decimal(0))
     out["evidence_change"] = number(basis.evidence_change or Decimal(0))
     out["subcomponents"] = [
-        {"id": s.id, "prior_factor": float(s.prior_factor.quantize(Decimal("0.001"))), "prior_grade": s.prior_grade,
+        {"id": s.id, "prior_factor": s.prior_factor.quantize(Decimal("0.001")), "prior_grade": s.prior_grade,
          "prior_basis": s.prior_basis, "rule_grade": s.rule_grade, "ceiling": s.ceiling, "followup": s.followup,
          "down": number(s.down), "up": number(s.up)}
         for s in basis.subcomponents
@@ -73,10 +74,10 @@ def prediction_to_dict(pred: Prediction, lang: Lang) -> dict[str, Any]:
             {"code": pred.next_category.code, "gap": number(pred.next_category.gap)} if pred.next_category else None
         ),
         "range": (
-            {"low": number(pred.range.low), "high": number(pred.range.high), "level": float(pred.range.level)}
+            {"low": number(pred.range.low), "high": number(pred.range.high), "level": pred.range.level}
             if pred.range else None
         ),
-        "category_probabilities": {code: float(p) for code, p in pred.category_probabilities.items()},
+        "category_probabilities": dict(pred.category_probabilities),
         "basis": basis_to_dict(pred.basis),
         "components": [
             {

@@ -2,6 +2,10 @@
 numbers rounded to two decimals (the LHE's precision), dates in ISO form, a final newline. The same data
 gives the same bytes.
 
+A number stays a Decimal in the dicts that every output is drawn from (:func:`number` rounds it, it does not
+make it a float): HTML, Markdown, CSV and the terminal format the exact value, and only the JSON text writes
+it as a JSON number.
+
 Kept apart from the shapes of predictions (:mod:`sakip_eval.render.json`) so that commands that only
 print JSON (`schema`, `rules`, `lhe check`) do not load the prediction and its rule engine.
 """
@@ -16,8 +20,9 @@ from sakip_eval.render.safe import json_escape
 from sakip_eval.scoring.grades import round2
 
 
-def number(value: Decimal) -> float:
-    return float(round2(value))
+def number(value: Decimal) -> Decimal:
+    """A number as outputs show it: rounded to two decimals, still exact."""
+    return round2(value)
 
 
 def dumps(data: Any) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sakip_eval.i18n import Lang, t
@@ -33,7 +32,7 @@ def _cell(name: str, value: Any, lang: Lang) -> Any:
     if value is None:
         return ""
     if name in DECIMALS:
-        return format_number(Decimal(str(value)), lang)
+        return format_number(value, lang)
     if isinstance(value, str):
         text = visible(value)
         return "'" + text if text.lstrip().startswith(FORMULA_TRIGGERS) else text
@@ -64,8 +63,7 @@ def xlsx_bytes(result: BatchResult, lang: Lang) -> bytes:
     for index, row in enumerate(result.results, start=2):
         for col, name in enumerate(FIELDS, 1):
             value = row.get(name)
-            put(ranking, index, col, Decimal(str(value)) if name in DECIMALS and value is not None else
-                ("" if value is None else value))
+            put(ranking, index, col, "" if value is None else value)
     ranking.freeze_panes = "A2"
     spread = book.create_sheet(t("batch.sheet_distribution", lang))
     put(spread, 1, 1, t("score.category", lang), bold=True)

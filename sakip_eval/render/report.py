@@ -85,10 +85,10 @@ class ReportInput:
     pred: Prediction
 
 
-def number_formatter(lang: Lang) -> Callable[[float | Decimal], str]:
+def number_formatter(lang: Lang) -> Callable[[Decimal | int], str]:
     """:func:`format_number` in `lang`, for templates and charts."""
 
-    def num(value: float | Decimal) -> str:
+    def num(value: Decimal | int) -> str:
         return format_number(value, lang)
 
     return num
@@ -115,9 +115,9 @@ def context(source: ReportInput, lang: Lang) -> dict[str, Any]:
         "charts": {
             "components": charts.component_chart(data, t("report.chart_components", lang), fmt),
             "grades": charts.grade_chart(data, t("report.chart_grades", lang), fmt,
-                                         {g.code: float(g.factor) for g in book.regime.grades}),
+                                         {g.code: g.factor for g in book.regime.grades}),
             "trend": charts.trend_chart(history(source), t("report.chart_trend", lang), fmt,
-                                        [(c.code, float(c.lower)) for c in book.regime.categories if c.lower > 0]),
+                                        [(c.code, c.lower) for c in book.regime.categories if c.lower > 0]),
         },
     }
 
@@ -135,13 +135,13 @@ def finding_groups(data: dict[str, Any], source: ReportInput, lang: Lang) -> lis
     return sorted(rows, key=lambda g: (SEVERITY_ORDER[g["severity"]], g["title"]))
 
 
-def history(source: ReportInput) -> list[tuple[int, float | None, bool]]:
+def history(source: ReportInput) -> list[tuple[int, Decimal | None, bool]]:
     """(evaluation year, total, predicted?) from workspace.yaml's history plus this prediction."""
-    points: list[tuple[int, float | None, bool]] = [
-        (year, None if total is None else float(total), False)
+    points: list[tuple[int, Decimal | None, bool]] = [
+        (year, total, False)
         for year, total in source.ws.meta.history_totals().items() if year != source.pred.evaluation_year
     ]
-    points.append((source.pred.evaluation_year, float(source.pred.total.quantize(Decimal("0.01"))), True))
+    points.append((source.pred.evaluation_year, round2(source.pred.total), True))
     return points
 
 
