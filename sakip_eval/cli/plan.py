@@ -17,7 +17,6 @@ from sakip_eval.scoring.estimate import Estimator
 from sakip_eval.scoring.plan import Plan, make_plan, parse_target, plan_to_dict
 from sakip_eval.scoring.prediction import evaluate, score_of
 
-
 NARROW = 80  # terminal columns below which the plan's table folds its number columns into one
 
 
