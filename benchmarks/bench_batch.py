@@ -94,6 +94,23 @@ def make_copies(root: Path, count: int) -> Path:
     return folder
 
 
+def per_workspace_floor() -> float:
+    """CPU ms one workspace costs at the least: parsing its YAML files into libyaml's events (no values
+    built) plus durable-rules' own work on its facts (bench_score.engine_floor)."""
+    import yaml
+    from bench_score import engine_floor, per_call
+
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SOURCE.glob("*.yaml"))]
+
+    def parse() -> None:
+        for text in texts:
+            for _ in yaml.parse(text, Loader=yaml.CSafeLoader):
+                pass
+
+    _, parse_cpu = per_call(parse, 30)
+    return parse_cpu + engine_floor()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--jobs", type=int, default=default_jobs())
@@ -116,6 +133,10 @@ def main() -> None:
                   f"{size / elapsed:7.1f} workspaces/s wall; {spent:6.2f} s CPU, "
                   f"{size / spent * args.jobs:7.1f} workspaces/s on {args.jobs} free cores (bar >= 50, goal 200); "
                   f"peak RSS {rss.peak_mib:6.1f} MiB")
+    floor = per_workspace_floor()
+    print(f"floor per workspace, before any of sakip_eval's own code: {floor:.1f} ms CPU (libyaml's events of its "
+          f"files and durable-rules alone); at most {1000 / floor * args.jobs:.0f} workspaces/s on {args.jobs} "
+          f"free cores")
     if len(sizes) > 1:
         growth = peaks[sizes[-1]] - peaks[sizes[0]]
         print(f"batch memory growth {sizes[0]} -> {sizes[-1]} workspaces: {growth:+.1f} MiB (goal <= 50)")

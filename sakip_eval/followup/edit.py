@@ -1,7 +1,7 @@
 """Changing followup.yaml: `followup set` (a status change) and `followup import` (an LHE's recommendations,
 its number and date, and the years it prints into workspace.yaml `history`, see :mod:`.previous`).
 
-followup.yaml is the one input the tool writes (DESIGN section 8), so each change:
+followup.yaml is edited by the team and by the tool alike (docs/followup.md), so each change:
 - holds the workspace's write lock (`WS/.sakip/write.lock`) from reading to writing, so concurrent calls
   run one after another and none overwrites another's change;
 - re-reads and validates the whole workspace inside the lock (evidence ids are checked against the

@@ -178,9 +178,15 @@ def score_many(paths: list[Path], lang: Lang, jobs: int | None = None, top: int 
     else:
         from concurrent.futures import ProcessPoolExecutor  # only here: other commands start faster
 
+        # The first workspace is scored here, before the workers start: it compiles the rulebook and the
+        # engine in this process, and workers forked from it (Linux) start with both instead of each
+        # building them again.
+        rows.extend(_score_chunk(names[:1], lang))
+        done(1)
+        rest = names[1:]
         # Few large chunks keep the inter-process traffic small; a chunk is scored by one worker.
-        size = max(1, min(64, -(-len(names) // (jobs * 4))))
-        chunks = [names[i:i + size] for i in range(0, len(names), size)]
+        size = max(1, min(64, -(-len(rest) // (jobs * 4))))
+        chunks = [rest[i:i + size] for i in range(0, len(rest), size)]
         with ProcessPoolExecutor(max_workers=jobs, initializer=_leave_interrupt_to_parent) as pool:
             try:
                 for chunk in pool.map(_score_chunk, chunks, [lang] * len(chunks)):
