@@ -74,6 +74,17 @@ def _grid(table: Table) -> list[list[tuple[str, str] | None]]:
     return grid
 
 
+def to_text(blocks: list[Block]) -> str:
+    """Blocks as tab-separated text (a spanning cell written once), a blank line after each block."""
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines += [block, ""]
+        else:
+            lines += ["\t".join(c.text if isinstance(c, Cell) else c for c in row) for row in block] + [""]
+    return "\n".join(lines)
+
+
 def write_docx(path: Path, blocks: list[Block]) -> Path:
     body: list[str] = []
     for block in blocks:

@@ -1,8 +1,9 @@
 """Fuzzing the document readers: mutated LHE letters as text, PDF and Word through `lhe check`,
-`followup import`, `import-lkjip` and the evidence-folder scan of `init --from`; mutated LKE workbooks
-through `import-lke`.
+`followup import`, `import-lkjip` and the evidence-folder scan of `init --from`; mutated LKjIPs as text,
+Word and PDF through `import-lkjip` (and `--merge`) and the scan; mutated LKE workbooks through `import-lke`.
 
-A letter is the reference letter with lines deleted, repeated or swapped, numbers replaced by odd values,
+An LKjIP is the import tests' synthetic one, mutated, through `import-lkjip` (also `--merge`) and the
+evidence scan. A letter is the reference letter with lines deleted, repeated or swapped, numbers replaced by odd values,
 hostile text inserted (control characters, bidi overrides, markup, very long lines, thousands of
 continuation lines), other line ends and encodings, or random bytes. A workbook is the report's own LKE
 workbook with cells, rows and headers changed through openpyxl, or its archive damaged byte by byte,
@@ -33,8 +34,10 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from sakip_eval.io.workspace import STATE_DIR, load_workspace
 
 from .conftest import EVIDENCE, LHE_2024, Result
+from .documents_kit import Cell, to_text, write_docx, write_pdf
 from .fuzzing import CONTROL, SEED, count, examples, guarded
 from .letterkit import Block, Para, Row, court_letter, to_docx, to_pdf
+from .test_import_lkjip import synthetic
 
 pytestmark = pytest.mark.slow
 
@@ -170,7 +173,12 @@ def laid_out(draw: st.DrawFn, render: Callable[[list[Block]], bytes]) -> bytes:
             cells = list(blocks[at].cells)  # type: ignore[union-attr]
             cells[draw(st.integers(0, len(cells) - 1))] = draw(ODD_TEXT)
             blocks[at] = Row(tuple(cells))
-    data = bytearray(render(blocks))
+    return damaged(draw, render(blocks))
+
+
+def damaged(draw: st.DrawFn, rendered: bytes) -> bytes:
+    """A rendered document as it is, or with bytes flipped, or cut short."""
+    data = bytearray(rendered)
     damage = draw(st.sampled_from(["none", "none", "flip", "cut"]))
     if damage == "cut":
         return bytes(data[: draw(st.integers(0, len(data)))])
@@ -178,6 +186,43 @@ def laid_out(draw: st.DrawFn, render: Callable[[list[Block]], bytes]) -> bytes:
         for _ in range(draw(st.integers(1, 20))):
             data[draw(st.integers(0, len(data) - 1))] = draw(st.integers(0, 255))
     return bytes(data)
+
+
+@st.composite
+def lkjips(draw: st.DrawFn, kind: str) -> bytes:
+    """The synthetic LKjIP of the import tests (merged header cells, years as column groups, units and %
+    in cells, totals rows) with paragraphs and cells replaced by odd text, rows or blocks dropped or
+    repeated; as tab-separated text, or as Word or PDF, then perhaps flipped or cut."""
+    blocks = synthetic()
+    for _ in range(draw(st.integers(0, 6))):
+        at = draw(st.integers(0, len(blocks) - 1))
+        action = draw(st.sampled_from(["text", "drop", "repeat", "row"]))
+        block = blocks[at]
+        if action == "drop" and len(blocks) > 1:
+            del blocks[at]
+        elif action == "repeat":
+            blocks.insert(at, block)
+        elif isinstance(block, str):
+            blocks[at] = draw(ODD_TEXT)
+        else:
+            table = [list(row) for row in block]
+            row = draw(st.integers(0, len(table) - 1))
+            if action == "row":
+                if draw(st.booleans()) or len(table) == 1:
+                    table.insert(row, table[row])
+                else:
+                    del table[row]
+            else:
+                column = draw(st.integers(0, len(table[row]) - 1))
+                cell = table[row][column]
+                text = draw(ODD_TEXT)
+                table[row][column] = Cell(text, cell.cols, cell.rows) if isinstance(cell, Cell) else text
+            blocks[at] = table
+    if kind == "txt":
+        return to_text(blocks).encode("utf-8")
+    writer = write_docx if kind == "docx" else write_pdf
+    with tempfile.TemporaryDirectory() as tmp:
+        return damaged(draw, writer(Path(tmp) / f"lkjip.{kind}", blocks).read_bytes())
 
 
 def _pdf(blocks: list[Block]) -> bytes:
@@ -232,10 +277,16 @@ WRITERS = ("import-lke", "import-lkjip", "followup", "init")
 # on the same documents, the evidence-folder scan (init --from) over a folder holding one of them.
 DOCUMENT_COMMANDS = [*LETTER_COMMANDS, "followup {ws} import {doc}", "import-lkjip {doc} {ws}",
                      "init {new} --from {folder}"]
+# An LKjIP: drafted (lkjip.yaml, or lkjip.draft.yaml beside the team's), merged into the team's lkjip.yaml,
+# scanned as evidence.
+LKJIP_COMMANDS = ["import-lkjip {doc} {ws}", "import-lkjip {doc} {ws} --merge", "init {new} --from {folder}"]
 # reader -> (documents, commands on {doc} and {ws}, file suffix)
 READERS: dict[str, tuple[st.SearchStrategy[bytes], list[str], str]] = {
     "letter": (letters(), DOCUMENT_COMMANDS, ".txt"),
     "pdf": (laid_out(_pdf), DOCUMENT_COMMANDS, ".pdf"),
     "docx": (laid_out(to_docx), DOCUMENT_COMMANDS, ".docx"),
+    "lkjip text": (lkjips("txt"), LKJIP_COMMANDS, ".txt"),
+    "lkjip docx": (lkjips("docx"), LKJIP_COMMANDS, ".docx"),
+    "lkjip pdf": (lkjips("pdf"), LKJIP_COMMANDS, ".pdf"),
     "workbook": (workbooks(), ["import-lke {doc} {ws}", "import-lke {doc} {ws} --ignore-evidence --lang en"], ".xlsx"),
 }

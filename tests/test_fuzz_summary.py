@@ -16,11 +16,7 @@ pytestmark = pytest.mark.slow
 def test_report_fuzz_count() -> None:
     if not TALLY.cases and not TALLY.tracebacks and not TALLY.hangs:
         pytest.skip("no fuzz test ran in this session")
-    kinds = ", ".join(f"{name} {number}" for name, number in sorted(TALLY.cases.items()))
-    grown, label = TALLY.growth
-    print(f"\nfuzz: {sum(TALLY.cases.values())} cases ({kinds}), {len(TALLY.tracebacks)} tracebacks, "
-          f"{len(TALLY.hangs)} hangs, peak memory {TALLY.peak_kib() // 1024} MiB "
-          f"(largest rise in one case: {grown // 1024} MiB, {label})")
+    print(f"\nfuzz: {TALLY.summary()}")
     assert not TALLY.tracebacks, TALLY.tracebacks[:5]
     assert not TALLY.hangs, TALLY.hangs[:5]
     assert sum(TALLY.cases.values()) >= EXAMPLES

@@ -1,9 +1,10 @@
-"""Fuzzing the commands that write: `followup set`, `followup import`, `import-lke` and `report -o`.
+"""Fuzzing the commands that write: `followup set`, `followup import`, `import-lke`, `import-lkjip --merge`
+and `report -o`.
 
 The file a writer edits is first restyled the ways people write YAML (CRLF or CR-less line ends, a BOM,
 `%YAML` and `---`, comments between lines and after values, flow or block records, four-space or
 unindented lists, quoted and wrapped texts, aliases, no final newline) and may carry odd values; the
-writer gets odd arguments (unknown ids, hostile notes, bad statuses) or a mutated letter or workbook.
+writer gets odd arguments (unknown ids, hostile notes, bad statuses) or a mutated letter, workbook or LKjIP.
 Every case ends with exit 0 or 2, no traceback, no control character in the output, within the hang
 alarm. A refused case changes no byte of the workspace. A case that wrote leaves a workspace every
 command reads, only the file the command owns changed (or the report), no line of it deleted, and no
@@ -26,7 +27,7 @@ from sakip_eval.io.workspace import STATE_DIR, load_workspace
 
 from .conftest import EVIDENCE, Result
 from .fuzzing import CONTROL, SEED, count, examples, guarded
-from .test_fuzz_documents import ODD_TEXT, letters, workbooks
+from .test_fuzz_documents import ODD_TEXT, letters, lkjips, workbooks
 
 pytestmark = pytest.mark.slow
 
@@ -34,6 +35,9 @@ WORKSPACE = EVIDENCE / "mojosari-2025"
 IDS = ["a", "b", "c", "d", "e", "f", "z", "A", "a.1", ""]
 EVIDENCE_IDS = ["renja-2024", "pk-2024", "lkjip-2024", "tidak-ada", "../x", "a,b", ""]
 STATUSES = ["belum", "proses", "selesai", "tidak-dapat", "sudah", "", "SELESAI"]
+# The file each writer edits (`report` edits none: its restyled followup.yaml is read).
+EDITS = {"set": "followup.yaml", "import": "followup.yaml", "import-lke": "assessment.yaml",
+         "import-lkjip": "lkjip.yaml", "report": "followup.yaml"}
 
 
 @st.composite
@@ -76,10 +80,8 @@ def restyled(draw: st.DrawFn, text: str) -> str:
 @st.composite
 def writer_cases(draw: st.DrawFn) -> tuple[str, str, list[str], bytes | None]:
     """(command, file it edits, its new text, the document it reads)."""
-    command = draw(st.sampled_from(["set", "set", "import", "import-lke", "report"]))
-    name = {"set": "followup.yaml", "import": "followup.yaml", "import-lke": "assessment.yaml",
-            "report": "followup.yaml"}[command]
-    text = draw(restyled((WORKSPACE / name).read_text(encoding="utf-8")))
+    command = draw(st.sampled_from(["set", "set", "import", "import-lke", "import-lkjip", "report"]))
+    text = draw(restyled((WORKSPACE / EDITS[command]).read_text(encoding="utf-8")))
     if command == "set":
         args = ["followup", "{ws}", "set", draw(st.sampled_from(IDS)), "--status", draw(st.sampled_from(STATUSES))]
         for _ in range(draw(st.integers(0, 2))):
@@ -97,6 +99,8 @@ def writer_cases(draw: st.DrawFn) -> tuple[str, str, list[str], bytes | None]:
         return "import", text, ["followup", "{ws}", "import", "{doc}"], document
     if command == "import-lke":
         return "import-lke", text, ["import-lke", "{doc}", "{ws}"], draw(workbooks())
+    if command == "import-lkjip":
+        return "import-lkjip", text, ["import-lkjip", "{doc}", "{ws}", "--merge"], draw(lkjips("txt"))
     target = draw(st.sampled_from(["{tmp}/r.md", "{tmp}/r.html", "{tmp}/link.md", "{tmp}/folder", "{ws}/r.md"]))
     fmt = {"md": "md", "html": "html"}.get(target.rsplit(".", 1)[-1], "md")
     return "report", text, ["report", "{ws}", "--format", fmt, "-o", target], None
@@ -114,7 +118,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_a_write_leaves_a_workspace_the_tool_reads_or_nothing(run: Callable[..., Result],
                                                               case: tuple[str, str, list[str], bytes | None]) -> None:
     kind, text, args, document = case
-    edited = "assessment.yaml" if kind == "import-lke" else "followup.yaml"
+    edited = EDITS[kind]
     with tempfile.TemporaryDirectory() as tmp:
         ws, doc = Path(tmp) / "ws", Path(tmp) / ("document.xlsx" if kind == "import-lke" else "document.txt")
         shutil.copytree(WORKSPACE, ws, ignore=shutil.ignore_patterns(STATE_DIR))

@@ -8,7 +8,9 @@ header cells, years as column groups, units and % in cells, totals rows) are bui
 
 from __future__ import annotations
 
+import difflib
 import io
+import stat
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +21,7 @@ import yaml
 from tools.lkjip_coverage import cells, compare_findings, coverage, findings
 
 from .conftest import ROOT, Cli
-from .documents_kit import Block, Cell, blocks_from_text, write_docx, write_pdf
+from .documents_kit import Block, Cell, blocks_from_text, to_text, write_docx, write_pdf
 
 REFERENCE = ROOT.parent / "shared" / "reference" / "000_ba10afc6d8b6eeec.txt"
 HAND = ROOT / "evidence" / "mojosari-2025" / "lkjip.yaml"
@@ -208,14 +210,8 @@ def test_units_lower_is_better_and_realisation_first_sentences(cli: Cli, ws: Pat
 
 # -- never overwrite, merge keeps comments ----------------------------------------------------------
 def _synthetic_text(tmp_path: Path) -> Path:
-    lines: list[str] = []
-    for block in synthetic():
-        if isinstance(block, str):
-            lines += [block, ""]
-        else:
-            lines += ["\t".join(c.text if isinstance(c, Cell) else c for c in row) for row in block] + [""]
     path = tmp_path / "lkjip.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path.write_text(to_text(synthetic()), encoding="utf-8")
     return path
 
 
@@ -244,6 +240,65 @@ def test_merge_adds_what_is_missing_and_keeps_comments(cli: Cli, ws: Path, tmp_p
     assert ids.count("ikm") == 1
     assert any(r["indicator"] == "ikm" for t in merged["tables"] for r in t["rows"])  # the team's id is reused
     assert cli("check", ws)[0] == 0
+
+
+# The team's file in the shapes people write: a directive and `---`, comments everywhere, odd quoting, a long
+# folded text, an empty section waiting for entries, a comment as the last line with no line ending.
+TEAM_LINES = [
+    "%YAML 1.2",
+    "---",
+    "# catatan tim: jangan diubah",
+    "",
+    "indicators:   # daftar kami",
+    "- id: ikm   # tetap",
+    "  name: 'Indeks Kepuasan Masyarakat'",
+    '- id: "lama"',
+    "  name: >-",
+    "    Persentase laporan keuangan yang disusun dan disampaikan tepat waktu",
+    "    kepada pimpinan dan para pemangku kepentingan \\ sesuai ketentuan",
+    '  unit: "persen\\u0020(%)"',
+    "  # komentar di dalam daftar",
+    "narratives: []   # diisi nanti",
+    "",
+    "# akhir berkas",
+]
+
+
+@pytest.mark.parametrize(("eol", "bom"), [("\n", False), ("\r\n", True)], ids=["lf", "crlf-bom"])
+def test_merge_keeps_every_byte_the_team_wrote(cli: Cli, ws: Path, tmp_path: Path, eol: str, bom: bool) -> None:
+    team = ws / "lkjip.yaml"
+    before = (("\ufeff" if bom else "") + eol.join(TEAM_LINES)).encode("utf-8")
+    team.write_bytes(before)
+    team.chmod(0o600)
+    old = yaml.safe_load(before.decode("utf-8-sig"))
+    code, out, err = cli("import-lkjip", _synthetic_text(tmp_path), ws, "--merge")
+    assert code == 0, out + err
+    after = team.read_bytes()
+    assert stat.S_IMODE(team.stat().st_mode) == 0o600
+    assert after.startswith(b"\xef\xbb\xbf") == bom
+    assert after.count(b"\n") == after.count(eol.encode())  # every new line in the file's own line ending
+    # the one byte change: the empty list the merge fills (its comment stays on its line)
+    lines_before = before.replace(b"narratives: []", b"narratives:").split(b"\n")
+    lines_after = after.split(b"\n")
+    matcher = difflib.SequenceMatcher(a=lines_before, b=lines_after, autojunk=False)
+    assert {tag for tag, *_ in matcher.get_opcodes()} == {"equal", "insert"}  # lines only added, none changed
+    assert sum(block.size for block in matcher.get_matching_blocks()) == len(lines_before)
+    assert lines_after[-1] == b"# akhir berkas"
+    new = yaml.safe_load(after.decode("utf-8-sig"))
+    assert new["indicators"][:2] == old["indicators"]
+    assert len(new["indicators"]) > 2 and new["tables"] and new["narratives"]
+    assert any(r["indicator"] == "ikm" for t in new["tables"] for r in t["rows"])
+    assert cli("check", ws)[0] == 0
+
+
+def test_merge_into_a_flow_list_is_refused_and_changes_nothing(cli: Cli, ws: Path, tmp_path: Path) -> None:
+    team = ws / "lkjip.yaml"
+    team.write_text("indicators: [{id: ikm, name: Indeks Kepuasan Masyarakat}]  # satu baris\n", encoding="utf-8")
+    before = team.read_bytes()
+    code, _, err = cli("import-lkjip", _synthetic_text(tmp_path), ws, "--merge")
+    assert code == 2
+    assert "lkjip.yaml:1" in err and "`indicators`" in err and "flow" in err and "Traceback" not in err
+    assert team.read_bytes() == before
 
 
 # -- bad files: exit 2, a located message, nothing written --------------------------------------------

@@ -19,6 +19,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "importers.output.fix": ("Berikan jalur berkas di folder yang ada, misalnya `--output WS/lkjip.draft.yaml`.",
                              "Give a file path in an existing folder, e.g. `--output WS/lkjip.draft.yaml`."),
+    "importers.merge_flow": (
+        "bagian `{section}` ditulis dalam gaya flow (`[...]` atau `{{...}}`): entri baru tidak dapat ditambahkan "
+        "tanpa menulis ulang baris Anda",
+        "section `{section}` is written in flow style (`[...]` or `{{...}}`): new entries cannot be added without "
+        "rewriting your lines",
+    ),
+    "importers.merge_flow.fix": (
+        "Tulis bagian itu sebagai daftar blok (satu `- ` per baris) lalu jalankan lagi, atau impor tanpa `--merge`.",
+        "Write that section as a block list (one `- ` a line) and run again, or import without `--merge`.",
+    ),
     "importers.merge_conflict": ("hasil penggabungan tidak sah: {detail}", "the merged file is not valid: {detail}"),
     "importers.merge_conflict.fix": (
         "Impor ke draf terpisah (tanpa `--merge`) lalu salin bagian yang diperlukan dengan tangan.",

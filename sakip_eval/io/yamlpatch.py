@@ -159,7 +159,7 @@ class Original:
         found = entry(mapping, key)
         if found is None:
             self.add_key(mapping, key, value, after)
-        elif isinstance(found[1], yaml.ScalarNode) or _flow(found[1]) or _flow(mapping):
+        elif isinstance(found[1], yaml.ScalarNode) or is_flow(found[1]) or is_flow(mapping):
             self.replace(found[1], flow(value))
         else:
             self.edits.append((int(found[0].end_mark.index), end_of(found[1]), ": " + flow(value)))
@@ -172,7 +172,7 @@ class Original:
         """Add `key: value` to a mapping after the entry `after` (else last): in a flow mapping before its
         `}`, in a block mapping as a new line at the mapping's indentation (a list of mappings as a block
         list below the key, anything else in flow style on the key's line)."""
-        if _flow(mapping):
+        if is_flow(mapping):
             close = end_of(mapping) - 1
             separator = ", " if mapping.value else ""
             self.edits.append((close, close, f"{separator}{scalar(key)}: {flow(value)}"))
@@ -203,16 +203,37 @@ class Original:
         list's last item."""
         if not items:
             return
-        if _flow(sequence):
+        if is_flow(sequence):
             close = end_of(sequence) - 1
             separator = ", " if sequence.value else ""
             self.edits.append((close, close, separator + ", ".join(flow(item) for item in items)))
             return
-        last = sequence.value[-1]
-        dash = self._dash_column(sequence.value[0])
-        position = self._line_end(end_of(last))
-        lead = self._break_before(position)
-        self.edits.append((position, position, lead + self._items(items, dash)))
+        self.append_lines(sequence, self._items(items, self.dash_column(sequence)))
+
+    def append_lines(self, sequence: Node, lines: str) -> None:
+        """Add lines of block-sequence items (already indented at the list's dash column, each ending in the
+        file's line ending) after the last item of a block list, past that item's end-of-line comment."""
+        position = self._line_end(end_of(sequence.value[-1]))
+        self.edits.append((position, position, self._break_before(position) + lines))
+
+    def fill_value(self, key: Node, value: Node, lines: str) -> None:
+        """Give `key`, whose value is empty (`key:`, `key: ~`, `key: []`), the block lines `lines` below it;
+        a comment on the key's line stays there."""
+        self.edits.append((int(key.end_mark.index), end_of(value), ":"))
+        position = self._line_end(end_of(value))
+        self.edits.append((position, position, self._break_before(position) + lines))
+
+    def item_text(self, sequence: Node, index: int) -> str:
+        """The whole lines of a block list's item `index`: from the comment lines right above it to the end
+        of its last line (its end-of-line comment included)."""
+        text = self.text_in
+        start = text.rfind("\n", 0, sequence.value[index].start_mark.index) + 1
+        while start > 0:
+            above = text.rfind("\n", 0, start - 1) + 1
+            if not text[above:start].lstrip().startswith("#"):
+                break
+            start = above
+        return text[start:self._line_end(end_of(sequence.value[index]))]
 
     def _items(self, items: list[Any], dash: int) -> str:
         """Block-sequence lines of `items`, dashes at column `dash`."""
@@ -255,14 +276,15 @@ class Original:
         """A line ending when `position` is at the end of a file whose last line has none."""
         return "" if position == 0 or self.text_in[position - 1] == "\n" else self.eol
 
-    def _dash_column(self, item: Node) -> int:
-        start = item.start_mark.index
+    def dash_column(self, sequence: Node) -> int:
+        """The column of a block list's dashes (that of its first item)."""
+        start = sequence.value[0].start_mark.index
         line_start = self.text_in.rfind("\n", 0, start) + 1
         dash = self.text_in.rfind("-", line_start, start)
-        return dash - line_start if dash >= 0 else max(int(item.start_mark.column) - 2, 0)
+        return dash - line_start if dash >= 0 else max(int(sequence.value[0].start_mark.column) - 2, 0)
 
 
-def _flow(node: Node) -> bool:
+def is_flow(node: Node) -> bool:
     return isinstance(node, yaml.CollectionNode) and bool(node.flow_style)
 
 
@@ -292,7 +314,7 @@ def entry(mapping: Node, key: str) -> tuple[Node, Node] | None:
 def end_of(node: Node) -> int:
     """Where the text of `node` ends: a block collection's end mark lies past the comments and blank lines
     that follow it, so its end is that of its last value."""
-    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not _flow(node) and node.value:
+    while isinstance(node, yaml.MappingNode | yaml.SequenceNode) and not is_flow(node) and node.value:
         last = node.value[-1]
         node = last[1] if isinstance(node, yaml.MappingNode) else last
     return int(node.end_mark.index)
