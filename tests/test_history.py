@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import closing
 from decimal import Decimal
 from pathlib import Path
 
@@ -120,6 +121,17 @@ def test_same_inputs_give_no_differences(cli: Cli, ws: Path) -> None:
     code, out, _ = cli("diff", ws)
     assert code == 0
     assert "Tidak ada perbedaan" in out
+
+
+@pytest.mark.parametrize("reasons", ["[1]", '[{"rule": "r"}]', '{"rule": "r"}', "bukan json"])
+def test_a_recorded_reason_edited_out_of_shape_is_named_not_a_crash(cli: Cli, ws: Path, reasons: str,
+                                                                    _history_outside_repo: Path) -> None:
+    score(cli, ws)
+    score(cli, ws)
+    with closing(sqlite3.connect(_history_outside_repo)) as conn, conn:
+        conn.execute("UPDATE run_grades SET reasons = ? WHERE run_id = 1", (reasons,))
+    code, _, err = cli("diff", ws)
+    assert code == 2 and "history.sqlite" in flat(err) and "Traceback" not in err
 
 
 def test_diff_refusals(cli: Cli, ws: Path) -> None:

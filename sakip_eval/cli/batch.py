@@ -18,7 +18,7 @@ from sakip_eval.render.console import user_text
 from sakip_eval.render.jsontext import dumps
 from sakip_eval.render.safe import visible
 from sakip_eval.render.table import Table
-from sakip_eval.scoring.batch import BatchResult, default_jobs, discover, score_many
+from sakip_eval.scoring.batch import BatchResult, Failed, default_jobs, discover, score_many
 
 
 class BatchFormat(StrEnum):
@@ -73,8 +73,7 @@ def _write(result: BatchResult, chosen: BatchFormat, output: Path | None, lang: 
     elif chosen is BatchFormat.CSV:
         content = ranking.csv_text(result, lang).encode("utf-8")
     else:
-        content = dumps({"results": result.results, "distribution": result.distribution,
-                         "common": result.common}).encode("utf-8")
+        content = dumps(result.public()).encode("utf-8")
     if output is None:
         sys.stdout.write(content.decode("utf-8"))
     else:
@@ -87,11 +86,11 @@ def _table(result: BatchResult, lang: Lang) -> None:
                          ("score.total", "right"), ("score.category", "left"), ("batch.col_workspace", "left")):
         table.add_column(t(key, lang), justify=justify)  # type: ignore[arg-type]
     for row in result.results:
-        if row["error"]:
+        if isinstance(row, Failed):
             continue
         # names and paths as written, never rich markup nor control characters
-        table.add_row(str(row["rank"]), user_text(row["opd"]), str(row["evaluation_year"]),
-                      format_number(row["total"], lang), row["category"], user_text(row["path"]))
+        table.add_row(str(row.rank), user_text(row.opd), str(row.evaluation_year),
+                      format_number(row.total, lang), row.category, user_text(row.path))
     out.print(table)
     dist = Table(title=t("batch.distribution", lang), title_justify="left")
     dist.add_column(t("score.category", lang))
@@ -104,9 +103,9 @@ def _table(result: BatchResult, lang: Lang) -> None:
     common.add_column(t("rules.text", lang), ratio=4)
     common.add_column(t("batch.col_count", lang), justify="right")
     for rec in result.common:
-        common.add_row(user_text(rec["id"]), user_text(rec["text"]), str(rec["count"]))
+        common.add_row(user_text(rec.id), user_text(rec.text), str(rec.count))
     out.print(common)
     if result.errors:
         err.print(t("batch.skipped", lang, count=len(result.errors)), markup=False, highlight=False)
         for row in result.errors:
-            err.print(f"• {visible(row['path'])}: {row['error']}", markup=False, highlight=False)
+            err.print(f"• {visible(row.path)}: {row.error}", markup=False, highlight=False)

@@ -3,7 +3,7 @@ and why (the rule reasons that came and went)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.text import Text as RichText
@@ -11,7 +11,10 @@ from rich.text import Text as RichText
 from sakip_eval.cli.common import app, out, print_json
 from sakip_eval.cli.options import DEFAULT_WORKSPACE, Format, FormatOpt, HistoryOpt, LangOpt, WorkspaceArg
 from sakip_eval.history.store import (
+    Answer,
     Change,
+    FollowupState,
+    Grade,
     RunDiff,
     default_path,
     diff_runs,
@@ -53,15 +56,15 @@ def diff_cmd(workspace: WorkspaceArg = DEFAULT_WORKSPACE, run_a: RunA = None, ru
         _render_diff(result, lang)
 
 
-def _why(change: Change, lang: Lang) -> RichText:
+def _why(change: Change[Grade] | Change[Answer], lang: Lang) -> RichText:
     text = RichText()
     before, after = change.before, change.after
-    if before.get("claimed") != after.get("claimed") and "claimed" in before and "claimed" in after:
-        text.append(t("diff.claim_changed", lang, a=_answer(before["claimed"], lang),
-                      b=_answer(after["claimed"], lang)) + "\n")
-    if before.get("met") != after.get("met") and "met" in before and "met" in after:
-        text.append(t("diff.met_changed", lang, a=f"{before['met']}/{before['applicable']}",
-                      b=f"{after['met']}/{after['applicable']}") + "\n")
+    if isinstance(before, Answer) and isinstance(after, Answer) and before.claimed != after.claimed:
+        text.append(t("diff.claim_changed", lang, a=_answer(before.claimed, lang),
+                      b=_answer(after.claimed, lang)) + "\n")
+    if isinstance(before, Grade) and isinstance(after, Grade) and before.met != after.met:
+        text.append(t("diff.met_changed", lang, a=f"{before.met}/{before.applicable}",
+                      b=f"{after.met}/{after.applicable}") + "\n")
     for reason in change.removed:
         text.append("− " + reason_text(reason, lang) + "\n", style="green")
     for reason in change.added:
@@ -87,44 +90,52 @@ def _render_diff(result: RunDiff, lang: Lang) -> None:
         for key in ("diff.id", "diff.grade", "diff.score"):
             table.add_column(t(key, lang), no_wrap=True)
         table.add_column(t("diff.why", lang), ratio=3)
-        for c in result.subcomponents:
-            table.add_row(user_text(c.id), f"{c.before.get('grade', '-')} → {c.after.get('grade', '-')}",
-                          f"{_num(c.before, lang)} → {_num(c.after, lang)}", _why(c, lang))
+        for sub in result.subcomponents:
+            table.add_row(user_text(sub.id), f"{_grade(sub.before)} → {_grade(sub.after)}",
+                          f"{_num(sub.before, lang)} → {_num(sub.after, lang)}", _why(sub, lang))
         out.print(table)
     if result.criteria:
         table = Table(title=t("diff.criteria", lang), title_justify="left", expand=True)
         for key in ("diff.id", "diff.predicted"):
             table.add_column(t(key, lang), no_wrap=True)
         table.add_column(t("diff.why", lang), ratio=3)
-        for c in result.criteria:
-            table.add_row(user_text(c.id), _change(c.before.get("predicted"), c.after.get("predicted"), lang),
-                          _why(c, lang))
+        for crit in result.criteria:
+            table.add_row(user_text(crit.id), _change(crit.before.predicted if crit.before else None,
+                                                       crit.after.predicted if crit.after else None, lang),
+                          _why(crit, lang))
         out.print(table)
     if result.followup:
         table = Table(title=t("diff.followup", lang), title_justify="left")
         for key in ("diff.id", "followup.status", "followup.evidence"):
             table.add_column(t(key, lang))
-        for c in result.followup:
-            table.add_row(user_text(c.id), f"{_status(c.before, lang)} → {_status(c.after, lang)}",
-                          RichText(f"{', '.join(c.before.get('evidence', [])) or '-'} → "
-                                   f"{', '.join(c.after.get('evidence', [])) or '-'}"))
+        for rec in result.followup:
+            table.add_row(user_text(rec.id), f"{_status(rec.before, lang)} → {_status(rec.after, lang)}",
+                          RichText(f"{_evidence(rec.before)} → {_evidence(rec.after)}"))
         out.print(table)
 
 
-def _num(values: dict[str, Any], lang: Lang) -> str:
-    return format_number(values["score"], lang) if "score" in values else "-"
+def _grade(grade: Grade | None) -> str:
+    return grade.grade if grade else "-"
 
 
-def _status(values: dict[str, Any], lang: Lang) -> str:
-    return status_label(values["status"], lang) if "status" in values else "-"
+def _num(grade: Grade | None, lang: Lang) -> str:
+    return format_number(grade.score, lang) if grade else "-"
 
 
-def _answer(value: Any, lang: Lang) -> str:
+def _status(state: FollowupState | None, lang: Lang) -> str:
+    return status_label(state.status, lang) if state else "-"
+
+
+def _evidence(state: FollowupState | None) -> str:
+    return (", ".join(state.evidence) if state else "") or "-"
+
+
+def _answer(value: str | None, lang: Lang) -> str:
     """A criterion's answer in words (`terpenuhi`), never the file's `true`/`false`."""
     return answer_label(value, lang) if value in ("true", "false", "na") else "-"
 
 
-def _change(before: Any, after: Any, lang: Lang) -> str:
+def _change(before: str | None, after: str | None, lang: Lang) -> str:
     """`terpenuhi → belum terpenuhi`; an answer that stayed is said once (`belum terpenuhi (tetap)`): the row is
     there because its reasons changed."""
     if before == after:

@@ -32,7 +32,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from sakip_eval import __version__
 from sakip_eval.errors import InputError
@@ -111,6 +111,17 @@ class RunSummary:
 
 
 @dataclass(frozen=True)
+class StoredReason:
+    """A rule's reason as a run recorded it: the rule, its effect and its text in both languages (so that
+    `diff` explains a change without the rulebook of that day)."""
+
+    rule: str
+    effect: str
+    id: str
+    en: str
+
+
+@dataclass(frozen=True)
 class Grade:
     """A recorded sub-component result; two runs differ on it when the grade or the score moved."""
 
@@ -118,13 +129,10 @@ class Grade:
     score: Decimal
     met: int
     applicable: int
-    reasons: list[dict[str, str]]
+    reasons: tuple[StoredReason, ...]
 
     def compared(self) -> tuple[object, ...]:
         return self.grade, self.score
-
-    def shown(self) -> dict[str, Any]:
-        return {"grade": self.grade, "score": self.score, "met": self.met, "applicable": self.applicable}
 
 
 @dataclass(frozen=True)
@@ -133,13 +141,18 @@ class Answer:
 
     claimed: str
     predicted: str
-    reasons: list[dict[str, str]]
+    reasons: tuple[StoredReason, ...]
 
     def compared(self) -> tuple[object, ...]:
         return self.claimed, self.predicted
 
-    def shown(self) -> dict[str, Any]:
-        return {"claimed": self.claimed, "predicted": self.predicted}
+
+@dataclass(frozen=True)
+class FollowupState:
+    """A recorded recommendation of the previous LHE: its status and the evidence cited for it."""
+
+    status: str
+    evidence: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -149,18 +162,23 @@ class Run:
     files: dict[str, str]
     grades: dict[str, Grade]
     answers: dict[str, Answer]
-    followup: dict[str, tuple[str, list[str]]]
+    followup: dict[str, FollowupState]
+
+
+State = TypeVar("State")
+Recorded = TypeVar("Recorded", Grade, Answer)
 
 
 @dataclass(frozen=True)
-class Change:
-    """One thing that differs between two runs; `why` lists the rules that appeared or disappeared."""
+class Change(Generic[State]):
+    """One thing that differs between two runs: its state in each run (None where a run lacks it) and, for
+    grades and answers, the reasons that appeared or disappeared."""
 
     id: str
-    before: dict[str, Any]
-    after: dict[str, Any]
-    added: list[dict[str, str]] = field(default_factory=list)
-    removed: list[dict[str, str]] = field(default_factory=list)
+    before: State | None
+    after: State | None
+    added: list[StoredReason] = field(default_factory=list)
+    removed: list[StoredReason] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -168,10 +186,10 @@ class RunDiff:
     a: RunSummary
     b: RunSummary
     rulebook: tuple[str, str]
-    inputs: list[Change]
-    subcomponents: list[Change]
-    criteria: list[Change]
-    followup: list[Change]
+    inputs: list[Change[str]]  # a file's sha256
+    subcomponents: list[Change[Grade]]
+    criteria: list[Change[Answer]]
+    followup: list[Change[FollowupState]]
 
 
 @dataclass(frozen=True)
@@ -371,60 +389,69 @@ def load_run(conn: sqlite3.Connection, run_id: int, display: str) -> Run:
     summary = RunSummary(int(row[0]), row[1], row[2], row[3], int(row[4]), _total(row[5], row[0]), row[6], row[7])
     files = dict(conn.execute("SELECT file, sha256 FROM run_inputs WHERE run_id = ?", (run_id,)).fetchall())
     grades = {
-        r[0]: Grade(r[1], Decimal(r[2]), int(r[3]), int(r[4]), json.loads(r[5]))
+        r[0]: Grade(r[1], Decimal(r[2]), int(r[3]), int(r[4]), _stored_reasons(r[5]))
         for r in conn.execute("SELECT subcomponent, grade, score, met, applicable, reasons FROM run_grades"
                               " WHERE run_id = ? ORDER BY rowid", (run_id,))
     }
     answers = {
-        r[0]: Answer(r[1], r[2], json.loads(r[3]))
+        r[0]: Answer(r[1], r[2], _stored_reasons(r[3]))
         for r in conn.execute("SELECT criterion, claimed, predicted, reasons FROM run_answers WHERE run_id = ?"
                               " ORDER BY rowid", (run_id,))
     }
     followup = {
-        r[0]: (r[1], list(json.loads(r[2])))
+        r[0]: FollowupState(r[1], _stored_strings(r[2]))
         for r in conn.execute("SELECT recommendation, status, evidence FROM run_followup WHERE run_id = ?"
                               " ORDER BY rowid", (run_id,))
     }
     return Run(summary, str(row[8]), files, grades, answers, followup)
 
 
+def _stored_reasons(text: str) -> tuple[StoredReason, ...]:
+    """The reasons column read back; a value edited out of shape is a ValueError (reported with the file)."""
+    items = json.loads(text)
+    if not isinstance(items, list):
+        raise ValueError(f"recorded reasons are not a list: {text[:80]}")
+    fields = ("rule", "effect", "id", "en")
+    for item in items:
+        if not isinstance(item, dict) or not all(isinstance(item.get(name), str) for name in fields):
+            raise ValueError(f"a recorded reason is damaged: {str(item)[:80]}")
+    return tuple(StoredReason(*(item[name] for name in fields)) for item in items)
+
+
+def _stored_strings(text: str) -> tuple[str, ...]:
+    items = json.loads(text)
+    if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+        raise ValueError(f"recorded evidence is not a list of ids: {text[:80]}")
+    return tuple(items)
+
+
 def diff_runs(a: Run, b: Run) -> RunDiff:
-    inputs = [
-        Change(name, {"sha256": a.files.get(name)}, {"sha256": b.files.get(name)})
-        for name in sorted(set(a.files) | set(b.files)) if a.files.get(name) != b.files.get(name)
-    ]
-    followup = [
-        Change(rec,
-               {"status": a.followup[rec][0], "evidence": a.followup[rec][1]} if rec in a.followup else {},
-               {"status": b.followup[rec][0], "evidence": b.followup[rec][1]} if rec in b.followup else {})
-        for rec in dict.fromkeys([*a.followup, *b.followup]) if a.followup.get(rec) != b.followup.get(rec)
-    ]
+    inputs = [Change(name, a.files.get(name), b.files.get(name))
+              for name in sorted(set(a.files) | set(b.files)) if a.files.get(name) != b.files.get(name)]
+    followup = [Change(rec, a.followup.get(rec), b.followup.get(rec))
+                for rec in dict.fromkeys([*a.followup, *b.followup]) if a.followup.get(rec) != b.followup.get(rec)]
     return RunDiff(a.summary, b.summary, (a.rulebook, b.rulebook), inputs, _changes(a.grades, b.grades),
                    _changes(a.answers, b.answers), followup)
 
 
-def _changes(before: Mapping[str, Grade | Answer], after: Mapping[str, Grade | Answer]) -> list[Change]:
+def _changes(before: Mapping[str, Recorded], after: Mapping[str, Recorded]) -> list[Change[Recorded]]:
     """The recorded results (grades or answers) that differ between two runs, in the runs' order, with the
     reasons that came and went."""
-    changes = []
+    changes: list[Change[Recorded]] = []
     for key in dict.fromkeys([*before, *after]):
         old, new = before.get(key), after.get(key)
         if old is None or new is None or old.compared() != new.compared():
-            changes.append(Change(key, old.shown() if old else {}, new.shown() if new else {},
-                                  *_reason_delta(old.reasons if old else [], new.reasons if new else [])))
+            changes.append(Change(key, old, new, *_reason_delta(old.reasons if old else (),
+                                                                 new.reasons if new else ())))
     return changes
 
 
 def _reason_delta(
-    before: list[dict[str, str]], after: list[dict[str, str]]
-) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    before: tuple[StoredReason, ...], after: tuple[StoredReason, ...]
+) -> tuple[list[StoredReason], list[StoredReason]]:
     """Reasons that appeared and that disappeared (compared by rule and text)."""
-    old, new = {_reason_key(r) for r in before}, {_reason_key(r) for r in after}
-    return [r for r in after if _reason_key(r) not in old], [r for r in before if _reason_key(r) not in new]
-
-
-def _reason_key(reason: dict[str, str]) -> tuple[str, str]:
-    return reason["rule"], reason["id"]
+    old, new = {(r.rule, r.id) for r in before}, {(r.rule, r.id) for r in after}
+    return [r for r in after if (r.rule, r.id) not in old], [r for r in before if (r.rule, r.id) not in new]
 
 
 def pick_runs(runs: list[RunSummary], first: int | None, second: int | None, display: str) -> tuple[int, int]:

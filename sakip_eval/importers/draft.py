@@ -267,14 +267,12 @@ def _tables(placed: list[Placed], context: Context) -> tuple[list[Entry], list[E
 
 
 def _span(members: list[Placed]) -> str:
-    table = members[0].part.table
     pages = sorted({p for m in members for p in m.part.table.pages if p})
     first = min(m.part.table.first_line for m in members)
     last = max(m.part.table.lines[-1] if m.part.table.lines else first for m in members)
     where = f"baris {first}-{last}"
     if pages:
         where += f", hlm {pages[0]}" + (f"-{pages[-1]}" if pages[-1] != pages[0] else "")
-    del table
     return where
 
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from sakip_eval.history.store import Change, RunDiff, RunSummary, TrendPoint
+from sakip_eval.history.store import (
+    Answer,
+    Change,
+    FollowupState,
+    Grade,
+    RunDiff,
+    RunSummary,
+    StoredReason,
+    TrendPoint,
+)
 from sakip_eval.i18n import Lang
 from sakip_eval.render.jsontext import number
 from sakip_eval.rulebook.book import Rulebook
@@ -25,16 +35,30 @@ def history_to_dict(book: Rulebook, opd: str, runs: list[RunSummary], points: li
     }
 
 
-def reason_text(reason: dict[str, str], lang: Lang) -> str:
-    return f"[{reason['rule']}] {reason['id'] if lang is Lang.ID else reason['en']}"
+State = TypeVar("State")
 
 
-def _plain(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: number(v) if k == "score" else v for k, v in values.items()}
+def reason_text(reason: StoredReason, lang: Lang) -> str:
+    return f"[{reason.rule}] {reason.id if lang is Lang.ID else reason.en}"
 
 
-def _change_dict(change: Change, lang: Lang) -> dict[str, Any]:
-    return {"id": change.id, "a": _plain(change.before), "b": _plain(change.after),
+def _grade(grade: Grade | None) -> dict[str, object]:
+    if grade is None:
+        return {}
+    return {"grade": grade.grade, "score": number(grade.score), "met": grade.met, "applicable": grade.applicable}
+
+
+def _answer(answer: Answer | None) -> dict[str, object]:
+    return {} if answer is None else {"claimed": answer.claimed, "predicted": answer.predicted}
+
+
+def _followup(state: FollowupState | None) -> dict[str, object]:
+    return {} if state is None else {"status": state.status, "evidence": list(state.evidence)}
+
+
+def _change_dict(change: Change[State], shape: Callable[[State | None], dict[str, object]],
+                 lang: Lang) -> dict[str, object]:
+    return {"id": change.id, "a": shape(change.before), "b": shape(change.after),
             "added": [reason_text(r, lang) for r in change.added],
             "removed": [reason_text(r, lang) for r in change.removed]}
 
@@ -45,8 +69,8 @@ def diff_to_dict(result: RunDiff, lang: Lang) -> dict[str, Any]:
         "total": {"a": number(result.a.total), "b": number(result.b.total),
                   "delta": number(result.b.total - result.a.total)},
         "category": {"a": result.a.category, "b": result.b.category},
-        "inputs": [{"file": c.id, "a": c.before["sha256"], "b": c.after["sha256"]} for c in result.inputs],
-        "subcomponents": [_change_dict(c, lang) for c in result.subcomponents],
-        "criteria": [_change_dict(c, lang) for c in result.criteria],
-        "followup": [{"id": c.id, "a": c.before, "b": c.after} for c in result.followup],
+        "inputs": [{"file": c.id, "a": c.before, "b": c.after} for c in result.inputs],
+        "subcomponents": [_change_dict(c, _grade, lang) for c in result.subcomponents],
+        "criteria": [_change_dict(c, _answer, lang) for c in result.criteria],
+        "followup": [{"id": c.id, "a": _followup(c.before), "b": _followup(c.after)} for c in result.followup],
     }

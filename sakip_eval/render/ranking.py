@@ -45,7 +45,8 @@ def csv_text(result: BatchResult, lang: Lang) -> str:
     writer = csv.writer(buffer, delimiter=";" if lang is Lang.ID else ",", lineterminator="\r\n")
     writer.writerow(FIELDS)
     for row in result.results:
-        writer.writerow([_cell(name, row.get(name), lang) for name in FIELDS])
+        public = row.public()
+        writer.writerow([_cell(name, public.get(name), lang) for name in FIELDS])
     return "\ufeff" + buffer.getvalue()
 
 
@@ -61,8 +62,9 @@ def xlsx_bytes(result: BatchResult, lang: Lang) -> bytes:
     for col, name in enumerate(FIELDS, 1):
         put(ranking, 1, col, t(f"batch.field.{name}", lang), bold=True)
     for index, row in enumerate(result.results, start=2):
+        public = row.public()
         for col, name in enumerate(FIELDS, 1):
-            value = row.get(name)
+            value = public.get(name)
             put(ranking, index, col, "" if value is None else value)
     ranking.freeze_panes = "A2"
     spread = book.create_sheet(t("batch.sheet_distribution", lang))
@@ -75,7 +77,7 @@ def xlsx_bytes(result: BatchResult, lang: Lang) -> bytes:
     for col, key in enumerate(("report.col_id", "rules.text", "batch.col_count"), 1):
         put(common, 1, col, t(key, lang), bold=True)
     for index, rec in enumerate(result.common, start=2):
-        for col, value in enumerate((rec["id"], rec["text"], rec["count"]), 1):
+        for col, value in enumerate((rec.id, rec.text, rec.count), 1):
             put(common, index, col, value)
     for sheet, widths in ((ranking, (8, 40, 36, 28, 10, 10, 10, 10, 10, 10, 10, 40)), (spread, (12, 10)),
                           (common, (16, 80, 10))):
