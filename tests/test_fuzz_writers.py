@@ -129,7 +129,8 @@ def test_a_write_leaves_a_workspace_the_tool_reads_or_nothing(run: Callable[...,
         if document is not None:
             doc.write_bytes(document)
         before = _files(ws)
-        argv = [a.format(ws=ws, doc=doc, tmp=tmp) for a in args]
+        # the placeholders only: a drawn note may hold braces of its own
+        argv = [a.replace("{ws}", str(ws)).replace("{doc}", str(doc)).replace("{tmp}", tmp) for a in args]
         with guarded(" ".join(args)):
             result = run(*argv)
 

@@ -338,6 +338,9 @@ BAD_FILES: dict[str, Callable[[Path], Path]] = {
     "encrypted-pdf": lambda p: _encrypted_pdf(p / "lkjip.pdf"),
     "scan-pdf": lambda p: _scan_pdf(p / "lkjip.pdf"),
     "damaged-pdf": lambda p: _write(p / "lkjip.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"),
+    # a control byte in a page's MediaBox (found by `make fuzz`): pdfplumber's MalformedPDFException, once exit 3
+    "bad-mediabox-pdf": lambda p: _write(p / "lkjip.pdf", write_pdf(p / "lkjip.pdf", synthetic()).read_bytes()
+                                         .replace(b"/MediaBox [ 0 0", b"/MediaBox [\x010 0", 1)),
     "binary": lambda p: _write(p / "lkjip.txt", bytes(range(256)) * 10),
     "no-tables": lambda p: _write(p / "lkjip.txt", b"Laporan kinerja tanpa tabel.\n"),
     "huge-table": lambda p: _write(p / "lkjip.txt", ("No\tIndikator\tTarget\n" + "1\tX\t5\n" * 6000).encode()),

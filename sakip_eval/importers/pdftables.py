@@ -26,8 +26,8 @@ WRAPPED = 0.8  # a line this wide (of the page's longest) that is followed close
 def pdf_lines(display: str, data: bytes) -> list[SourceLine]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
     lines: list[SourceLine] = []
     try:
@@ -50,8 +50,8 @@ def pdf_lines(display: str, data: bytes) -> list[SourceLine]:
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise InputError("importers.encrypted_pdf", file=display) from exc
         raise InputError("importers.bad_pdf", file=display, detail=str(cause)[:200] or type(cause).__name__) from exc
-    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-            OverflowError, AssertionError, ZeroDivisionError) as exc:  # a damaged file, read lazily
+    except (PSException, MalformedPDFException, ValueError, KeyError, TypeError, AttributeError, IndexError,
+            RecursionError, OverflowError, AssertionError, ZeroDivisionError) as exc:  # a damaged file, read lazily
         raise InputError("importers.bad_pdf", file=display, detail=str(exc)[:200] or type(exc).__name__) from exc
     if chars == 0:
         raise InputError("importers.no_text_layer", file=display)
