@@ -96,4 +96,5 @@ def count(kind: str, output: str, label: str, check: Callable[[], None]) -> None
     check()
     TALLY.cases[kind] += 1
     if sum(TALLY.cases.values()) % PROGRESS == 0:
-        print(f"\nfuzz so far: {TALLY.summary()}", file=sys.stderr, flush=True)
+        # to the real stderr: the tests' capsys captures sys.stderr while a case runs
+        print(f"\nfuzz so far: {TALLY.summary()}", file=sys.__stderr__, flush=True)

@@ -316,6 +316,15 @@ def test_help_keeps_option_names_whole_on_a_narrow_terminal(monkeypatch: pytest.
     assert max(len(line) for line in done.stdout.splitlines()) <= 50
 
 
+def test_plan_keeps_whole_words_on_a_narrow_terminal() -> None:
+    done = sakip("plan", str(WS_2025), env={"COLUMNS": "60"})
+    assert done.returncode == 0
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert "Poin → nilai" in done.stdout and any("dokumentasikan" in line for line in lines)
+    assert re.search(r"→ \d+,\d\d (AA|A|BB)", done.stdout)  # the running total and category stay beside the step
+
+
 # -- output piped to a file ----------------------------------------------------------------------------
 
 

@@ -149,3 +149,29 @@ def test_damaged_xls_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[st
     bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
     assert run_cli(["import-lke", str(bad), str(ws)]) == 2
     assert "bukan buku kerja Excel" in flat(capsys.readouterr().err)
+
+
+def test_an_answered_row_whose_number_cannot_be_read_is_reported_not_lost(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws = copy_workspace(tmp_path)
+    xlsx = _xlsx(tmp_path / "lke.xlsx", {"LKE": [
+        ["Id", "Kriteria", "Jawaban"], ["PERENCANAAN KINERJA", None, None], ["1.a", "Keberadaan", None],
+        ["1.a.1", "Pedoman", "Ya"], ["1.1", "RPJPD (number mistyped)", "Tidak"], [None, "no number", "Ya"],
+        ["Catatan", "a title row", "Ya"]]})
+    assert run_cli(["import-lke", str(xlsx), str(ws)]) == 0
+    captured = capsys.readouterr()
+    message = flat(captured.err)
+    assert "2 baris dijawab tetapi nomor kriterianya tidak terbaca" in message
+    assert "LKE!A5 (`1.1`)" in message and "LKE!A7 (`Catatan`)" in message
+    assert "LKE!A2" not in message and "LKE!A3" not in message and "LKE!A6" not in message  # outline, no number
+    assert _claims(ws)["1.a.1"][0] == "true"
+    assert "1 baris kriteria dibaca" in flat(captured.out)
+
+
+def test_the_skipped_rows_warning_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws = copy_workspace(tmp_path)
+    xlsx = _xlsx(tmp_path / "lke.xlsx", {"LKE": [["Id", "Kriteria", "Jawaban"], ["1.a.1", "x", "Ya"],
+                                                  ["1,a,2", "x", "Ya"]]})
+    assert run_cli(["import-lke", str(xlsx), str(ws), "--lang", "en"]) == 0
+    message = flat(capsys.readouterr().err)
+    assert "1 answered row with a criterion number that cannot be read, so not imported: LKE!A3 (`1,a,2`)" in message

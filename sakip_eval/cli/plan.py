@@ -17,6 +17,8 @@ from sakip_eval.scoring.estimate import Estimator
 from sakip_eval.scoring.plan import Plan, make_plan, parse_target, plan_to_dict
 from sakip_eval.scoring.prediction import evaluate, score_of
 
+NARROW = 80  # terminal columns below which the plan's table folds its number columns into one
+
 
 @app.command()
 def plan(
@@ -55,20 +57,28 @@ def _print(result: Plan, lang: Lang) -> None:
                       markup=False)
         if result.steps:
             out.print(t("plan.toward_max", lang))
+    # Below 80 columns the points, the running total and the category share one column, so that the step's
+    # text keeps whole words (with six columns a 60-column terminal left it nine characters).
+    narrow = out.width < NARROW
     table = Table(title=t("plan.title", lang, target=target), title_justify="left", expand=True)
     table.add_column("#", no_wrap=True)
     table.add_column(t("plan.col_step", lang), ratio=4)
     table.add_column(t("rules.target", lang), no_wrap=True)
-    table.add_column(t("report.col_points", lang), justify="right", no_wrap=True)
-    table.add_column(t("plan.col_total", lang), justify="right")  # its heading may wrap on a narrow terminal
-    table.add_column(t("score.category", lang), no_wrap=True)
+    if narrow:
+        table.add_column(t("plan.col_outcome", lang), no_wrap=True)
+    else:
+        table.add_column(t("report.col_points", lang), justify="right", no_wrap=True)
+        table.add_column(t("plan.col_total", lang), justify="right")  # its heading may wrap on a narrow terminal
+        table.add_column(t("score.category", lang), no_wrap=True)
     for index, step in enumerate(result.steps, start=1):
         rec = step.rec
         points = "+" + format_number(rec.points, lang)
         if step.together_with is not None:  # adds nothing alone: say with which step it counts
             points = t("plan.together", lang, step=step.together_with)
+        total = format_number(step.total, lang)
+        outcome = [f"{points}\n→ {total} {rec.reaches}"] if narrow else [points, total, rec.reaches]
         table.add_row(str(index), user_text(rec.text.get(lang)), ", ".join(rec.criteria or rec.subcomponents),
-                      points, format_number(step.total, lang), rec.reaches)
+                      *outcome)
     out.print(table)
     if result.reachable:
         out.print(t("plan.reached", lang, target=target, steps=len(result.steps),

@@ -112,6 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plan.title": ("Rencana menuju {target}", "Plan to reach {target}"),
     "plan.col_step": ("Langkah", "Step"),
     "plan.col_total": ("Nilai kumulatif", "Running total"),
+    "plan.col_outcome": ("Poin → nilai", "Points → total"),
     "plan.already": (
         "Target {target} sudah tercapai: prediksi {total} ({category}); tidak perlu langkah.",
         "Target {target} is already reached: predicted {total} ({category}); no steps needed.",

@@ -65,6 +65,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write evidence ids from inventory.yaml separated by commas, add the item to inventory.yaml, "
         "or run with --ignore-evidence to skip the Evidence column.",
     ),
+    "lke.skipped_rows": (
+        "{count} baris dijawab tetapi nomor kriterianya tidak terbaca, jadi tidak diimpor: {cells}. "
+        "Tulis nomor kriteria lengkap (mis. 1.a.1) di kolom nomor baris itu, lalu impor lagi.",
+        "{count} answered {count:row|rows} with a criterion number that cannot be read, so not imported: "
+        "{cells}. Write the full criterion number (e.g. 1.a.1) in the row's number column and import again.",
+    ),
     "lke.imported": (
         "{rows} baris kriteria dibaca, {changed} jawaban diperbarui di {path}",
         "{rows} criterion {rows:row|rows} read, {changed} {changed:answer|answers} updated in {path}",

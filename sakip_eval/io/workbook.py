@@ -65,6 +65,8 @@ _PERCENT = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%$")
 _FRACTION = re.compile(r"^0?[.,]\d+$")
 _FACTOR_TOLERANCE = Decimal("0.0005")  # a formula's 0.30000000000000004 is 30%
 CRITERION_ID = re.compile(r"^\d+\.[a-z]\.\d+$")
+OUTLINE = ""  # a row the numbering says is no criterion (see _criterion_id)
+_OUTLINE_ID = re.compile(r"^\d{1,2}(\.[a-z])?\.?$")  # a component (`1`) or sub-component (`1.a`) in one id column
 _FRAGMENT = re.compile(r"^(\d{1,2}|[a-z])(\.(\d{1,2}|[a-z]))*\.?$")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 100 * 1024 * 1024  # an LKE workbook unpacks to well under 5 MiB
@@ -128,6 +130,8 @@ class _Problems:
     """Cells that could not be read, each with its address: all are reported, none is guessed."""
 
     cells: list[tuple[str, str]] = field(default_factory=list)  # (address, value)
+    # rows answered Ya/Tidak whose criterion number cannot be read: (address of the number, its text)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, where: str, value: str) -> None:
         self.cells.append((where, value))
@@ -144,7 +148,16 @@ class _Problems:
                          cells=listed + (f" … +{more}" if more > 0 else ""))
 
 
-def read_workbook(path: Path, book: Rulebook) -> list[Row]:
+@dataclass(frozen=True)
+class WorkbookRows:
+    """What a workbook holds: its criterion rows, and the answered rows whose number cannot be read
+    (address and text), which are left out and reported."""
+
+    rows: list[Row]
+    skipped: list[tuple[str, str]]
+
+
+def read_workbook(path: Path, book: Rulebook) -> WorkbookRows:
     """Every criterion row of every sheet whose content shows criteria and answers."""
     display = str(path)
     data = read_limited(path, display, MAX_BYTES)
@@ -164,7 +177,7 @@ def read_workbook(path: Path, book: Rulebook) -> list[Row]:
     problems.raise_if_any(display)
     if not rows:
         raise InputError("lke.no_rows", file=display)
-    return rows
+    return WorkbookRows(rows, problems.skipped)
 
 
 def _sheets(display: str, data: bytes) -> Iterator[tuple[str, Iterator[tuple[object, ...]]]]:
@@ -369,14 +382,23 @@ def _full_id(text: str) -> str | None:
 
 def _criterion_id(texts: list[str], carry: dict[str, str]) -> str | None:
     """The criterion id of a row from its id columns, carrying the component and sub-component written
-    on the rows above ("1" | "" | "", then "" | "a" | "", then "" | "" | "1" is 1.a.1)."""
+    on the rows above ("1" | "" | "", then "" | "a" | "", then "" | "" | "1" is 1.a.1).
+
+    OUTLINE (an empty string) for a row whose numbering says it is no criterion: blank, a component or a
+    sub-component; None for numbering that cannot be read (`1.1`, `Perencanaan`, `a.1` with no component
+    above), so that an answer on such a row is reported instead of lost."""
     if len(texts) == 1:  # one id column: full ids only ("2" may be a component or a criterion)
-        return _full_id(texts[0])
+        full = _full_id(texts[0])
+        if full is not None:
+            return full
+        return OUTLINE if not texts[0] or _OUTLINE_ID.match(re.sub(r"\s+", "", texts[0])) else None
     tokens: list[tuple[int, str]] = []
     for position, text in enumerate(texts):
         if text:
             tokens.extend((position, t) for t in text.rstrip(".").split(".") if t)
-    if not tokens or not all(_FRAGMENT.match(t) for _, t in tokens):
+    if not tokens:
+        return OUTLINE
+    if not all(_FRAGMENT.match(t) for _, t in tokens):
         return None
     kinds = "".join("d" if t.isdigit() else "l" for _, t in tokens)
     values = [t for _, t in tokens]
@@ -388,16 +410,16 @@ def _criterion_id(texts: list[str], carry: dict[str, str]) -> str | None:
         return f"{carry['component']}.{values[0]}.{values[1]}"
     if kinds == "dl":
         carry.update(component=values[0], sub=values[1])
-        return None
+        return OUTLINE
     if kinds == "l":
         carry["sub"] = values[0]
-        return None
+        return OUTLINE
     if kinds == "d":
         first_column = tokens[0][0] == 0 and len(texts) > 1
         if first_column or "sub" not in carry:
             carry["component"] = values[0]
             carry.pop("sub", None)
-            return None
+            return OUTLINE
         return f"{carry['component']}.{carry['sub']}.{values[0]}"
     return None
 
@@ -417,8 +439,11 @@ def _criterion_row(display: str, title: str, number: int, values: tuple[object, 
 
     texts = [_cell_text(values[c]).lower() if c < len(values) else "" for c in layout.ids]
     crit_id = _criterion_id(texts, carry)
-    if crit_id is None:
-        return []  # titles, component and sub-component rows, blank lines
+    if not crit_id:  # titles, component and sub-component rows, blank lines
+        if crit_id is None and ANSWERS.get(cell("claimed").strip().lower()) is not None:
+            written = (_cell_text(values[c]) if c < len(values) else "" for c in layout.ids)
+            problems.skipped.append((where("id"), " ".join(t for t in written if t)))
+        return []
     if crit_id not in book.criteria:
         raise InputError("lke.unknown_criterion", file=display, field=where("id"), id=crit_id)
     met: str | None = None
@@ -444,6 +469,7 @@ class ImportResult:
     path: Path
     rows: int
     changed: int
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 YAML_VALUES: dict[str, object] = {"true": True, "false": False, "na": "na"}
@@ -458,7 +484,8 @@ def import_workbook(xlsx: Path, workspace: Path, ignore_evidence: bool = False) 
     require_workspace(workspace)  # before the lock's folder is made
     with write_lock(workspace):
         ws = load_workspace(workspace)
-        rows = read_workbook(xlsx, ws.rulebook)
+        read = read_workbook(xlsx, ws.rulebook)
+        rows = read.rows
         known = {item.id for item in ws.inventory.items}
         claims = ws.assessment.criteria
         changes: dict[str, dict[str, object]] = {}
@@ -492,7 +519,7 @@ def import_workbook(xlsx: Path, workspace: Path, ignore_evidence: bool = False) 
             commit(workspace, {FILE: text})
             if doc is None:
                 install_schemas(workspace)  # the copy the new file's schema line names
-    return ImportResult(workspace / FILE, len(rows), len(changes))
+    return ImportResult(workspace / FILE, len(rows), len(changes), read.skipped)
 
 
 def _patched(original: Original, changes: dict[str, dict[str, object]], order: list[str]) -> str:

@@ -19,7 +19,7 @@ from typing import Literal
 from sakip_eval.documents import Line
 from sakip_eval.letters.model import Item
 from sakip_eval.letters.noise import words
-from sakip_eval.letters.vocabulary import FURNITURE, MARKER, is_heading, match_component, starts_with_component
+from sakip_eval.letters.vocabulary import FURNITURE, body_words, is_heading, match_component, starts_with_component
 from sakip_eval.rulebook.book import Rulebook
 
 Kind = Literal["findings", "recommendations"]
@@ -130,7 +130,7 @@ def read_items(lines: list[Line], book: Rulebook, skip: set[int]) -> tuple[list[
 def _heading(text: str) -> Kind | None:
     """`Rekomendasi`, `5. Saran dan Rekomendasi:`, `Catatan Hasil Evaluasi`, `TEMUAN`: a short line of
     heading words only."""
-    found = words(MARKER.sub("", text, count=1))
+    found = body_words(text)
     if not found or len(found) > 5 or not all(w in HEADING_FILLER | FINDINGS_WORDS | RECOMMENDATIONS_WORDS
                                              for w in found):
         return None

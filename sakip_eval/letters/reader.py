@@ -117,7 +117,10 @@ def _letter_start(lines: list[Line], table_start: int) -> int:
 
 def _clean(line: Line, resplit: bool) -> Line:
     """The line without markdown emphasis and HTML tags, which converted letters are full of."""
-    text = EMPHASIS.sub(r"\1", MARKUP.sub("", line.text)).rstrip()
+    text = line.text
+    if "*" in text or "_" in text or "<" in text:  # the cheap test first: most lines hold no markup
+        text = EMPHASIS.sub(r"\1", MARKUP.sub("", text))
+    text = text.rstrip()
     if text == line.text:
         return line
     if resplit:

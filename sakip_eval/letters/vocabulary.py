@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sakip_eval.letters.noise import near, similar, words
 from sakip_eval.rulebook.book import Rulebook
@@ -115,14 +116,20 @@ def match_component(book: Rulebook, label: str) -> str | None:
 def is_heading(book: Rulebook, text: str) -> str | None:
     """The component a short heading names (`B. Pengukuran Kinerja`, `Komponen Pelaporan Kinerja:`),
     or None when the text says more than a component's name."""
-    body = MARKER.sub("", text, count=1) if MARKER.match(text) else text
-    found = [w for w in words(body) if w not in ("komponen", "aspek")]
+    found = [w for w in body_words(text) if w not in ("komponen", "aspek")]
     if not found or len(found) > 2 * MAX_HEADING_WORDS:  # mending joins two words at most into one
         return None
     mended = _mended(found, vocabulary(book).component_words)
     if mended is None or len(mended) > MAX_HEADING_WORDS:
         return None
     return match_component(book, " ".join(mended))
+
+
+@lru_cache(maxsize=16)
+def body_words(text: str) -> tuple[str, ...]:
+    """The folded words of a line without its row or heading number (`1.`, `B.`), which headings are read
+    from; remembered for the last few lines (the reader asks it of a line more than once)."""
+    return tuple(words(MARKER.sub("", text, count=1)))
 
 
 def _known(word: str, known: frozenset[str]) -> bool:
