@@ -31,7 +31,6 @@ from sakip_eval.importers.names import normalise
 from sakip_eval.importers.narratives import Found, scan
 from sakip_eval.importers.recognise import (
     Context,
-    Origin,
     Recognised,
     StaffRow,
     Unplaced,
@@ -302,8 +301,9 @@ def _value_table(title: str, members: list[Placed], ids: set[str]) -> Entry:
             row_note = _row_notes(row.values.values())
             if row_note:
                 entry["note"] = row_note
-            rows.append(_row_entry(entry, row.origin, note))
-    return _table_entry(data, rows, title, members)
+            rows.append(Entry(entry, _origin_comment(row.origin.line, row.origin.page, note), flow=True))
+    data["rows"] = rows
+    return Entry(data, f"{title} ({_span(members)})")
 
 
 Row = TypeVar("Row")
@@ -314,15 +314,6 @@ def _placed(rows: list[Row], member: Placed) -> Iterator[tuple[Row, str, str | N
     for row, row_id, note in zip(rows, member.ids, member.notes, strict=True):
         if row_id is not None:
             yield row, row_id, note
-
-
-def _row_entry(entry: dict[str, Any], origin: Origin, note: str | None) -> Entry:
-    return Entry(entry, _origin_comment(origin.line, origin.page, note), flow=True)
-
-
-def _table_entry(data: dict[str, Any], rows: list[Entry], title: str, members: list[Placed]) -> Entry:
-    data["rows"] = rows
-    return Entry(data, f"{title} ({_span(members)})")
 
 
 def _budget_table(title: str, members: list[Placed], ids: set[str], suffix: str) -> Entry:
@@ -351,8 +342,9 @@ def _budget_table(title: str, members: list[Placed], ids: set[str], suffix: str)
                 entry["written"] = written
             if not stated and not written and not row.funds:
                 continue
-            rows.append(_row_entry(entry, row.origin, note))
-    return _table_entry(data, rows, title, members)
+            rows.append(Entry(entry, _origin_comment(row.origin.line, row.origin.page, note), flow=True))
+    data["rows"] = rows
+    return Entry(data, f"{title} ({_span(members)})")
 
 
 # -- staff tables -------------------------------------------------------------------------------------
