@@ -110,8 +110,8 @@ SCHEMA_KINDS := workspace inventory assessment lkjip followup
 schemas: $(STAMP)
 	for kind in $(SCHEMA_KINDS); do $(BIN)/sakip-eval schema $$kind > sakip_eval/schemas/$$kind.schema.json; done
 
-# The tables docs/ shows of the rulebook (checks, criteria map), generated from its data;
-# tests/test_docs_tables.py fails when they are out of date.
+# The tables docs/ shows of the rulebook (checks, criteria map) and of the calibration set (calibrate's
+# results), generated from their data; tests/test_docs_tables.py fails when they are out of date.
 docs: $(STAMP)
 	$(BIN)/python -m tools.docs_tables
 

@@ -9,9 +9,9 @@ amount rather than its name) is returned as the review list.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sakip_eval.importers.assemble import (
     Indicators,
@@ -288,9 +288,7 @@ def _value_table(title: str, members: list[Placed], ids: set[str]) -> Entry:
         data["reference"] = True
     rows: list[Entry] = []
     for member in members:
-        for row, indicator, note in zip(member.part.indicators, member.ids, member.notes, strict=True):
-            if indicator is None:
-                continue
+        for row, indicator, note in _placed(member.part.indicators, member):
             stated, written = _measures(row.values, INDICATOR_KEYS)
             if not stated and not written:
                 continue
@@ -306,6 +304,16 @@ def _value_table(title: str, members: list[Placed], ids: set[str]) -> Entry:
             rows.append(Entry(entry, _origin_comment(row.origin.line, row.origin.page, note), flow=True))
     data["rows"] = rows
     return Entry(data, f"{title} ({_span(members)})")
+
+
+Row = TypeVar("Row")
+
+
+def _placed(rows: list[Row], member: Placed) -> Iterator[tuple[Row, str, str | None]]:
+    """A placed table's rows with their resolved ids (rows left without one are not written) and notes."""
+    for row, row_id, note in zip(rows, member.ids, member.notes, strict=True):
+        if row_id is not None:
+            yield row, row_id, note
 
 
 def _budget_table(title: str, members: list[Placed], ids: set[str], suffix: str) -> Entry:
@@ -324,9 +332,7 @@ def _budget_table(title: str, members: list[Placed], ids: set[str], suffix: str)
         data["share_of"] = "opd"
     rows: list[Entry] = []
     for member in members:
-        for row, line, note in zip(member.part.budgets, member.ids, member.notes, strict=True):
-            if line is None:
-                continue
+        for row, line, note in _placed(member.part.budgets, member):
             stated, written = _measures(row.values, BUDGET_KEYS)
             entry: dict[str, Any] = {"line": line, "label": row.name or "(tanpa label)"}
             if row.funds:
