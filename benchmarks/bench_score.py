@@ -118,7 +118,7 @@ def engine_floor() -> float:
     from durable import engine as durable_engine
 
     from sakip_eval.checks.findings import check_facts
-    from sakip_eval.engine.durable import TICK_KIND, compile_program
+    from sakip_eval.engine.durable import compile_program, tick_fact
     from sakip_eval.engine.facts import closing_scenarios, derive_facts
     from sakip_eval.engine.program import STAGES, program_for
     from sakip_eval.io.workspace import load_workspace
@@ -144,7 +144,7 @@ def engine_floor() -> float:
         sid = f"f{next(sessions)}"
         host.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
         for stage in STAGES:
-            host.assert_fact(name, {"id": f"{TICK_KIND}:{stage}", "kind": TICK_KIND, "stage": stage, "sid": sid})
+            host.assert_fact(name, tick_fact(stage, sid))
         host.delete_state(name, sid)  # safe: the tick rule's action ran
 
     run()

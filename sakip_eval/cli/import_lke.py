@@ -10,7 +10,7 @@ import typer
 from sakip_eval.cli.common import app, err, out
 from sakip_eval.cli.options import DEFAULT_WORKSPACE, LangOpt, WorkspaceArg
 from sakip_eval.i18n import Lang, t
-from sakip_eval.io.workbook import MAX_LISTED, import_workbook
+from sakip_eval.io.workbook import import_workbook, listed
 from sakip_eval.render.safe import visible
 
 
@@ -27,7 +27,5 @@ def import_lke(
     out.print(t("lke.imported", lang, rows=result.rows, changed=result.changed, path=result.path),
               markup=False, highlight=False)
     if result.skipped:
-        cells = ", ".join(f"{where} (`{text or '-'}`)" for where, text in result.skipped[:MAX_LISTED])
-        more = len(result.skipped) - MAX_LISTED
-        err.print(t("lke.skipped_rows", lang, count=len(result.skipped),
-                    cells=visible(cells + (f" … +{more}" if more > 0 else ""))), markup=False, highlight=False)
+        err.print(t("lke.skipped_rows", lang, count=len(result.skipped), cells=visible(listed(result.skipped))),
+                  markup=False, highlight=False)

@@ -57,9 +57,7 @@ def _print(result: Plan, lang: Lang) -> None:
                       markup=False)
         if result.steps:
             out.print(t("plan.toward_max", lang))
-    # Below 80 columns the points, the running total and the category share one column, so that the step's
-    # text keeps whole words (with six columns a 60-column terminal left it nine characters).
-    narrow = out.width < NARROW
+    narrow = out.width < NARROW  # six columns left a 60-column terminal nine characters of the step's text
     table = Table(title=t("plan.title", lang, target=target), title_justify="left", expand=True)
     table.add_column("#", no_wrap=True)
     table.add_column(t("plan.col_step", lang), ratio=4)

@@ -141,6 +141,11 @@ class _Host(durable_engine.Host):  # type: ignore[misc]
         return act
 
 
+def tick_fact(stage: Stage, sid: str) -> Fact:
+    """The fact that starts `stage` in session `sid`."""
+    return {"id": f"{TICK_KIND}:{stage}", "kind": TICK_KIND, "stage": stage, "sid": sid}
+
+
 def _tick(stage: Stage) -> tuple[str, dict[str, Any]]:
     """A production's first pattern: its stage's tick. One expression per stage: durable-rules walks every
     alpha branch a fact matches on a fixed stack of 64, so one branch per production would overflow it."""
@@ -210,7 +215,7 @@ class Engine:
             if facts:
                 host.assert_facts(name, [{**fact, "sid": sid} for fact in facts])
             for stage in stages:
-                host.assert_fact(name, {"id": f"{TICK_KIND}:{stage}", "kind": TICK_KIND, "stage": stage, "sid": sid})
+                host.assert_fact(name, tick_fact(stage, sid))
                 state = host.get_state(name, sid)
                 if state and "exception" in state:
                     raise InputError("error.rule", rule=name, detail=str(state["exception"])[:300])

@@ -142,10 +142,15 @@ class _Problems:
         where, value = self.cells[0]
         if len(self.cells) == 1:
             raise InputError("lke.bad_answer", file=display, field=where, value=value)
-        listed = ", ".join(f"{w} (`{v}`)" for w, v in self.cells[:MAX_LISTED])
-        more = len(self.cells) - MAX_LISTED
         raise InputError("lke.bad_answers", file=display, field=where, count=len(self.cells),
-                         cells=listed + (f" … +{more}" if more > 0 else ""))
+                         cells=listed(self.cells))
+
+
+def listed(cells: list[tuple[str, str]]) -> str:
+    """Cells as a message names them: `LKE!C12 (`85%`), …`, the first MAX_LISTED and a count of the rest."""
+    named = ", ".join(f"{where} (`{value}`)" for where, value in cells[:MAX_LISTED])
+    more = len(cells) - MAX_LISTED
+    return named + (f" … +{more}" if more > 0 else "")
 
 
 @dataclass(frozen=True)
@@ -469,7 +474,7 @@ class ImportResult:
     path: Path
     rows: int
     changed: int
-    skipped: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]]
 
 
 YAML_VALUES: dict[str, object] = {"true": True, "false": False, "na": "na"}
